@@ -1,0 +1,57 @@
+"""Command-line entry: `policybot ask | eval | check-kb | ingest | lookup | parse | serve | check`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.config import ConfigError, load_settings
+from bot.knowledge import KnowledgeError
+
+# Each command lives in bot/commands/<module>.py with `add_arguments(parser)` and
+# `run(args, settings) -> int`; heavy imports stay inside `run` so `ask` starts fast.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ask": ("ask", "answer Thai questions from the knowledge base"),
+    "eval": ("evaluate", "score the matcher on a question set (questions.yaml format)"),
+    "check-kb": ("check_kb", "validate the knowledge base and its sources"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every registered command."""
+    parser = argparse.ArgumentParser(prog="policybot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(f"bot.commands.{module_name}")
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command)
+        command.set_defaults(module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; operator errors become one line on stderr and exit status 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        return int(args.module.run(args, settings))
+    except ConfigError as error:
+        print(f"policybot: configuration error: {error}", file=sys.stderr)
+    except KnowledgeError as error:
+        print("policybot: the knowledge base is invalid:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing left to say.
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

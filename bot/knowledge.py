@@ -1,0 +1,288 @@
+"""Load and validate the curated knowledge base (`knowledge/`): entries, documents, synonyms."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+VERDICTS = ("yes", "no", "conditional", "info")
+DOCUMENT_KINDS = (
+    "circular",
+    "cabinet-resolution",
+    "ministry-letter",
+    "guideline",
+    "law",
+    "reference",
+)
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# An answer must fit a phone screen or two; longer text belongs in a related entry.
+MAX_ANSWER_CHARS = 1500
+
+_ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related"}
+_DOCUMENT_KEYS = {"id", "title", "kind", "number", "date", "issuer", "url", "note", "file"}
+_SYNONYM_KEYS = {"canonical", "variants", "also"}
+
+
+class KnowledgeError(Exception):
+    """The knowledge base is invalid; each line names the file, the entry and the problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document the answers rest on (a letter, a resolution, a law, a reference page)."""
+
+    id: str
+    title: str
+    kind: str
+    number: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    url: str | None = None
+    note: str | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question the bot can answer, with the ways officials ask it."""
+
+    id: str
+    title: str
+    verdict: str
+    questions: tuple[str, ...]
+    answer: str
+    sources: tuple[str, ...]
+    related: tuple[str, ...] = ()
+    file: str = ""
+
+    @property
+    def is_smalltalk(self) -> bool:
+        """Tell whether this is a greeting/thanks entry rather than a policy answer."""
+        return self.id.startswith("smalltalk-")
+
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    """Words that mean one thing; every variant is read as `canonical` (plus `also`)."""
+
+    canonical: str
+    variants: tuple[str, ...]
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The whole validated knowledge base."""
+
+    root: Path
+    entries: tuple[Entry, ...]
+    documents: Mapping[str, Document]
+    synonyms: tuple[SynonymGroup, ...]
+    ignore: frozenset[str] = field(default_factory=frozenset)
+
+    def entry(self, entry_id: str) -> Entry:
+        """Return the entry with this id (KeyError if none)."""
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        raise KeyError(entry_id)
+
+    @property
+    def by_id(self) -> dict[str, Entry]:
+        """Return the entries keyed by id."""
+        return {entry.id: entry for entry in self.entries}
+
+    def letter_files(self) -> list[Path]:
+        """Return the letter texts shipped with the knowledge base."""
+        return sorted((self.root / "letters").glob("*.txt"))
+
+
+def default_knowledge_dir() -> Path:
+    """Return the knowledge folder: the installed copy, or the source checkout's."""
+    packaged = Path(__file__).resolve().parent / "knowledge"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def resolve_knowledge_dir(setting: Path | None = None) -> Path:
+    """Return the knowledge folder chosen by the KNOWLEDGE_DIR setting, or the default."""
+    if setting is None and os.environ.get("KNOWLEDGE_DIR"):
+        setting = Path(os.environ["KNOWLEDGE_DIR"]).expanduser()
+    return setting if setting is not None else default_knowledge_dir()
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{path.name}: cannot be read: {error}")
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        problems.append(f"{path.name}{line}: not valid YAML: {getattr(error, 'problem', error)}")
+    return None
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
+
+
+def _check_keys(where: str, data: Mapping[str, Any], allowed: set[str], problems: list[str]) -> None:
+    for key in sorted(set(data) - allowed):
+        problems.append(f"{where}: unknown field {key!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _load_documents(path: Path, problems: list[str]) -> dict[str, Document]:
+    data = _read_yaml(path, problems) if path.is_file() else None
+    if data is None:
+        if not path.is_file():
+            problems.append(f"{path.name}: missing (the list of documents the answers cite)")
+        return {}
+    if not isinstance(data, list):
+        problems.append(f"{path.name}: must be a list of documents")
+        return {}
+    documents: dict[str, Document] = {}
+    for index, item in enumerate(data, 1):
+        where = f"{path.name}: document #{index}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be a mapping with id, title, kind")
+            continue
+        where = f"{path.name}: document {item.get('id', f'#{index}')!s}"
+        _check_keys(where, item, _DOCUMENT_KEYS, problems)
+        doc_id, title, kind = item.get("id"), item.get("title"), item.get("kind")
+        if not isinstance(doc_id, str) or not _ID.match(doc_id):
+            problems.append(f"{where}: id must be lower-case words joined by '-'")
+            continue
+        if doc_id in documents:
+            problems.append(f"{where}: duplicate id")
+        if not isinstance(title, str) or not title.strip():
+            problems.append(f"{where}: title is missing")
+        if kind not in DOCUMENT_KINDS:
+            problems.append(f"{where}: kind must be one of {', '.join(DOCUMENT_KINDS)}")
+        date = item.get("date")
+        if date is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(date)):
+            problems.append(f"{where}: date must be an ISO date (YYYY-MM-DD, Christian era)")
+        fields = {key: (None if item.get(key) is None else str(item[key])) for key in _DOCUMENT_KEYS}
+        fields.update(id=doc_id, title=str(title or ""), kind=str(kind or ""))
+        documents[doc_id] = Document(**fields)  # type: ignore[arg-type]
+    return documents
+
+
+def _load_synonyms(path: Path, problems: list[str]) -> tuple[tuple[SynonymGroup, ...], frozenset[str]]:
+    data = _read_yaml(path, problems) if path.is_file() else {}
+    if data is None:
+        return (), frozenset()
+    if not isinstance(data, dict):
+        problems.append(f"{path.name}: must have 'groups' (and optionally 'ignore')")
+        return (), frozenset()
+    _check_keys(path.name, data, {"groups", "ignore"}, problems)
+    groups: list[SynonymGroup] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(data.get("groups") or [], 1):
+        where = f"{path.name}: group #{index}"
+        if not isinstance(item, dict) or not isinstance(item.get("canonical"), str):
+            problems.append(f"{where}: must be a mapping with 'canonical' and 'variants'")
+            continue
+        where = f"{path.name}: group {item['canonical']!r}"
+        _check_keys(where, item, _SYNONYM_KEYS, problems)
+        variants, also = item.get("variants") or [], item.get("also") or []
+        if not _strings(variants) or not _strings(also):
+            problems.append(f"{where}: 'variants' and 'also' must be lists of words")
+            continue
+        for variant in variants:
+            key = variant.strip().lower()
+            if key in seen and seen[key] != item["canonical"]:
+                problems.append(f"{where}: variant {variant!r} is also in group {seen[key]!r}")
+            seen[key] = item["canonical"]
+        groups.append(SynonymGroup(item["canonical"], tuple(variants), tuple(also)))
+    ignore = data.get("ignore") or []
+    if not _strings(ignore):
+        problems.append(f"{path.name}: 'ignore' must be a list of words")
+        ignore = []
+    return tuple(groups), frozenset(ignore)
+
+
+def _load_entry(path: Path, data: Any, problems: list[str]) -> Entry | None:
+    if not isinstance(data, dict):
+        problems.append(f"{path.name}: must be a mapping with id, title, verdict, questions, ...")
+        return None
+    where = f"{path.name}: entry {data.get('id', '?')!s}"
+    before = len(problems)
+    _check_keys(where, data, _ENTRY_KEYS, problems)
+    entry_id = data.get("id")
+    if not isinstance(entry_id, str) or not _ID.match(entry_id):
+        problems.append(f"{where}: id must be lower-case words joined by '-'")
+    for key in ("title", "answer"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problems.append(f"{where}: {key} is missing or empty")
+    if isinstance(data.get("answer"), str) and len(data["answer"]) > MAX_ANSWER_CHARS:
+        problems.append(f"{where}: answer is {len(data['answer'])} characters (at most {MAX_ANSWER_CHARS})")
+    if data.get("verdict") not in VERDICTS:
+        problems.append(f"{where}: verdict must be one of {', '.join(VERDICTS)}")
+    if not _strings(data.get("questions")) or not data["questions"]:
+        problems.append(f"{where}: questions must be a non-empty list of texts")
+    if not _strings(data.get("sources")) or not data["sources"]:
+        problems.append(f"{where}: sources must list at least one document id")
+    if data.get("related") is not None and not _strings(data["related"]):
+        problems.append(f"{where}: related must be a list of entry ids")
+    if len(problems) > before:
+        return None
+    return Entry(
+        id=data["id"],
+        title=data["title"].strip(),
+        verdict=data["verdict"],
+        questions=tuple(q.strip() for q in data["questions"]),
+        answer=data["answer"].strip(),
+        sources=tuple(data["sources"]),
+        related=tuple(data.get("related") or ()),
+        file=path.name,
+    )
+
+
+def _entry_files(root: Path) -> Iterable[Path]:
+    return sorted((root / "entries").glob("*.y*ml"))
+
+
+def load_knowledge(root: Path | None = None) -> KnowledgeBase:
+    """Load and validate the knowledge base at `root`; raise KnowledgeError listing every problem."""
+    root = resolve_knowledge_dir(root)
+    problems: list[str] = []
+    if not (root / "entries").is_dir():
+        raise KnowledgeError([f"{root}: no 'entries' folder: is KNOWLEDGE_DIR right?"])
+    documents = _load_documents(root / "documents.yaml", problems)
+    synonyms, ignore = _load_synonyms(root / "synonyms.yaml", problems)
+    entries: list[Entry] = []
+    for path in _entry_files(root):
+        data = _read_yaml(path, problems)
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            entry = _load_entry(path, item, problems)
+            if entry is not None:
+                entries.append(entry)
+    ids = [entry.id for entry in entries]
+    for entry in entries:
+        where = f"{entry.file}: entry {entry.id}"
+        if ids.count(entry.id) > 1:
+            problems.append(f"{where}: duplicate id")
+        for source in entry.sources:
+            if source not in documents:
+                problems.append(f"{where}: source {source!r} is not in documents.yaml")
+        for related in entry.related:
+            if related not in ids:
+                problems.append(f"{where}: related entry {related!r} does not exist")
+    if not entries and not problems:
+        problems.append(f"{root}: no entries found in entries/")
+    if problems:
+        raise KnowledgeError(sorted(dict.fromkeys(problems)))
+    return KnowledgeBase(root, tuple(entries), documents, synonyms, ignore)
