@@ -1,0 +1,90 @@
+"""The one place the pieces meet: a question in, an `Answer` out (no Telegram here)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from bot.knowledge import KnowledgeBase
+from bot.matcher import Matcher
+
+VERDICT_LABELS = {
+    "yes": "✅ ทำได้",
+    "no": "❌ ทำไม่ได้",
+    "conditional": "⚠️ ทำได้โดยมีเงื่อนไข",
+    "info": "ℹ️ ข้อมูล",
+}
+
+CONTACT = "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอแม่สาย โทร./โทรสาร 0-5373-2273"
+
+DECLINE_TEXT = (
+    "ขออภัย ไม่พบคำตอบสำหรับคำถามนี้ในฐานความรู้ "
+    "ซึ่งครอบคลุมเฉพาะแนวทางความร่วมมือระหว่างประเทศของ อปท. และเรื่องเมืองพี่เมืองน้อง "
+    f"หากต้องการสอบถามเพิ่มเติม โปรดติดต่อ{CONTACT}"
+)
+
+
+@dataclass
+class Answer:
+    """What the bot says to one question; `to_json` gives the CLI's JSON object."""
+
+    question: str
+    entry_id: str | None
+    verdict: str | None
+    confidence: float
+    answer: str
+    sources: list[str] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    circulars: list[str] = field(default_factory=list)
+    title: str | None = None
+
+    @property
+    def declined(self) -> bool:
+        """Tell whether the bot declined to answer."""
+        return self.entry_id is None and not self.circulars
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON-ready dict documented for `policybot ask --json`."""
+        data = asdict(self)
+        data["confidence"] = round(self.confidence, 4)
+        return data
+
+
+class PolicyService:
+    """Answers questions from a knowledge base; build once, call `answer` many times."""
+
+    def __init__(self, kb: KnowledgeBase, threshold: float = 0.5) -> None:
+        self.kb = kb
+        self.threshold = threshold
+        self.matcher = Matcher(kb)
+
+    def answer(self, question: str) -> Answer:
+        """Answer one question, or decline with suggestions and the contact office."""
+        ranked = self.matcher.match(question)
+        best = ranked[0] if ranked else None
+        if best is None or best.confidence < self.threshold:
+            suggestions = [m.entry.id for m in ranked if not m.entry.is_smalltalk][:3]
+            return Answer(
+                question=question,
+                entry_id=None,
+                verdict=None,
+                confidence=best.confidence if best else 0.0,
+                answer=DECLINE_TEXT,
+                suggestions=suggestions,
+            )
+        entry = best.entry
+        documents = [self.kb.documents[source] for source in entry.sources]
+        return Answer(
+            question=question,
+            entry_id=entry.id,
+            verdict=entry.verdict,
+            confidence=best.confidence,
+            answer=entry.answer,
+            sources=[document.title for document in documents],
+            source_ids=list(entry.sources),
+            suggestions=[m.entry.id for m in ranked[1:4] if m.confidence >= self.threshold / 2],
+            related=list(entry.related),
+            title=entry.title,
+        )
