@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from bot import offline  # noqa: F401  (sets PyThaiNLP's offline switches before its import)
 from pythainlp.util import normalize as _pythainlp_normalize
 from pythainlp.util import thai_digit_to_arabic_digit
+
+from bot import offline  # noqa: F401  (sets PyThaiNLP's offline switches before its import)
 
 THAI_CHAR = "\u0e00-\u0e7f"
 _THAI_LETTER = "\u0e01-\u0e4e"
