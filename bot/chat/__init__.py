@@ -1,0 +1,1 @@
+"""The Telegram layer: the only package that imports `telegram`."""

@@ -1,0 +1,45 @@
+"""Per-user flood guard: at most N messages a minute, a polite warning once, then silence.
+
+The counters live in this process's memory only. With several bot processes behind a load
+balancer each keeps its own, so a user may get up to N messages a minute per process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+
+class FloodGuard:
+    """Sliding one-minute window of message times per user."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic, window: float = 60.0) -> None:
+        self.per_minute = per_minute
+        self.window = window
+        self.clock = clock
+        self._seen: dict[int, deque[float]] = {}
+        self._warned: dict[int, float] = {}
+
+    def check(self, user_id: int) -> str:
+        """Count one message; return "ok", "warn" (first one over the limit) or "drop"."""
+        now = self.clock()
+        times = self._seen.setdefault(user_id, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        if len(times) < self.per_minute:
+            times.append(now)
+            self._warned.pop(user_id, None)
+            return "ok"
+        warned_at = self._warned.get(user_id)
+        if warned_at is not None and now - warned_at < self.window:
+            return "drop"
+        self._warned[user_id] = now
+        return "warn"
+
+    def forget_idle(self) -> None:
+        """Drop users with no message in the window, so memory stays bounded."""
+        now = self.clock()
+        for user_id in [uid for uid, times in self._seen.items() if not times or now - times[-1] >= self.window]:
+            del self._seen[user_id]
+            self._warned.pop(user_id, None)

@@ -1,0 +1,379 @@
+"""Turn answers, circular cards and lists into Telegram HTML messages and inline keyboards."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.knowledge import Document, KnowledgeBase
+from bot.querylog import Stats, UnansweredGroup
+from bot.service import CONTACT, VERDICT_LABELS, Answer
+
+MAX_MESSAGE = 4096
+MAX_CALLBACK_BYTES = 64
+MAX_BUTTON_TEXT = 40
+MAX_RELATED = 3
+
+# Callback data is "<kind>:<payload>", short enough for Telegram's 64-byte limit and
+# self-contained, so any bot process behind a load balancer can handle any button.
+CB_ENTRY = "q"  # show an entry's answer: q:<entry id>
+CB_DOCUMENT = "d"  # show a source document: d:<document id>
+CB_CIRCULAR = "c"  # show a circular card in a new message: c:<number>
+CB_WALK = "w"  # walk a card's reference chain, editing the card in place: w:<number>
+CB_FEEDBACK = "f"  # feedback: f:<1|0>:<log ref>
+CB_NOOP = "x"  # an already-pressed button
+
+SOURCES_HEADING = "ที่มา"
+
+
+@dataclass
+class Reply:
+    """One reply: HTML text and an optional inline keyboard."""
+
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
+    extra: list[Reply] = field(default_factory=list)
+
+
+def callback(kind: str, payload: str) -> str | None:
+    """Return callback data `kind:payload`, or None when it would exceed 64 bytes."""
+    data = f"{kind}:{payload}"
+    return data if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES else None
+
+
+def entry_token(entry_id: str) -> str:
+    """Return the shortest callback payload naming an entry (its id, or a hash of a long id)."""
+    if callback(CB_ENTRY, entry_id) is not None:
+        return entry_id
+    return "#" + hashlib.sha1(entry_id.encode("utf-8")).hexdigest()[:12]
+
+
+def resolve_entry_token(kb: KnowledgeBase, token: str) -> str | None:
+    """Return the entry id a callback payload names, or None if no entry has it (stale button)."""
+    ids = kb.by_id
+    if token in ids:
+        return token
+    if token.startswith("#"):
+        for entry_id in ids:
+            if entry_token(entry_id) == token:
+                return entry_id
+    return None
+
+
+def _short(text: str, limit: int = MAX_BUTTON_TEXT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _button(text: str, data: str | None) -> InlineKeyboardButton | None:
+    return InlineKeyboardButton(_short(text), callback_data=data) if data else None
+
+
+def _keyboard(rows: Iterable[Iterable[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
+    kept = [[button for button in row if button is not None] for row in rows]
+    kept = [row for row in kept if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
+def answer_html(answer: Answer) -> str:
+    """Render an answer: verdict first, then the explanation, then the sources."""
+    if answer.declined:
+        return escape(answer.answer)
+    lines: list[str] = []
+    label = VERDICT_LABELS.get(answer.verdict or "")
+    if label:
+        lines.append(f"<b>{escape(label)}</b>")
+    if answer.title:
+        lines.append(f"<b>{escape(answer.title)}</b>")
+    if lines:
+        lines.append("")
+    lines.append(escape(answer.answer))
+    if answer.sources:
+        lines += ["", f"<b>{SOURCES_HEADING}</b>"]
+        lines += [f"• {escape(source)}" for source in answer.sources]
+    return "\n".join(lines)
+
+
+def answer_reply(answer: Answer, kb: KnowledgeBase, log_ref: str | None = None) -> Reply:
+    """Render an answer with buttons for its sources, related questions and feedback."""
+    rows: list[list[InlineKeyboardButton | None]] = []
+    if answer.declined:
+        titles = [(entry_id, kb.by_id[entry_id].title) for entry_id in answer.suggestions if entry_id in kb.by_id]
+        rows += [[_button(f"❓ {title}", callback(CB_ENTRY, entry_token(eid)))] for eid, title in titles[:MAX_RELATED]]
+        text = escape(answer.answer)
+        if titles:
+            text += "\n\nคุณหมายถึงคำถามเหล่านี้หรือไม่"
+        return Reply(text, _keyboard(rows))
+    for source_id in answer.source_ids:
+        document = kb.documents.get(source_id)
+        if document is not None:
+            rows.append([_button(f"📄 {document_label(document)}", callback(CB_DOCUMENT, source_id))])
+    related = [eid for eid in answer.related if eid in kb.by_id and eid != answer.entry_id][:MAX_RELATED]
+    rows += [[_button(f"❓ {kb.by_id[eid].title}", callback(CB_ENTRY, entry_token(eid)))] for eid in related]
+    if log_ref is not None:
+        rows.append(
+            [
+                _button("👍 ตรงคำถาม", callback(CB_FEEDBACK, f"1:{log_ref}")),
+                _button("👎 ไม่ตรง", callback(CB_FEEDBACK, f"0:{log_ref}")),
+            ]
+        )
+    return Reply(answer_html(answer), _keyboard(rows))
+
+
+def entry_answer(kb: KnowledgeBase, entry_id: str) -> Answer:
+    """Build the Answer for one entry directly (a pressed 'related question' button)."""
+    entry = kb.by_id[entry_id]
+    documents = [kb.documents[source] for source in entry.sources if source in kb.documents]
+    return Answer(
+        question=entry.title,
+        entry_id=entry.id,
+        verdict=entry.verdict,
+        confidence=1.0,
+        answer=entry.answer,
+        sources=[document.title for document in documents],
+        source_ids=[document.id for document in documents],
+        related=list(entry.related),
+        title=entry.title,
+    )
+
+
+def document_label(document: Document) -> str:
+    """Return a short name for a document: its number when it has one, else its title."""
+    return document.number or document.title
+
+
+def document_reply(document: Document, with_card: bool = False) -> Reply:
+    """Render a source document's card."""
+    lines = [f"📄 <b>{escape(document.title)}</b>"]
+    for label, value in (
+        ("เลขที่", document.number),
+        ("ลงวันที่", document.date),
+        ("ผู้ออก", document.issuer),
+        ("หมายเหตุ", document.note),
+    ):
+        if value:
+            lines.append(f"{label}: {escape(value)}")
+    if document.url:
+        lines.append(f'<a href="{escape(document.url, quote=True)}">เปิดเอกสาร</a>')
+    rows = []
+    if document.number and with_card:
+        rows.append([_button("🔎 ดูบัตรหนังสือเวียน", callback(CB_CIRCULAR, document.number))])
+    return Reply("\n".join(lines), _keyboard(rows))
+
+
+def _number_of(item: Any) -> str:
+    if isinstance(item, Mapping):
+        return str(item.get("number") or "")
+    return str(item or "")
+
+
+def circular_reply(result: Mapping[str, Any]) -> Reply:
+    """Render a circular lookup result as a card, with buttons that walk its references."""
+    if not result.get("found"):
+        candidates = [_number_of(item) for item in result.get("candidates") or [] if _number_of(item)]
+        text = f"ไม่พบหนังสือเลขที่ <b>{escape(str(result.get('query', '')))}</b> ในทะเบียน"
+        if candidates:
+            text += "\nหรือคุณหมายถึงหนังสือต่อไปนี้"
+        buttons = [[_button(f"🔎 {number}", callback(CB_WALK, number))] for number in candidates[:5]]
+        return Reply(text, _keyboard(buttons))
+    lines = [f"📜 <b>หนังสือที่ {escape(str(result.get('number', '')))}</b>"]
+    for label, key in (("ลงวันที่", "date"), ("จาก", "issuer"), ("เรื่อง", "subject")):
+        if result.get(key):
+            lines.append(f"{label}: {escape(str(result[key]))}")
+    references: Sequence[Any] = result.get("references") or []
+    referenced_by: Sequence[Any] = result.get("referenced_by") or []
+    rows: list[list[InlineKeyboardButton | None]] = []
+    if references:
+        lines += ["", "<b>อ้างถึงและสิ่งที่ส่งมาด้วย</b>"]
+        for item in references:
+            number = _number_of(item)
+            relation = item.get("relation") if isinstance(item, Mapping) else None
+            date = item.get("date") if isinstance(item, Mapping) else None
+            detail = ", ".join(str(part) for part in (relation, date) if part)
+            lines.append(f"• {escape(number)}" + (f" ({escape(detail)})" if detail else ""))
+            rows.append([_button(f"➡️ {number}", callback(CB_WALK, number))])
+    if referenced_by:
+        lines += ["", "<b>หนังสือที่อ้างถึงฉบับนี้</b>"]
+        for item in referenced_by:
+            number = _number_of(item)
+            lines.append(f"• {escape(number)}")
+            rows.append([_button(f"⬅️ {number}", callback(CB_WALK, number))])
+    return Reply("\n".join(lines), _keyboard(rows))
+
+
+def sources_reply(kb: KnowledgeBase) -> Reply:
+    """List the documents the bot's answers rest on."""
+    lines = ["<b>เอกสารที่คำตอบของบอทอ้างอิง</b>", ""]
+    rows = []
+    for number, document in enumerate(kb.documents.values(), start=1):
+        lines.append(f"{number}. {escape(document.title)}")
+        rows.append([_button(f"📄 {document_label(document)}", callback(CB_DOCUMENT, document.id))])
+    return Reply("\n".join(lines), _keyboard(rows[:20]))
+
+
+def welcome_reply(kb: KnowledgeBase, examples: int = 3) -> Reply:
+    """Render /start: what the bot answers, with example questions as buttons."""
+    text = (
+        "สวัสดีครับ บอทนี้ตอบคำถามของเจ้าหน้าที่องค์กรปกครองส่วนท้องถิ่น (อปท.) "
+        "เรื่องแนวทางความร่วมมือระหว่างประเทศและเมืองพี่เมืองน้อง "
+        "โดยบอกคำตอบก่อน แล้วตามด้วยเอกสารที่มา\n\n"
+        "พิมพ์คำถามเป็นภาษาไทยได้เลย หรือพิมพ์เลขที่หนังสือเพื่อดูรายละเอียดหนังสือ\n"
+        "ตัวอย่างคำถาม:"
+    )
+    policy = [entry for entry in kb.entries if not entry.is_smalltalk][:examples]
+    rows = [[_button(f"❓ {entry.title}", callback(CB_ENTRY, entry_token(entry.id)))] for entry in policy]
+    return Reply(text, _keyboard(rows))
+
+
+HELP_TEXT = (
+    "<b>วิธีใช้</b>\n"
+    "• พิมพ์คำถามเป็นภาษาไทย เช่น “อบต. ทำ MOU กับเมืองในต่างประเทศได้ไหม”\n"
+    "• /circular &lt;เลขที่&gt; ดูรายละเอียดหนังสือเวียน เช่น /circular ว 0313\n"
+    "• /sources ดูรายการเอกสารที่คำตอบอ้างอิง\n"
+    "• ในกลุ่ม ให้กล่าวถึงบอท (@) หรือตอบกลับข้อความของบอท\n"
+    "• ในแชตใดก็ได้ พิมพ์ @ชื่อบอท ตามด้วยคำถาม เพื่อแทรกคำตอบ\n\n"
+    f"คำตอบเป็นแนวทางเบื้องต้น หากไม่แน่ใจโปรดติดต่อ{escape(CONTACT)}"
+)
+
+
+def stats_html(stats: Stats, kb: KnowledgeBase) -> str:
+    """Render /stats."""
+    lines = [
+        f"<b>สถิติ {stats.days} วันล่าสุด</b>",
+        f"คำถามทั้งหมด: {stats.questions}",
+        f"ตอบได้: {stats.answered} ({stats.answer_rate:.0%})",
+        f"ความคิดเห็น: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
+    ]
+    if stats.median_latency_ms is not None:
+        lines.append(f"เวลาตอบ (มัธยฐาน): {stats.median_latency_ms:.0f} ms")
+    if stats.top_entries:
+        lines += ["", "<b>หัวข้อที่ถามบ่อย</b>"]
+        for entry_id, count in stats.top_entries:
+            title = kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id
+            lines.append(f"• {escape(title)} ({count})")
+    return "\n".join(lines)
+
+
+def unanswered_html(groups: Sequence[UnansweredGroup], kb: KnowledgeBase) -> str:
+    """Render /unanswered: declined questions grouped, with the nearest entry for each."""
+    if not groups:
+        return "ยังไม่มีคำถามที่ตอบไม่ได้"
+    lines = ["<b>คำถามที่ตอบไม่ได้บ่อยที่สุด</b>"]
+    for number, group in enumerate(groups, start=1):
+        lines += ["", f"{number}. <b>{escape(group.example)}</b> ({group.count} ครั้ง)"]
+        for variant in group.variants[1:4]:
+            lines.append(f"   ◦ {escape(variant)}")
+        if group.nearest:
+            title = kb.by_id[group.nearest].title if group.nearest in kb.by_id else group.nearest
+            lines.append(f"   ใกล้เคียงที่สุด: {escape(title)} <code>{escape(group.nearest)}</code>")
+    return "\n".join(lines)
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z-]+)[^>]*>")
+
+
+def _utf16_len(text: str) -> int:
+    # Telegram counts message length in UTF-16 code units.
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _open_tags_after(text: str, stack: list[str]) -> list[str]:
+    """Return the tags still open after `text`, given those open before it."""
+    stack = list(stack)
+    for match in _TAG.finditer(text):
+        closing, name = match.group(1), match.group(2).lower()
+        if closing:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name)]
+        else:
+            stack.append(name)
+    return stack
+
+
+def _open_tag_text(text: str, names: list[str]) -> str:
+    """Return the opening tags (with attributes) for the still-open `names` found in `text`."""
+    found: list[str] = []
+    for name in names:
+        for match in reversed(list(_TAG.finditer(text))):
+            if not match.group(1) and match.group(2).lower() == name:
+                found.append(match.group(0))
+                break
+        else:
+            found.append(f"<{name}>")
+    return "".join(found)
+
+
+def _cut_points(line: str) -> list[int]:
+    """Return positions in `line` where a cut lands outside tags and entities, at spaces if possible."""
+    points: list[int] = []
+    inside = False
+    for index, char in enumerate(line):
+        if char in "<&":
+            inside = True
+        if not inside:
+            points.append(index)
+        if char in ">;":
+            inside = False
+    return points
+
+
+def _split_long_line(line: str, limit: int) -> list[str]:
+    """Split one over-long line outside tags and entities, closing and reopening open tags."""
+    pieces: list[str] = []
+    stack: list[str] = []
+    prefix = ""
+    rest = line
+    while _utf16_len(prefix + rest) > limit:
+        room = limit - _utf16_len(prefix) - 32  # keep room for closing tags
+        points = [p for p in _cut_points(rest) if p > 0 and _utf16_len(rest[:p]) <= room]
+        if not points:
+            break
+        spaces = [p for p in points if rest[p] == " "]
+        cut = spaces[-1] if spaces and spaces[-1] > room // 2 else points[-1]
+        head = rest[:cut]
+        open_after = _open_tags_after(head, stack)
+        pieces.append(prefix + head + "".join(f"</{name}>" for name in reversed(open_after)))
+        prefix = _open_tag_text(prefix + head, open_after)
+        stack = open_after
+        rest = rest[cut:].lstrip(" ")
+    pieces.append(prefix + rest)
+    return pieces
+
+
+def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split HTML into messages of at most `limit` UTF-16 units, on line boundaries, never inside a tag."""
+    if _utf16_len(text) <= limit:
+        return [text]
+    budget = limit - 64  # room to close and reopen tags that span a cut
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    stack: list[str] = []  # tags open at the start of `current`
+    opening = ""  # their opening text, repeated at the start of the next chunk
+
+    def flush() -> None:
+        nonlocal current, size, stack, opening
+        body = "\n".join(current)
+        open_after = _open_tags_after(body, stack)
+        chunks.append(opening + body + "".join(f"</{name}>" for name in reversed(open_after)))
+        opening = _open_tag_text(opening + body, open_after)
+        stack, current, size = open_after, [], _utf16_len(opening)
+
+    for line in text.split("\n"):
+        parts = _split_long_line(line, budget) if _utf16_len(line) > budget else [line]
+        for part in parts:
+            extra = _utf16_len(part) + (1 if current else 0)
+            if current and size + extra > budget:
+                flush()
+                extra = _utf16_len(part)
+            current.append(part)
+            size += extra
+    if current:
+        flush()
+    return [chunk for chunk in chunks if chunk.strip()]

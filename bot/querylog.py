@@ -1,0 +1,352 @@
+"""Question log: what was asked, what was answered, and feedback; user ids only as salted hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Column, DateTime, Text, UniqueConstraint, delete, func
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Field, SQLModel, col, select
+
+from bot.store import StoreError, open_engine, session_scope
+
+log = logging.getLogger(__name__)
+
+# Entries kept in memory while the database is unreachable; beyond this the oldest are dropped.
+MAX_PENDING = 1000
+# How long to wait before trying an unreachable database again.
+RETRY_SECONDS = 30.0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class QuestionLog(SQLModel, table=True):
+    """One question asked, with what the bot answered (no names, no raw user ids)."""
+
+    __tablename__ = "question_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(max_length=16, unique=True, index=True)
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    user_hash: str = Field(max_length=64, index=True)
+    chat_type: str = Field(max_length=16)
+    question: str = Field(sa_column=Column(Text(), nullable=False))
+    entry_id: str | None = Field(default=None, max_length=128)
+    verdict: str | None = Field(default=None, max_length=16)
+    confidence: float
+    declined: bool
+    latency_ms: float
+
+
+class QuestionFeedback(SQLModel, table=True):
+    """A 👍 (+1) or 👎 (-1) on an answer, one per user and answer (a second press replaces it)."""
+
+    __tablename__ = "question_feedback"
+    __table_args__ = (UniqueConstraint("ref", "user_hash", name="uq_question_feedback_ref_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # The answer's `QuestionLog.ref`; no foreign key, so feedback is kept even if it beats its log row.
+    ref: str = Field(max_length=16, index=True)
+    user_hash: str = Field(max_length=64)
+    value: int
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+
+
+@dataclass(frozen=True)
+class LogRecord:
+    """What the Telegram layer hands over for one answered (or declined) question."""
+
+    ref: str
+    user_hash: str
+    chat_type: str
+    question: str
+    entry_id: str | None
+    verdict: str | None
+    confidence: float
+    declined: bool
+    latency_ms: float
+    created_at: datetime = field(default_factory=_now)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Totals for `/stats`."""
+
+    days: int
+    questions: int
+    answered: int
+    top_entries: list[tuple[str, int]]
+    thumbs_up: int
+    thumbs_down: int
+    median_latency_ms: float | None
+
+    @property
+    def answer_rate(self) -> float:
+        """Return the share of questions that got an answer (0 when there were none)."""
+        return self.answered / self.questions if self.questions else 0.0
+
+
+@dataclass(frozen=True)
+class UnansweredGroup:
+    """Similar declined questions: how often, an example, the variants, and the nearest entry."""
+
+    count: int
+    example: str
+    variants: list[str]
+    nearest: str | None
+
+
+def hash_user(user_id: int, salt: str) -> str:
+    """Return the salted hash stored instead of a Telegram user id (PDPA)."""
+    return hmac.new(salt.encode("utf-8"), str(user_id).encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _as_utc(value: datetime) -> datetime:
+    # SQLite hands datetimes back without a zone; they were written in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def record(engine: Engine, records: list[LogRecord]) -> None:
+    """Insert question log rows."""
+    with session_scope(engine) as session:
+        for item in records:
+            session.add(QuestionLog(**item.__dict__))
+
+
+def record_feedback(engine: Engine, ref: str, user_hash: str, value: int, when: datetime | None = None) -> None:
+    """Store one user's feedback on one answer, replacing their earlier press."""
+    with session_scope(engine) as session:
+        existing = session.exec(
+            select(QuestionFeedback).where(QuestionFeedback.ref == ref, QuestionFeedback.user_hash == user_hash)
+        ).first()
+        if existing is None:
+            session.add(QuestionFeedback(ref=ref, user_hash=user_hash, value=value, created_at=when or _now()))
+        else:
+            existing.value = value
+            existing.created_at = when or _now()
+            session.add(existing)
+
+
+def purge(engine: Engine, days: int, now: datetime | None = None) -> int:
+    """Delete question logs (and their feedback) older than `days`; return how many logs went."""
+    cutoff = (now or _now()) - timedelta(days=days)
+    with session_scope(engine) as session:
+        old_refs = select(QuestionLog.ref).where(col(QuestionLog.created_at) < cutoff)
+        session.exec(delete(QuestionFeedback).where(col(QuestionFeedback.ref).in_(old_refs)))
+        session.exec(delete(QuestionFeedback).where(col(QuestionFeedback.created_at) < cutoff))
+        result = session.exec(delete(QuestionLog).where(col(QuestionLog.created_at) < cutoff))
+        return int(result.rowcount or 0)
+
+
+def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = None) -> Stats:
+    """Count questions, answers, top entries and feedback over the last `days`."""
+    since = (now or _now()) - timedelta(days=days)
+    with session_scope(engine) as session:
+        recent = col(QuestionLog.created_at) >= since
+        questions = session.exec(select(func.count()).select_from(QuestionLog).where(recent)).one()
+        answered = session.exec(
+            select(func.count()).select_from(QuestionLog).where(recent, col(QuestionLog.declined).is_(False))
+        ).one()
+        top_rows = session.exec(
+            select(QuestionLog.entry_id, func.count())
+            .where(recent, col(QuestionLog.entry_id).is_not(None))
+            .group_by(col(QuestionLog.entry_id))
+            .order_by(func.count().desc(), col(QuestionLog.entry_id))
+            .limit(top)
+        ).all()
+        votes = dict(
+            session.exec(
+                select(QuestionFeedback.value, func.count())
+                .where(col(QuestionFeedback.created_at) >= since)
+                .group_by(col(QuestionFeedback.value))
+            ).all()
+        )
+        latencies = sorted(
+            session.exec(select(QuestionLog.latency_ms).where(recent).order_by(col(QuestionLog.id).desc()).limit(5000))
+        )
+    median = latencies[len(latencies) // 2] if latencies else None
+    return Stats(
+        days=days,
+        questions=int(questions),
+        answered=int(answered),
+        top_entries=[(str(entry), int(count)) for entry, count in top_rows],
+        thumbs_up=int(votes.get(1, 0)),
+        thumbs_down=int(votes.get(-1, 0)),
+        median_latency_ms=median,
+    )
+
+
+def _group_key(text: str) -> str:
+    """Return the declined question folded and segmented, for similarity grouping."""
+    from bot.thai import fold, tokenize
+
+    return " ".join(tokenize(fold(text)))
+
+
+def unanswered(
+    engine: Engine,
+    nearest: Callable[[str], str | None],
+    limit: int = 10,
+    scan: int = 2000,
+    similarity: float = 75.0,
+) -> list[UnansweredGroup]:
+    """Group the most recent declined questions by similarity, most frequent first."""
+    from rapidfuzz import fuzz
+
+    with session_scope(engine) as session:
+        texts = list(
+            session.exec(
+                select(QuestionLog.question)
+                .where(col(QuestionLog.declined).is_(True))
+                .order_by(col(QuestionLog.id).desc())
+                .limit(scan)
+            )
+        )
+    counts = Counter(text.strip() for text in texts if text.strip())
+    groups: list[tuple[str, Counter[str]]] = []  # (key of the group's first question, its members)
+    # Most frequent spellings first, so each group is named after its commonest form.
+    for text, count in counts.most_common():
+        key = _group_key(text)
+        for group_key, members in groups:
+            # Token-sorted ratio on segmented words: reordered Thai sentences still group together.
+            if fuzz.token_sort_ratio(key, group_key) >= similarity:
+                members[text] += count
+                break
+        else:
+            groups.append((key, Counter({text: count})))
+    result = [
+        UnansweredGroup(
+            count=sum(members.values()),
+            example=members.most_common(1)[0][0],
+            variants=[text for text, _ in members.most_common()],
+            nearest=nearest(members.most_common(1)[0][0]),
+        )
+        for _, members in sorted(groups, key=lambda group: -sum(group[1].values()))[:limit]
+    ]
+    return result
+
+
+class QuestionLogger:
+    """The question log as the bot uses it: degrades to a log line when the database is away.
+
+    Writes that fail are kept in a bounded in-memory queue and written when the database is back,
+    so an outage loses nothing already stored and, up to MAX_PENDING rows, nothing new either.
+    The queue is per process. Every method is blocking: call them from a worker thread.
+    """
+
+    def __init__(self, url: str, salt: str) -> None:
+        self.url = url
+        self.salt = salt
+        self.engine: Engine | None = None
+        self._pending: deque[LogRecord] = deque(maxlen=MAX_PENDING)
+        self._lock = threading.Lock()
+        self._next_try = 0.0
+
+    @property
+    def available(self) -> bool:
+        """Tell whether the database is open."""
+        return self.engine is not None
+
+    @property
+    def pending(self) -> int:
+        """Return how many log rows wait in memory for the database."""
+        return len(self._pending)
+
+    def open(self) -> bool:
+        """Open and migrate the database; on failure log one warning and return False."""
+        with self._lock:
+            return self._open_locked()
+
+    def _open_locked(self) -> bool:
+        if self.engine is not None:
+            return True
+        if time.monotonic() < self._next_try:
+            return False
+        try:
+            self.engine = open_engine(self.url)
+        except StoreError as error:
+            self._next_try = time.monotonic() + RETRY_SECONDS
+            log.warning("question log unavailable, answering without logging: %s", error)
+            return False
+        return True
+
+    def user_hash(self, user_id: int) -> str:
+        """Return the salted hash of a Telegram user id."""
+        return hash_user(user_id, self.salt)
+
+    def record(self, item: LogRecord) -> bool:
+        """Write one log row (and any queued ones); queue it if the database is unreachable."""
+        with self._lock:
+            self._pending.append(item)
+            return self._flush_locked()
+
+    def flush(self) -> bool:
+        """Try to write the queued rows now."""
+        with self._lock:
+            return self._flush_locked()
+
+    def _flush_locked(self) -> bool:
+        if not self._pending:
+            return True
+        if not self._open_locked() or self.engine is None:
+            return False
+        batch = list(self._pending)
+        try:
+            record(self.engine, batch)
+        except SQLAlchemyError as error:
+            self._next_try = time.monotonic() + RETRY_SECONDS
+            log.warning("question log write failed, %d row(s) kept in memory: %s", len(batch), _one_line(error))
+            return False
+        self._pending.clear()
+        return True
+
+    def feedback(self, ref: str, user_id: int, value: int) -> bool:
+        """Store a 👍/👎; return False (and log) when the database is unreachable."""
+        with self._lock:
+            if not self._open_locked() or self.engine is None:
+                return False
+            self._flush_locked()
+        try:
+            record_feedback(self.engine, ref, self.user_hash(user_id), value)
+        except SQLAlchemyError as error:
+            log.warning("feedback not stored: %s", _one_line(error))
+            return False
+        return True
+
+    def purge(self, days: int) -> int | None:
+        """Delete logs older than `days`; None when the database is unreachable."""
+        with self._lock:
+            if not self._open_locked() or self.engine is None:
+                return None
+        try:
+            return purge(self.engine, days)
+        except SQLAlchemyError as error:
+            log.warning("question log retention failed: %s", _one_line(error))
+            return None
+
+    def close(self) -> None:
+        """Write what is queued, report what could not be, and release the engine."""
+        with self._lock:
+            self._next_try = 0.0
+            self._flush_locked()
+            if self._pending:
+                log.warning("question log: %d row(s) could not be written and are dropped", len(self._pending))
+            if self.engine is not None:
+                self.engine.dispose()
+                self.engine = None
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error)
+    return text.splitlines()[0] if text else type(error).__name__
