@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The Telegram tests' fixtures (fake Bot API server, running bot).
+pytest_plugins = ["tests.telegram_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

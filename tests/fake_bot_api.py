@@ -1,0 +1,316 @@
+"""A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests and the benchmark.
+
+It speaks the Bot API's HTTP/JSON (form-encoded requests, `{"ok": ..., "result": ...}` replies),
+serves queued updates through getUpdates (honouring `offset` and long-poll `timeout`),
+records every request, and can be told to fail the next call of a method (e.g. 429 retry_after).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
+BOT_USER = {"id": 999000, "is_bot": True, "first_name": "Policy Bot", "username": "policy_test_bot"}
+# Form fields that are plain strings; every other value PTB sends is JSON-encoded.
+_RAW_FIELDS = {"text", "query", "callback_query_id", "inline_query_id", "url", "secret_token", "parse_mode",
+               "action", "caption", "next_offset", "language_code"}
+
+
+@dataclass
+class Call:
+    """One request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+class FakeBotApi:
+    """The server state; start with `running()` (a context manager) or `start()`/`stop()`."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self.failures: dict[str, list[dict[str, Any]]] = {}
+        self.webhook: dict[str, Any] = {}
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._cond = threading.Condition()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.delivered_offset = 0
+
+    # ----- server -----
+    @property
+    def base_url(self) -> str:
+        """Return the base URL to give PTB (the token is appended)."""
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}/bot"
+
+    def start(self) -> None:
+        """Start serving in a background thread on a free port."""
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8")
+                status, payload = api.handle(self.path, self.headers.get("Content-Type", ""), body)
+                data = json.dumps(payload).encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                # The bot may hang up first (e.g. a long poll cut short at shutdown).
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)
+
+            do_GET = do_POST
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving."""
+        with self._cond:
+            self._cond.notify_all()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @contextmanager
+    def running(self) -> Iterator[FakeBotApi]:
+        """Run the server for the duration of a with-block."""
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
+
+    # ----- requests -----
+    def handle(self, path: str, content_type: str, body: str) -> tuple[int, dict[str, Any]]:
+        """Answer one Bot API request."""
+        parts = path.split("?")[0].strip("/").split("/")
+        if len(parts) != 2 or parts[0] != f"bot{TOKEN}":
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        method = parts[1]
+        params = _decode(content_type, body)
+        with self._cond:
+            self.calls.append(Call(method, params))
+            self._cond.notify_all()
+            queued = self.failures.get(method)
+            failure = queued.pop(0) if queued else None
+        if failure is not None:
+            return failure["error_code"], failure
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return 404, {"ok": False, "error_code": 404, "description": f"Not Found: method {method} not found"}
+        return 200, {"ok": True, "result": handler(params)}
+
+    def fail_next(self, method: str, error_code: int = 429, retry_after: int | None = 1, description: str = "") -> None:
+        """Make the next call of `method` fail (by default: 429 Too Many Requests, retry after 1 s)."""
+        failure: dict[str, Any] = {
+            "ok": False,
+            "error_code": error_code,
+            "description": description or f"Too Many Requests: retry after {retry_after}",
+        }
+        if retry_after is not None:
+            failure["parameters"] = {"retry_after": retry_after}
+        with self._cond:
+            self.failures.setdefault(method, []).append(failure)
+
+    def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return dict(BOT_USER, can_join_groups=True, can_read_all_group_messages=False, supports_inline_queries=True)
+
+    def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        limit = int(params.get("limit") or 100)
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            if offset:
+                # Telegram forgets every update below the offset: they were confirmed.
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
+                self.delivered_offset = max(self.delivered_offset, offset)
+            while not self.updates and time.monotonic() < deadline and self._server is not None:
+                self._cond.wait(min(0.05, max(0.0, deadline - time.monotonic())))
+            return list(self.updates[:limit])
+
+    def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook = {}
+        return True
+
+    def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook = dict(params)
+        return True
+
+    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = params["chat_id"]
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if int(chat_id) > 0 else "group", "title": "group"},
+            "from": BOT_USER,
+            "text": params.get("text", ""),
+        }
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        return self._message(params)
+
+    def _api_editMessageText(self, params: dict[str, Any]) -> Any:
+        return dict(self._message(params), message_id=params["message_id"])
+
+    def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
+        return dict(self._message(params), message_id=params["message_id"])
+
+    def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _api_answerInlineQuery(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _api_sendChatAction(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _api_close(self, params: dict[str, Any]) -> Any:
+        return True
+
+    # ----- updates -----
+    def push(self, update: dict[str, Any]) -> int:
+        """Queue an update for getUpdates; return its update_id."""
+        with self._cond:
+            update = dict(update, update_id=next(self._update_ids))
+            self.updates.append(update)
+            self._cond.notify_all()
+            return int(update["update_id"])
+
+    def message_update(
+        self,
+        text: str,
+        chat_id: int = 1001,
+        user_id: int = 1001,
+        chat_type: str = "private",
+        entities: list[dict[str, Any]] | None = None,
+        reply_to_bot: bool = False,
+    ) -> dict[str, Any]:
+        """Return a message update from a user (commands get their bot_command entity)."""
+        user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้", "username": f"user{user_id}"}
+        chat = {"id": chat_id, "type": chat_type}
+        if chat_type == "private":
+            chat.update(first_name="ผู้ใช้")
+        else:
+            chat.update(title="กลุ่ม อปท.")
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids), "date": int(time.time()), "chat": chat, "from": user, "text": text,
+        }
+        if entities is None and text.startswith("/"):
+            entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        if entities:
+            message["entities"] = entities
+        if reply_to_bot:
+            message["reply_to_message"] = {
+                "message_id": 1, "date": int(time.time()), "chat": chat, "from": BOT_USER, "text": "ก่อนหน้า",
+            }
+        return {"message": message}
+
+    def send_text(self, text: str, **kwargs: Any) -> int:
+        """Queue a message from a user; return its update_id."""
+        return self.push(self.message_update(text, **kwargs))
+
+    def press(self, data: str, message: dict[str, Any], user_id: int = 1001) -> int:
+        """Queue a button press on `message` (a sent message's JSON); return its update_id."""
+        user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้"}
+        query = {"id": f"cb{time.monotonic_ns()}", "from": user, "chat_instance": "ci", "data": data,
+                 "message": message}
+        return self.push({"callback_query": query})
+
+    def inline(self, query: str, user_id: int = 1001) -> int:
+        """Queue an inline query; return its update_id."""
+        user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้"}
+        return self.push({"inline_query": {"id": f"iq{time.monotonic_ns()}", "from": user, "query": query,
+                                           "offset": ""}})
+
+    # ----- assertions -----
+    def calls_of(self, method: str) -> list[Call]:
+        """Return the recorded calls of one method."""
+        with self._cond:
+            return [call for call in self.calls if call.method == method]
+
+    async def wait_for(
+        self, method: str, count: int = 1, timeout: float = 10.0, where: Callable[[Call], bool] | None = None
+    ) -> list[Call]:
+        """Wait until `method` was called `count` times (matching `where`); return those calls."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [call for call in self.calls_of(method) if where is None or where(call)]
+            if len(found) >= count:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{method} called {len(found)} time(s), expected {count}: {self.summary()}")
+            await asyncio.sleep(0.01)
+
+    def summary(self) -> str:
+        """Describe the calls so far (for failure messages)."""
+        return ", ".join(call.method for call in self.calls if call.method != "getUpdates")
+
+    def sent_message(self, call: Call) -> dict[str, Any]:
+        """Return a sendMessage call as the Message JSON a button press can point at."""
+        return {
+            "message_id": 5000 + self.calls.index(call),
+            "date": int(time.time()),
+            "chat": {"id": call.params["chat_id"], "type": "private"},
+            "from": BOT_USER,
+            "text": call.params.get("text", ""),
+            **({"reply_markup": call.params["reply_markup"]} if "reply_markup" in call.params else {}),
+        }
+
+
+def _decode(content_type: str, body: str) -> dict[str, Any]:
+    """Decode a request body: JSON, or a form whose non-string values are JSON."""
+    if "json" in content_type:
+        data = json.loads(body or "{}")
+        return data if isinstance(data, dict) else {}
+    params: dict[str, Any] = {}
+    for key, value in parse_qsl(body, keep_blank_values=True):
+        if key in _RAW_FIELDS:
+            params[key] = value
+            continue
+        try:
+            params[key] = json.loads(value)
+        except ValueError:
+            params[key] = value
+    return params
+
+
+def buttons(call: Call) -> list[tuple[str, str]]:
+    """Return (text, callback_data) of every inline button in a sent message."""
+    markup = call.params.get("reply_markup") or {}
+    return [
+        (button["text"], button.get("callback_data", ""))
+        for row in markup.get("inline_keyboard", [])
+        for button in row
+    ]
