@@ -16,7 +16,6 @@ from bot.knowledge import KnowledgeError
 COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "answer Thai questions from the knowledge base"),
     "eval": ("evaluate", "score the matcher on a question set (questions.yaml format)"),
-    "check-kb": ("check_kb", "validate the knowledge base and its sources"),
     "serve": ("serve", "run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)"),
 }
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.knowledge import KnowledgeBase
+from bot.config import Settings
+from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matcher import Matcher
 
 VERDICT_LABELS = {
@@ -16,6 +17,11 @@ VERDICT_LABELS = {
 }
 
 CONTACT = "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอแม่สาย โทร./โทรสาร 0-5373-2273"
+
+EMPTY_TEXT = (
+    "กรุณาพิมพ์คำถามเป็นข้อความ เช่น \"ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม\" "
+    "หรือเลขที่หนังสือ เช่น \"ว 0313\""
+)
 
 DECLINE_TEXT = (
     "ขออภัย ไม่พบคำตอบสำหรับคำถามนี้ในฐานความรู้ "
@@ -62,6 +68,8 @@ class PolicyService:
 
     def answer(self, question: str) -> Answer:
         """Answer one question, or decline with suggestions and the contact office."""
+        if not question.strip():
+            return Answer(question=question, entry_id=None, verdict=None, confidence=0.0, answer=EMPTY_TEXT)
         ranked = self.matcher.match(question)
         best = ranked[0] if ranked else None
         if best is None or best.confidence < self.threshold:
@@ -88,3 +96,24 @@ class PolicyService:
             related=list(entry.related),
             title=entry.title,
         )
+
+
+def build_service(settings: Settings) -> PolicyService:
+    """Load the knowledge base named by the settings and build the service on it."""
+    return PolicyService(load_knowledge(settings.knowledge_dir), settings.match_threshold)
+
+
+def render_plain(answer: Answer) -> str:
+    """Render an answer as plain text for a terminal: verdict, answer, sources, suggestions."""
+    lines: list[str] = []
+    if answer.verdict:
+        lines.append(f"{VERDICT_LABELS[answer.verdict]}  [{answer.entry_id}, ความมั่นใจ {answer.confidence:.2f}]")
+    lines.append(answer.answer)
+    if answer.sources:
+        lines.append("")
+        lines.append("ที่มา:")
+        lines.extend(f"- {source}" for source in answer.sources)
+    if answer.suggestions and answer.entry_id is None:
+        lines.append("")
+        lines.append("หรือท่านหมายถึง: " + ", ".join(answer.suggestions))
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""`policybot eval FILE`: accuracy, rejection and verdict errors on a question set."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bot.config import Settings
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the command's arguments."""
+    parser.add_argument("file", type=Path, help="question set in the questions.yaml format")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the question set and print the figures and every miss; exit 1 if any miss."""
+    from bot.evaluation import EvalFileError, evaluate, load_items
+    from bot.knowledge import load_knowledge
+    from bot.service import PolicyService
+
+    try:
+        items = load_items(args.file)
+    except EvalFileError as error:
+        print(f"policybot: {error}")
+        return 2
+    service = PolicyService(load_knowledge(settings.knowledge_dir), settings.match_threshold)
+    report = evaluate(service, items)
+    if args.json:
+        print(json.dumps({
+            "in_scope": report.in_scope, "in_scope_correct": report.in_scope_correct,
+            "accuracy": round(report.accuracy, 4), "out_of_scope": report.out_of_scope,
+            "out_of_scope_declined": report.out_of_scope_declined, "rejection": round(report.rejection, 4),
+            "verdict_errors": report.verdict_errors,
+            "misses": [{"q": item.q, "expected": list(item.ids), "got": answer.entry_id,
+                        "confidence": round(answer.confidence, 3), "problem": problem}
+                       for item, answer, problem in report.misses],
+        }, ensure_ascii=False))
+    else:
+        for item, answer, problem in report.misses:
+            expected = ", ".join(item.ids) or "(decline)"
+            print(f"MISS {problem}: {item.q!r} -> {answer.entry_id} ({answer.confidence:.2f}); expected {expected}")
+        print(f"in-scope accuracy:      {report.in_scope_correct}/{report.in_scope} = {report.accuracy:.1%}")
+        print(f"out-of-scope rejection: {report.out_of_scope_declined}/{report.out_of_scope} = {report.rejection:.1%}")
+        print(f"verdict errors:         {report.verdict_errors}")
+    return 0 if not report.misses else 1

@@ -1,0 +1,86 @@
+"""Score the answering service on a question set in the `questions.yaml` format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.service import Answer, PolicyService
+
+
+class EvalFileError(Exception):
+    """The question set cannot be read; the message is one line for the operator."""
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    """One question, the entry ids that count as right ([] = must decline), and the verdict."""
+
+    q: str
+    ids: tuple[str, ...]
+    verdict: str | None = None
+
+
+@dataclass
+class EvalReport:
+    """Figures of one evaluation run, and every miss."""
+
+    in_scope: int = 0
+    in_scope_correct: int = 0
+    out_of_scope: int = 0
+    out_of_scope_declined: int = 0
+    verdict_errors: int = 0
+    misses: list[tuple[EvalItem, Answer, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        """Return the share of in-scope questions answered with an accepted entry."""
+        return self.in_scope_correct / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def rejection(self) -> float:
+        """Return the share of out-of-scope questions declined."""
+        return self.out_of_scope_declined / self.out_of_scope if self.out_of_scope else 1.0
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    """Read the `items` of a question set; raise EvalFileError naming the problem."""
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise EvalFileError(f"{path}: cannot read question set: {str(error).splitlines()[0]}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise EvalFileError(f"{path}: expected a mapping with an 'items' list")
+    items = []
+    for number, raw in enumerate(data["items"], 1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("q"), str) or not isinstance(raw.get("ids"), list):
+            raise EvalFileError(f"{path}: item {number} needs 'q' (text) and 'ids' (list)")
+        verdict = raw.get("verdict")
+        items.append(EvalItem(raw["q"], tuple(str(i) for i in raw["ids"]), None if verdict is None else str(verdict)))
+    return items
+
+
+def evaluate(service: PolicyService, items: list[EvalItem]) -> EvalReport:
+    """Answer every item and count hits, declines and wrong verdicts."""
+    report = EvalReport()
+    for item in items:
+        answer = service.answer(item.q)
+        if not item.ids:
+            report.out_of_scope += 1
+            if answer.entry_id is None:
+                report.out_of_scope_declined += 1
+            else:
+                report.misses.append((item, answer, "answered an out-of-scope question"))
+            continue
+        report.in_scope += 1
+        if answer.entry_id in item.ids:
+            report.in_scope_correct += 1
+        else:
+            report.misses.append((item, answer, "declined" if answer.entry_id is None else "wrong entry"))
+        if item.verdict and answer.entry_id is not None and answer.verdict != item.verdict:
+            report.verdict_errors += 1
+            report.misses.append((item, answer, f"verdict {answer.verdict}, expected {item.verdict}"))
+    return report

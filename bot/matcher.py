@@ -1,0 +1,135 @@
+"""Question -> ranked knowledge entries with a confidence in [0, 1].
+
+Recall comes from a BM25 index over the canonical terms of every phrasing; the final score
+weighs, per entry, how much of the question (IDF-weighted) the best phrasing covers and how
+closely it reads (rapidfuzz on space-joined terms), and how much of the question the entry's
+whole vocabulary covers. Words the knowledge base has never seen weigh as much as its rarest
+words, so a question about something else ("แผนพัฒนาท้องถิ่น", "ค่าเช่าบ้าน") scores low even
+when it shares "อบต" with the domain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.analyzer import Analyzer
+from bot.knowledge import Entry, KnowledgeBase
+
+# BM25 parameters (the usual defaults) and how many phrasings go on to be reranked.
+_K1, _B = 1.2, 0.75
+_CANDIDATES = 60
+# Recall of the question weighs more than precision: officials add context words, while a
+# phrasing that covers the whole question is what matters.
+_BETA2 = 1.5**2
+_W_PHRASING, _W_FUZZ, _W_ENTRY = 0.55, 0.15, 0.30
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entry and how confident the matcher is that it answers the question."""
+
+    entry: Entry
+    confidence: float
+    phrasing: str
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    entry_index: int
+    text: str
+    terms: tuple[str, ...]
+    term_set: frozenset[str]
+    joined: str
+
+
+class Matcher:
+    """Ranks the entries of one knowledge base against questions."""
+
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer | None = None) -> None:
+        self.kb = kb
+        self.analyzer = analyzer or Analyzer(kb)
+        self._phrasings: list[_Phrasing] = []
+        for index, entry in enumerate(kb.entries):
+            for text in (entry.title, *entry.questions):
+                terms = tuple(self.analyzer.terms(text))
+                if terms:
+                    self._phrasings.append(_Phrasing(index, text, terms, frozenset(terms), " ".join(terms)))
+        self._build_indexes()
+        self.analyzer.set_vocabulary(self._entry_df)
+
+    def _build_indexes(self) -> None:
+        """Build the BM25 postings and the per-entry vocabularies and IDFs."""
+        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._lengths = [len(p.terms) for p in self._phrasings]
+        self._avg_length = sum(self._lengths) / max(1, len(self._lengths))
+        for pid, phrasing in enumerate(self._phrasings):
+            for term, count in Counter(phrasing.terms).items():
+                self._postings[term].append((pid, count))
+        n = len(self._phrasings)
+        self._bm25_idf = {
+            term: math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5)) for term, posts in self._postings.items()
+        }
+        vocab: list[set[str]] = [set() for _ in self.kb.entries]
+        for phrasing in self._phrasings:
+            vocab[phrasing.entry_index] |= phrasing.term_set
+        self._entry_vocab = [frozenset(words) for words in vocab]
+        self._entry_df: Counter[str] = Counter(word for words in vocab for word in words)
+        entries = len(self.kb.entries)
+        self._idf = {
+            term: math.log(1 + (entries - df + 0.5) / (df + 0.5)) for term, df in self._entry_df.items()
+        }
+        # A word no entry uses is as telling as the rarest word the knowledge base has.
+        self._unknown_idf = math.log(1 + (entries + 0.5) / 0.5)
+
+    def idf(self, term: str) -> float:
+        """Return how telling `term` is across entries (unknown words are the most telling)."""
+        return self._idf.get(term, self._unknown_idf)
+
+    def _retrieve(self, terms: list[str]) -> list[int]:
+        """Return the ids of the phrasings with the best BM25 scores for `terms`."""
+        scores: dict[int, float] = defaultdict(float)
+        for term, query_count in Counter(terms).items():
+            idf = self._bm25_idf.get(term)
+            if idf is None:
+                continue
+            for pid, tf in self._postings[term]:
+                norm = _K1 * (1 - _B + _B * self._lengths[pid] / self._avg_length)
+                scores[pid] += idf * tf * (_K1 + 1) / (tf + norm) * query_count
+        if len(scores) <= _CANDIDATES:
+            return list(scores)
+        return sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES]
+
+    def match(self, question: str, limit: int = 5) -> list[Match]:
+        """Return up to `limit` entries ranked by confidence (empty if nothing is related)."""
+        terms = self.analyzer.terms(question[:2000])
+        if not terms:
+            return []
+        query_set = frozenset(terms)
+        weights = {term: self.idf(term) for term in query_set}
+        total = sum(weights.values())
+        joined = " ".join(terms)
+        best: dict[int, tuple[float, str]] = {}
+        for pid in self._retrieve(terms):
+            phrasing = self._phrasings[pid]
+            shared = sum(weights[t] for t in query_set & phrasing.term_set)
+            if shared == 0:
+                continue
+            recall = shared / total
+            precision = shared / sum(self.idf(t) for t in phrasing.term_set)
+            f_score = (1 + _BETA2) * precision * recall / (_BETA2 * precision + recall)
+            closeness = fuzz.token_sort_ratio(joined, phrasing.joined) / 100
+            score = (_W_PHRASING * f_score + _W_FUZZ * closeness) / (_W_PHRASING + _W_FUZZ)
+            index = phrasing.entry_index
+            if index not in best or score > best[index][0]:
+                best[index] = (score, phrasing.text)
+        matches = []
+        for index, (score, text) in best.items():
+            coverage = sum(weights[t] for t in query_set & self._entry_vocab[index]) / total
+            confidence = (1 - _W_ENTRY) * score + _W_ENTRY * coverage
+            matches.append(Match(self.kb.entries[index], min(1.0, confidence), text))
+        matches.sort(key=lambda m: m.confidence, reverse=True)
+        return matches[:limit]
