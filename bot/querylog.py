@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Column, DateTime, Text, UniqueConstraint, delete, func
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlmodel import Field, SQLModel, col, select
 
 from bot.store import StoreError, open_engine, session_scope
@@ -304,12 +304,31 @@ class QuestionLogger:
         batch = list(self._pending)
         try:
             record(self.engine, batch)
-        except SQLAlchemyError as error:
+        except (OperationalError, InterfaceError) as error:
+            # The database is away (network, disk, lock): keep the rows and try again later.
             self._next_try = time.monotonic() + RETRY_SECONDS
             log.warning("question log write failed, %d row(s) kept in memory: %s", len(batch), _one_line(error))
             return False
+        except SQLAlchemyError:
+            # A row the database refuses (e.g. a duplicate ref) must not block the others forever.
+            return self._write_one_by_one(batch)
         self._pending.clear()
         return True
+
+    def _write_one_by_one(self, batch: list[LogRecord]) -> bool:
+        assert self.engine is not None
+        self._pending.clear()
+        written = True
+        for item in batch:
+            try:
+                record(self.engine, [item])
+            except (OperationalError, InterfaceError):
+                self._pending.append(item)
+                written = False
+            except SQLAlchemyError as error:
+                log.warning("question log row %s refused and dropped: %s", item.ref, _one_line(error))
+                written = False
+        return written
 
     def feedback(self, ref: str, user_id: int, value: int) -> bool:
         """Store a 👍/👎; return False (and log) when the database is unreachable."""

@@ -272,6 +272,8 @@ def unanswered_html(groups: Sequence[UnansweredGroup], kb: KnowledgeBase) -> str
         if group.nearest:
             title = kb.by_id[group.nearest].title if group.nearest in kb.by_id else group.nearest
             lines.append(f"   ใกล้เคียงที่สุด: {escape(title)} <code>{escape(group.nearest)}</code>")
+        else:
+            lines.append("   ใกล้เคียงที่สุด: ไม่มีหัวข้อใกล้เคียง (อาจต้องเพิ่มหัวข้อใหม่)")
     return "\n".join(lines)
 
 
