@@ -322,3 +322,43 @@ def buttons(call: Call) -> list[tuple[str, str]]:
         for row in markup.get("inline_keyboard", [])
         for button in row
     ]
+
+
+def main() -> None:
+    """Run the fake server by hand: `python -m tests.fake_bot_api --port 8081 --ask "คำถาม"`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A fake Telegram Bot API server on 127.0.0.1, for trying the bot.")
+    parser.add_argument("--port", type=int, default=8081)
+    parser.add_argument("--ask", action="append", default=[], help="a question to send once the bot polls")
+    args = parser.parse_args()
+    api = FakeBotApi()
+    api.start()
+    assert api._server is not None
+    api._server.server_close()
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), api._server.RequestHandlerClass)
+    server.daemon_threads = True
+    api._server = server
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"fake Bot API on {api.base_url}  token {TOKEN}", flush=True)
+    try:
+        while not api.calls_of("getUpdates"):
+            time.sleep(0.05)
+        for question in args.ask:
+            before = len(api.calls_of("sendMessage"))
+            started = time.monotonic()
+            api.send_text(question, chat_id=1, user_id=1)
+            while len(api.calls_of("sendMessage")) == before:
+                time.sleep(0.005)
+            reply = api.calls_of("sendMessage")[-1]
+            print(f"> {question}\n{reply.params['text']}\n(answered in {reply.at - started:.3f} s)", flush=True)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        api.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -75,6 +75,7 @@ def test_serve_polls_and_answers_with_the_shipped_knowledge(tmp_path: Path) -> N
             _, stderr = process.communicate(timeout=30)
         assert process.returncode == 0, stderr
         assert "Traceback" not in stderr
+        assert TOKEN not in stderr  # the token must not end up in the logs
         # The question was logged in the SQLite file before the process ended.
         assert (tmp_path / "bot.db").is_file()
 

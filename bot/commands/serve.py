@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -42,6 +43,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat.app import build_application, check_token
 
     check_token(settings.telegram_bot_token)
+    # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     webhook = webhook_options(settings) if settings.webhook_url else None
     app = build_application(settings)
     drop = bool(args.drop_pending)
