@@ -26,6 +26,7 @@ _CANDIDATES = 60
 # phrasing that covers the whole question is what matters.
 _BETA2 = 1.5**2
 _W_PHRASING, _W_FUZZ, _W_ENTRY = 0.55, 0.15, 0.30
+_NUMBER_IDF = 1.0
 
 
 @dataclass(frozen=True)
@@ -79,15 +80,24 @@ class Matcher:
         self._entry_vocab = [frozenset(words) for words in vocab]
         self._entry_df: Counter[str] = Counter(word for words in vocab for word in words)
         entries = len(self.kb.entries)
-        self._idf = {
-            term: math.log(1 + (entries - df + 0.5) / (df + 0.5)) for term, df in self._entry_df.items()
-        }
-        # A word no entry uses is as telling as the rarest word the knowledge base has.
-        self._unknown_idf = math.log(1 + (entries + 0.5) / 0.5)
+        # A smooth IDF: with a few dozen entries, the usual BM25 IDF all but zeroes a concept
+        # that most entries mention, though it still decides between them.
+        self._idf = {term: math.log(1 + entries / df) for term, df in self._entry_df.items()}
+        # A word no entry uses is more telling than the rarest word the knowledge base has.
+        self._unknown_idf = math.log(1 + entries / 0.5)
 
     def idf(self, term: str) -> float:
-        """Return how telling `term` is across entries (unknown words are the most telling)."""
-        return self._idf.get(term, self._unknown_idf)
+        """Return how telling `term` is across entries, times the curator's weight for it."""
+        known = self._idf.get(term)
+        if known is not None:
+            return known * self.analyzer.weight(term)
+        # Unknown words: a function word or a bare number says little about the topic;
+        # any other word is a sign the question is about something the base does not cover.
+        if self.analyzer.is_filler(term):
+            return 0.0
+        if term.isdigit():
+            return _NUMBER_IDF
+        return self._unknown_idf
 
     def _retrieve(self, terms: list[str]) -> list[int]:
         """Return the ids of the phrasings with the best BM25 scores for `terms`."""
@@ -111,8 +121,10 @@ class Matcher:
         query_set = frozenset(terms)
         weights = {term: self.idf(term) for term in query_set}
         total = sum(weights.values())
+        if total == 0:
+            return []
         joined = " ".join(terms)
-        best: dict[int, tuple[float, str]] = {}
+        best: dict[int, tuple[float, str, float]] = {}
         for pid in self._retrieve(terms):
             phrasing = self._phrasings[pid]
             shared = sum(weights[t] for t in query_set & phrasing.term_set)
@@ -125,11 +137,14 @@ class Matcher:
             score = (_W_PHRASING * f_score + _W_FUZZ * closeness) / (_W_PHRASING + _W_FUZZ)
             index = phrasing.entry_index
             if index not in best or score > best[index][0]:
-                best[index] = (score, phrasing.text)
+                best[index] = (score, phrasing.text, recall)
         matches = []
-        for index, (score, text) in best.items():
+        for index, (score, text, recall) in best.items():
             coverage = sum(weights[t] for t in query_set & self._entry_vocab[index]) / total
             confidence = (1 - _W_ENTRY) * score + _W_ENTRY * coverage
+            if self.kb.entries[index].is_smalltalk:
+                # A greeting inside a real question ("สวัสดีครับ ขอถามเรื่องภาษี") is not small talk.
+                confidence = min(confidence, recall)
             matches.append(Match(self.kb.entries[index], min(1.0, confidence), text))
         matches.sort(key=lambda m: m.confidence, reverse=True)
         return matches[:limit]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot import thai
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matcher import Matcher
@@ -61,14 +62,14 @@ class Answer:
 class PolicyService:
     """Answers questions from a knowledge base; build once, call `answer` many times."""
 
-    def __init__(self, kb: KnowledgeBase, threshold: float = 0.5) -> None:
+    def __init__(self, kb: KnowledgeBase, threshold: float = 0.6) -> None:
         self.kb = kb
         self.threshold = threshold
         self.matcher = Matcher(kb)
 
     def answer(self, question: str) -> Answer:
         """Answer one question, or decline with suggestions and the contact office."""
-        if not question.strip():
+        if not thai.clean(question):
             return Answer(question=question, entry_id=None, verdict=None, confidence=0.0, answer=EMPTY_TEXT)
         ranked = self.matcher.match(question)
         best = ranked[0] if ranked else None
