@@ -73,7 +73,8 @@ def _problems(root: Path) -> list[str]:
 def test_bad_verdict_names_file_entry_and_problem(kb_copy: Path) -> None:
     path = kb_copy / "entries" / "contact-office.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("verdict: info", "verdict: maybe"), encoding="utf-8")
-    assert _problems(kb_copy) == ["contact-office.yaml: entry contact-office: verdict must be one of yes, no, conditional, info"]
+    expected = "contact-office.yaml: entry contact-office: verdict must be one of yes, no, conditional, info"
+    assert _problems(kb_copy) == [expected]
 
 
 def test_unknown_source_and_related_are_reported(kb_copy: Path) -> None:
@@ -107,10 +108,8 @@ def test_misspelt_field_and_missing_answer(kb_copy: Path) -> None:
 def test_duplicate_ids_and_synonym_clashes(kb_copy: Path) -> None:
     shutil.copy(kb_copy / "entries" / "contact-office.yaml", kb_copy / "entries" / "zz-copy.yaml")
     synonyms = kb_copy / "synonyms.yaml"
-    synonyms.write_text(
-        synonyms.read_text(encoding="utf-8").replace("groups:\n", "groups:\n  - canonical: x\n    variants: [อบต]\n", 1),
-        encoding="utf-8",
-    )
+    clash = "groups:\n  - canonical: x\n    variants: [อบต]\n"
+    synonyms.write_text(synonyms.read_text(encoding="utf-8").replace("groups:\n", clash, 1), encoding="utf-8")
     problems = _problems(kb_copy)
     assert "contact-office.yaml: entry contact-office: duplicate id" in problems
     assert any("variant 'อบต' is also in group" in p for p in problems)
