@@ -84,7 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KNOWLEDGE_DIR", "", "Folder of the knowledge base; empty = the copy shipped in the package.", _optional_path),
     Setting("DATABASE_URL", "", "SQLAlchemy URL; empty = SQLite file at DB_PATH. PostgreSQL: postgresql+psycopg://user:pass@host/db", _database_url),
     Setting("DB_PATH", "", "SQLite file used when DATABASE_URL is empty; empty = ~/.local/share/policybot/policybot.db", _optional_path),
-    Setting("MATCH_THRESHOLD", "0.6", "Confidence (0-1) below which a question is declined.", _float_01),
+    Setting("MATCH_THRESHOLD", "0.53", "Confidence (0-1) below which a question is declined.", _float_01),
     Setting("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR.", _log_level),
     Setting("TELEGRAM_BOT_TOKEN", "", "Bot token from @BotFather (needed by `policybot serve` only)."),
     Setting("TELEGRAM_API_BASE_URL", "https://api.telegram.org/bot", "Bot API base URL; the token is appended. E.g. http://127.0.0.1:8081/bot"),

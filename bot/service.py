@@ -62,7 +62,7 @@ class Answer:
 class PolicyService:
     """Answers questions from a knowledge base; build once, call `answer` many times."""
 
-    def __init__(self, kb: KnowledgeBase, threshold: float = 0.6) -> None:
+    def __init__(self, kb: KnowledgeBase, threshold: float = 0.53) -> None:
         self.kb = kb
         self.threshold = threshold
         self.matcher = Matcher(kb)

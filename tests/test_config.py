@@ -23,7 +23,7 @@ def test_every_setting_is_documented_in_env_example() -> None:
 def test_defaults_use_sqlite_in_the_data_folder(tmp_path: Path) -> None:
     settings = load_settings({"XDG_DATA_HOME": str(tmp_path)}, env_file=None)
     assert settings.database_url == f"sqlite:///{tmp_path / 'policybot' / 'policybot.db'}"
-    assert settings.match_threshold == pytest.approx(0.6)
+    assert settings.match_threshold == pytest.approx(0.53)
 
 
 def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
