@@ -17,6 +17,8 @@ _MAX_PIECES = 4
 # (short Thai words differ by one letter and mean different things).
 _TYPO_SCORE = 86.0
 _TYPO_MIN_CHARS = 5
+# Repairs tried per question: bounds the cost of a long or garbled message.
+_MAX_REPAIRS = 12
 # Punctuation, symbols, emoji and stray single Latin letters ("department's" -> "s").
 _MEANINGLESS = re.compile(r"^([\W_]+|[a-z])$")
 # English inflections to strip when the inflected word is unknown ("applies" -> "apply").
@@ -68,10 +70,12 @@ class Analyzer:
         self._vocabulary = tuple(sorted(w for w in self._known if len(w) >= _TYPO_MIN_CHARS))
         self._correct.cache_clear()
 
-    def terms(self, text: str) -> list[str]:
-        """Return the canonical terms of `text`, in order (duplicates kept)."""
-        pieces = self._repair(thai.tokenize(thai.fold(text), self.domain_words))
-        return [term for term in self._map(pieces) if term not in self._ignore]
+    def terms(self, text: str, repair: bool = True) -> list[str]:
+        """Return the canonical terms of `text`, in order; `repair` fixes typos (for questions)."""
+        pieces = thai.tokenize(thai.fold(text), self.domain_words)
+        if repair:
+            pieces = self._repair(pieces)
+        return [term for term in self._map(pieces, repair) if term not in self._ignore]
 
     def _is_known(self, piece: str) -> bool:
         return piece in self._canonical or piece in self._known or piece in self._ignore
@@ -82,10 +86,12 @@ class Analyzer:
             return pieces
         out = list(pieces)
         index = 0
+        attempts = 0
         while index < len(out):
-            if self._is_known(out[index]) or not thai.has_thai(out[index]):
+            if self._is_known(out[index]) or not thai.has_thai(out[index]) or attempts >= _MAX_REPAIRS:
                 index += 1
                 continue
+            attempts += 1
             best: tuple[float, int, int, str] | None = None
             for start in range(max(0, index - _MAX_PIECES + 1), index + 1):
                 for end in range(index + 1, min(len(out), start + _MAX_PIECES) + 1):
@@ -103,7 +109,7 @@ class Analyzer:
             index = start + 1
         return out
 
-    def _map(self, pieces: list[str]) -> list[str]:
+    def _map(self, pieces: list[str], repair: bool = True) -> list[str]:
         """Map runs of pieces to canonical forms, longest run first; repair unknown words."""
         out: list[str] = []
         index = 0
@@ -120,7 +126,8 @@ class Analyzer:
                 index += 1
                 if _MEANINGLESS.match(piece):
                     continue
-                out.extend(self._canonical.get(self._correct(piece), (self._correct(piece),)))
+                word = self._correct(piece) if repair else piece
+                out.extend(self._canonical.get(word, (word,)))
         return out
 
     def _lookup(self, run: list[str]) -> tuple[str, ...] | None:

@@ -20,6 +20,7 @@ DOCUMENT_KINDS = (
     "law",
     "reference",
 )
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # An answer must fit a phone screen or two; longer text belongs in a related entry.
 MAX_ANSWER_CHARS = 1500
@@ -125,7 +126,8 @@ def resolve_knowledge_dir(setting: Path | None = None) -> Path:
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader is ~10x faster than the pure-Python one: it matters for one-shot runs.
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError) as error:
         problems.append(f"{path.name}: cannot be read: {error}")
     except yaml.YAMLError as error:

@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.analyzer import Analyzer
@@ -57,7 +58,8 @@ class Matcher:
         self._phrasings: list[_Phrasing] = []
         for index, entry in enumerate(kb.entries):
             for text in (entry.title, *entry.questions):
-                terms = tuple(self.analyzer.terms(text))
+                # Curated phrasings are taken as written: no typo repair.
+                terms = tuple(self.analyzer.terms(text, repair=False))
                 if terms:
                     self._phrasings.append(_Phrasing(index, text, terms, frozenset(terms), " ".join(terms)))
         self._build_indexes()
@@ -65,16 +67,25 @@ class Matcher:
 
     def _build_indexes(self) -> None:
         """Build the BM25 postings and the per-entry vocabularies and IDFs."""
-        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._lengths = [len(p.terms) for p in self._phrasings]
-        self._avg_length = sum(self._lengths) / max(1, len(self._lengths))
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths = [len(p.terms) for p in self._phrasings]
+        avg_length = sum(lengths) / max(1, len(lengths))
         for pid, phrasing in enumerate(self._phrasings):
             for term, count in Counter(phrasing.terms).items():
-                self._postings[term].append((pid, count))
+                postings[term].append((pid, count))
         n = len(self._phrasings)
-        self._bm25_idf = {
-            term: math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5)) for term, posts in self._postings.items()
-        }
+        # BM25 term weights depend only on the phrasing, so compute them once: a question then
+        # costs one vectorised add per term, however many phrasings share it.
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, posts in postings.items():
+            idf = math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5))
+            ids = np.fromiter((pid for pid, _ in posts), dtype=np.int32, count=len(posts))
+            weights = np.fromiter(
+                (idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * lengths[pid] / avg_length)) for pid, tf in posts),
+                dtype=np.float32,
+                count=len(posts),
+            )
+            self._postings[term] = (ids, weights)
         vocab: list[set[str]] = [set() for _ in self.kb.entries]
         for phrasing in self._phrasings:
             vocab[phrasing.entry_index] |= phrasing.term_set
@@ -102,17 +113,16 @@ class Matcher:
 
     def _retrieve(self, terms: list[str]) -> list[int]:
         """Return the ids of the phrasings with the best BM25 scores for `terms`."""
-        scores: dict[int, float] = defaultdict(float)
+        scores = np.zeros(len(self._phrasings), dtype=np.float32)
         for term, query_count in Counter(terms).items():
-            idf = self._bm25_idf.get(term)
-            if idf is None:
-                continue
-            for pid, tf in self._postings[term]:
-                norm = _K1 * (1 - _B + _B * self._lengths[pid] / self._avg_length)
-                scores[pid] += idf * tf * (_K1 + 1) / (tf + norm) * query_count
-        if len(scores) <= _CANDIDATES:
-            return list(scores)
-        return sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES]
+            posting = self._postings.get(term)
+            if posting is not None:
+                ids, weights = posting
+                scores[ids] += weights * query_count
+        hits = np.flatnonzero(scores)
+        if len(hits) > _CANDIDATES:
+            hits = hits[np.argpartition(scores[hits], -_CANDIDATES)[-_CANDIDATES:]]
+        return [int(pid) for pid in hits]
 
     def match(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to `limit` entries ranked by confidence (empty if nothing is related)."""
