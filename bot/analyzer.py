@@ -51,9 +51,10 @@ class Analyzer:
         )
         self._known: frozenset[str] = frozenset()
         # Long Thai variants are what a typo most often breaks into unknown pieces.
-        self._thai_variants = tuple(
-            sorted(word for word in self._canonical if len(word) >= _TYPO_MIN_CHARS + 1 and thai.has_thai(word))
-        )
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(self._canonical):
+            if len(word) > _TYPO_MIN_CHARS and thai.has_thai(word):
+                self._by_length.setdefault(len(word), []).append(word)
         self._vocabulary: tuple[str, ...] = ()
 
     def is_filler(self, term: str) -> bool:
@@ -82,7 +83,7 @@ class Analyzer:
 
     def _repair(self, pieces: list[str]) -> list[str]:
         """Rejoin a misspelt domain word the segmenter broke up ("เมืองพี่เมืองนอ้ง")."""
-        if not self._thai_variants:
+        if not self._by_length:
             return pieces
         out = list(pieces)
         index = 0
@@ -95,12 +96,9 @@ class Analyzer:
             best: tuple[float, int, int, str] | None = None
             for start in range(max(0, index - _MAX_PIECES + 1), index + 1):
                 for end in range(index + 1, min(len(out), start + _MAX_PIECES) + 1):
-                    joined = "".join(out[start:end])
-                    if len(joined) < _TYPO_MIN_CHARS or not thai.has_thai(joined):
-                        continue
-                    hit = process.extractOne(joined, self._thai_variants, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+                    hit = self._closest_variant("".join(out[start:end]))
                     if hit and (best is None or (hit[1], end - start) > (best[0], best[2] - best[1])):
-                        best = (hit[1], start, end, str(hit[0]))
+                        best = (hit[1], start, end, hit[0])
             if best is None:
                 index += 1
                 continue
@@ -136,6 +134,17 @@ class Analyzer:
         if forms is None and len(run) > 1:
             forms = self._canonical.get(" ".join(run))
         return forms
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
+    def _closest_variant(self, joined: str) -> tuple[str, float] | None:
+        """Return the Thai domain variant `joined` is a typo of, with its score, or None."""
+        size = len(joined)
+        if size < _TYPO_MIN_CHARS or not thai.has_thai(joined):
+            return None
+        # fuzz.ratio >= 86 needs lengths within about 25% of each other: compare only those.
+        candidates = [w for n in range(int(size * 0.75), int(size * 1.34) + 1) for w in self._by_length.get(n, ())]
+        hit = process.extractOne(joined, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+        return (str(hit[0]), float(hit[1])) if hit else None
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
     def _correct(self, word: str) -> str:
