@@ -204,12 +204,30 @@ def _split_items(text: str) -> list[str]:
     return parts or [text.strip()]
 
 
+def _undouble(lines: list[str]) -> list[str]:
+    """Undo double spacing (every line followed by a blank, as some copy-pastes make it)."""
+    filled = [i for i, line in enumerate(lines[:-1]) if line]
+    if len(filled) < 4 or any(lines[i + 1] for i in filled):
+        return lines
+    result: list[str] = []
+    blank_run = 0
+    for line in [*lines, "x"]:
+        if line:
+            result.extend([""] * max(blank_run - 1, 0))
+            result.append(line)
+            blank_run = 0
+        else:
+            blank_run += 1
+    return result[:-1]
+
+
 class _Lines:
     """The letter's lines, cleaned one by one (blank lines kept: they carry the layout)."""
 
     def __init__(self, text: str) -> None:
         # bot.thai.clean per line: normalising the whole text would collapse the blank lines.
-        self.lines = [clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        lines = [clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        self.lines = _undouble(lines)
         self.used = [False] * len(self.lines)
         for index, line in enumerate(self.lines):
             if _PAGE_NUMBER.match(line) or (line and _NOISE.match(line)):
@@ -260,8 +278,11 @@ def _take_stamp(lines: _Lines, letter: ParsedLetter) -> None:
         if plain and _number_line(above) is None:
             office, start = above, index - 1
     stop = index + 1
-    while stop < len(lines.lines) and re.match(r"^(วันที่|เวลา)", lines.lines[stop]):
-        stop += 1
+    while True:
+        nxt = lines.find(lambda _: True, stop, min(stop + 3, len(lines.lines)))
+        if nxt is None or not re.match(r"^(วันที่|เวลา)", lines.lines[nxt]):
+            break
+        stop = nxt + 1
     text = " ".join(lines.lines[start:stop])
     for position in range(start, stop):
         lines.used[position] = True

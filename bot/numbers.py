@@ -15,15 +15,15 @@ _THAI_LETTER = "\u0e01-\u0e4e"
 # Where a number may start: not glued to a Thai word, except right after หนังสือ/ที่ typed without a space.
 _START = rf"(?:(?<![{_THAI_LETTER}])|(?<=หนังสือ)|(?<=ที่))"
 _PREFIX = rf"(?P<prefix>[{_CONSONANT}](?:\s?\.?\s?[{_CONSONANT}]){{1,3}})\.?"
-_CODE = r"(?P<code>\d{1,6}(?:\s*\.\s*\d{1,6}){0,4})"
-_SERIAL = r"(?P<w>ว\s*\.?\s*)?(?P<serial>\d{1,7})(?!\d)(?!\.\d)"
+_CODE = r"(?P<code>\d{1,8}(?:\s*\.\s*\d{1,8}){0,4})"
+_SERIAL = r"(?P<w>ว\s*\.?\s*)?(?P<serial>\d{1,8})(?!\d)(?!\.\d)"
 _SLASH = r"\s*/\s*"
 # "ขร 0023.20/ว 0313", "ข.ร.0023.20 / ว.313", "มท 0810.2/1234" (a letter, not a circular).
 _FULL = re.compile(rf"{_START}{_PREFIX}\s*{_CODE}{_SLASH}{_SERIAL}")
 # "0023.20/ว0313": the office code and the serial, without the ministry prefix.
 _TAIL = re.compile(rf"(?<![\d.{_THAI_LETTER}]){_CODE}{_SLASH}{_SERIAL}")
 # "ว 0313", "หนังสือ ว ๔๖๓๔", "ว.4634": the circular serial alone.
-_CIRCULAR = re.compile(rf"{_START}ว\s*\.?\s*(?P<serial>\d{{1,7}})(?!\d)(?!\.\d)")
+_CIRCULAR = re.compile(rf"{_START}ว\s*\.?\s*(?P<serial>\d{{1,8}})(?!\d)(?!\.\d)")
 
 Level = Literal["full", "tail", "serial"]
 
