@@ -129,6 +129,8 @@ def find_numbers(text: str) -> list[tuple[LetterNumber, str]]:
             # A shorter reading inside a number already found is the same number, not another one.
             if any(start < taken_end and end > taken_start for taken_start, taken_end, _, _ in found):
                 continue
+            if level == "tail" and not match.group("w"):
+                continue  # in running text "3/2" is a fraction or a date far more often than a letter
             found.append((start, end, _from_match(match, level), match.group(0).strip()))  # type: ignore[arg-type]
     found.sort(key=lambda item: item[0])
     return [(number, printed) for _, _, number, printed in found]

@@ -50,7 +50,9 @@ def test_query_levels(text: str, level: str, key: str) -> None:
     assert (number.level, number.key) == (level, key)
 
 
-@pytest.mark.parametrize("text", ["เวลา 16.38 น.", "สวัสดีครับ", "ว 12.5", "", "ถนนพหลโยธิน ขร 57130", "มติ ครม. 10 ต.ค. 2561"])
+@pytest.mark.parametrize(
+    "text", ["เวลา 16.38 น.", "สวัสดีครับ", "ว 12.5", "", "ถนนพหลโยธิน ขร 57130", "มติ ครม. 10 ต.ค. 2561"]
+)
 def test_text_without_a_number(text: str) -> None:
     assert parse_number(text) is None
 
@@ -58,6 +60,11 @@ def test_text_without_a_number(text: str) -> None:
 def test_short_serial_is_not_a_longer_one() -> None:
     assert matching_key("ว 4") != matching_key("ว 4634")
     assert matching_key("ว 463") != matching_key("ว 4634")
+
+
+def test_fractions_in_free_text_are_not_numbers() -> None:
+    assert find_numbers("ขั้นตอนที่ 1/2 ลงวันที่ 3/2/2569") == []
+    assert parse_number("0810.4/1234") is not None  # asked for on purpose, it is one
 
 
 def test_numbers_found_in_free_text() -> None:
@@ -69,7 +76,9 @@ def test_numbers_found_in_free_text() -> None:
 # --- properties ---------------------------------------------------------------------------
 
 prefixes = st.sampled_from(["ขร", "มท", "ชร", "ชม", "นร", "กค", "ศธ"])
-codes = st.lists(st.integers(0, 9999), min_size=1, max_size=3).map(lambda parts: ".".join(f"{p:04d}" if i == 0 else str(p) for i, p in enumerate(parts)))
+codes = st.lists(st.integers(0, 9999), min_size=1, max_size=3).map(
+    lambda parts: ".".join(f"{p:04d}" if i == 0 else str(p) for i, p in enumerate(parts))
+)
 serials = st.integers(1, 99999).map(str)
 numbers = st.builds(LetterNumber, prefixes, codes, st.booleans(), serials)
 
@@ -84,7 +93,7 @@ def respelled(draw: st.DrawFn, number: LetterNumber) -> str:
 
     space = lambda: draw(st.sampled_from(["", " ", "  "]))  # noqa: E731
     prefix = number.prefix or ""
-    if draw(st.booleans()):
+    if prefix and draw(st.booleans()):
         prefix = ".".join(prefix) + "."
     code = ".".join(digits(part) for part in (number.code or "").split("."))
     serial = digits(number.serial)

@@ -84,7 +84,9 @@ def test_spellings_of_the_circular(registry: Registry, query: str) -> None:
     assert registry.lookup(query).number == "ขร 0023.20/ว 0313"
 
 
-@pytest.mark.parametrize("query", ["ว 4", "ว 463", "ขร 0023.20/ว 9999", "ขร 0023.20/ว 03130", "มท 0023.20/ว 0313", "ไม่มีเลข"])
+@pytest.mark.parametrize(
+    "query", ["ว 4", "ว 463", "ขร 0023.20/ว 9999", "ขร 0023.20/ว 03130", "มท 0023.20/ว 0313", "ไม่มีเลข"]
+)
 def test_a_different_number_is_never_found(registry: Registry, query: str) -> None:
     result = registry.lookup(query)
     assert not result.found and result.number is None
