@@ -459,60 +459,25 @@ class Registry:
         number = parse_number(query)
         if number is None:
             return LookupResult(query=query, found=False, status="not-a-number")
-        column = {"full": Document.key_full, "tail": Document.key_tail, "serial": Document.key_serial}[number.level]
-        with Session(self.engine) as session:
-            matches = session.exec(select(Document).where(column == number.key).limit(_MAX_MATCHES)).all()
+        # Core statements built once (below): the ORM costs more than the indexed lookup itself.
+        with self.engine.connect() as connection:
+            matches = connection.execute(_BY_LEVEL[number.level], {"key": number.key}).all()
             if len(matches) == 1:
-                return self._found(session, query, matches[0])
+                doc = matches[0]
+                outgoing = connection.execute(_OUTGOING, {"id": doc.id}).all()
+                incoming = connection.execute(_INCOMING, {"id": doc.id}).all()
+                return LookupResult(
+                    query=query,
+                    found=True,
+                    document=_view(doc),
+                    references=[Link(row.relation, _view(row)) for row in outgoing],
+                    referenced_by=[Link(row.relation, _view(row)) for row in incoming],
+                    status="found",
+                )
             if matches:
-                labels = sorted(doc.number or doc.key for doc in matches)
+                labels = sorted(row.number or row.key for row in matches)
                 return LookupResult(query=query, found=False, candidates=labels, status="ambiguous")
-            return LookupResult(query=query, found=False, candidates=self._closest(session, number))
-
-    def _found(self, session: Session, query: str, doc: Document) -> LookupResult:
-        outgoing = session.exec(
-            select(DocumentLink, Document)
-            .join(Document, col(Document.id) == DocumentLink.target_id)
-            .where(DocumentLink.source_id == doc.id)
-            .order_by(col(DocumentLink.position))
-        ).all()
-        incoming = session.exec(
-            select(DocumentLink, Document)
-            .join(Document, col(Document.id) == DocumentLink.source_id)
-            .where(DocumentLink.target_id == doc.id)
-            .order_by(col(Document.date), col(Document.key))
-        ).all()
-        return LookupResult(
-            query=query,
-            found=True,
-            document=DocumentView.of(doc),
-            references=[Link(link.relation, DocumentView.of(target)) for link, target in outgoing],
-            referenced_by=[Link(link.relation, DocumentView.of(source)) for link, source in incoming],
-            status="found",
-        )
-
-    @staticmethod
-    def _closest(session: Session, number: LetterNumber) -> list[str]:
-        """Offer numbers near a query that matched nothing: same serial elsewhere, or serials it begins."""
-        found: list[str] = []
-        conditions: list[sa.ColumnElement[bool]] = []
-        if number.key_tail and number.level == "full":
-            conditions.append(col(Document.key_tail) == number.key_tail)
-        if number.level != "serial":
-            conditions.append(col(Document.key_serial) == number.key_serial)
-        else:
-            # Index range instead of LIKE: "ว 463" offers ว 4634, ว 4635, … (as candidates only).
-            conditions.append(sa.and_(col(Document.key_serial) > number.key_serial,
-                                      col(Document.key_serial) < number.key_serial + "\uffff"))
-        for condition in conditions:
-            rows = session.exec(
-                select(Document.number).where(condition, col(Document.number).is_not(None))
-                .order_by(col(Document.key_serial)).limit(_MAX_CANDIDATES)
-            ).all()
-            found.extend(row for row in rows if row and row not in found)
-            if found:
-                break
-        return found[:_MAX_CANDIDATES]
+            return LookupResult(query=query, found=False, candidates=_closest(connection, number))
 
     def lookup_json(self, query: str) -> dict[str, Any]:
         """Return the `lookup --json` object for `query`."""
@@ -559,6 +524,68 @@ class Registry:
                     if source not in known:
                         problems.append(f"{entry.file}: entry {entry.id}: source {source!r} is not in the registry")
         return problems
+
+
+_DOC = Document.__table__  # type: ignore[attr-defined]
+_LINK = DocumentLink.__table__  # type: ignore[attr-defined]
+_VIEW_COLUMNS = [_DOC.c[name] for name in (
+    "id", "key", "kind", "number", "date", "title", "issuer", "subject", "recipient", "summary", "note", "kb_id",
+    "is_stub")]
+_BY_LEVEL = {
+    level: sa.select(*_VIEW_COLUMNS).where(_DOC.c[column] == sa.bindparam("key")).limit(_MAX_MATCHES)
+    for level, column in (("full", "key_full"), ("tail", "key_tail"), ("serial", "key_serial"))
+}
+_OUTGOING = (
+    sa.select(_LINK.c.relation, *_VIEW_COLUMNS)
+    .join_from(_LINK, _DOC, _DOC.c.id == _LINK.c.target_id)
+    .where(_LINK.c.source_id == sa.bindparam("id"))
+    .order_by(_LINK.c.position)
+)
+_INCOMING = (
+    sa.select(_LINK.c.relation, *_VIEW_COLUMNS)
+    .join_from(_LINK, _DOC, _DOC.c.id == _LINK.c.source_id)
+    .where(_LINK.c.target_id == sa.bindparam("id"))
+    .order_by(_DOC.c.date, _DOC.c.key)
+)
+
+
+def _nearby(condition: sa.ColumnElement[bool]) -> sa.Select[tuple[str]]:
+    return (sa.select(_DOC.c.number).where(condition, _DOC.c.number.is_not(None))
+            .order_by(_DOC.c.key_serial).limit(_MAX_CANDIDATES))
+
+
+_SAME_TAIL = _nearby(_DOC.c.key_tail == sa.bindparam("key"))
+_SAME_SERIAL = _nearby(_DOC.c.key_serial == sa.bindparam("key"))
+# Index range instead of LIKE: "ว 463" offers ว 4634, ว 4635, … (as candidates only).
+_SERIAL_STARTS = _nearby(sa.and_(_DOC.c.key_serial > sa.bindparam("key"), _DOC.c.key_serial < sa.bindparam("end")))
+
+
+def _view(row: Any) -> DocumentView:
+    """Build a DocumentView from a row of _VIEW_COLUMNS."""
+    day = row.date
+    if isinstance(day, str):  # pragma: no cover - drivers return dates, but be lenient
+        day = date.fromisoformat(day)
+    return DocumentView(
+        key=row.key, kind=row.kind, number=row.number, date=day.isoformat() if day else None, title=row.title,
+        issuer=row.issuer, subject=row.subject, recipient=row.recipient, summary=row.summary, note=row.note,
+        kb_id=row.kb_id, is_stub=bool(row.is_stub),
+    )
+
+
+def _closest(connection: sa.Connection, number: LetterNumber) -> list[str]:
+    """Offer numbers near a query that matched nothing: same serial elsewhere, or serials it begins."""
+    attempts: list[tuple[sa.Select[tuple[str]], dict[str, str]]] = []
+    if number.level == "full" and number.key_tail:
+        attempts.append((_SAME_TAIL, {"key": number.key_tail}))
+    if number.level != "serial":
+        attempts.append((_SAME_SERIAL, {"key": number.key_serial}))
+    else:
+        attempts.append((_SERIAL_STARTS, {"key": number.key_serial, "end": number.key_serial + "\uffff"}))
+    for statement, params in attempts:
+        found = [str(row) for row in connection.execute(statement, params).scalars() if row]
+        if found:
+            return list(dict.fromkeys(found))[:_MAX_CANDIDATES]
+    return []
 
 
 def render_card(result: LookupResult) -> str:
