@@ -226,7 +226,8 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         # bot.thai.clean per line: normalising the whole text would collapse the blank lines.
-        lines = [clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = [clean(line) if line.strip() else "" for line in raw]
         self.lines = _undouble(lines)
         self.used = [False] * len(self.lines)
         for index, line in enumerate(self.lines):
