@@ -191,7 +191,10 @@ def _issuer_of(text: str) -> str | None:
     """Return the office named in `หนังสือ<office> ที่ …` (or `สำเนาหนังสือ…`), if any."""
     if text.startswith("มติคณะรัฐมนตรี"):
         return "คณะรัฐมนตรี"
-    match = re.search(r"(?:สำเนา)?หนังสือ\s*(?P<issuer>.*?)\s*ที่\s*(?=[\u0e01-\u0e2e][.\s]?[\u0e01-\u0e2e]\.?\s*\d)", text)
+    number_ahead = r"\s*ที่\s*(?=[\u0e01-\u0e2e][.\s]?[\u0e01-\u0e2e]\.?\s*\d)"
+    match = re.search(rf"(?:สำเนา)?หนังสือ\s*(?P<issuer>.*?){number_ahead}", text)
+    # "อ้างถึง กรมส่งเสริมการปกครองท้องถิ่น ที่ มท …": the office without the word หนังสือ.
+    match = match or re.match(rf"(?:สำเนา)?(?P<issuer>.*?){number_ahead}", text)
     if not match:
         return None
     issuer = _URGENT_WORDS.sub(" ", match.group("issuer")).strip()
@@ -322,6 +325,22 @@ def _take_heading(lines: _Lines, letter: ParsedLetter, subject_at: int) -> None:
     if date_at is not None:
         letter.date = parse_thai_date(lines.lines[date_at])
         lines.used[date_at] = True
+    # A memo (บันทึกข้อความ) puts "ที่ … วันที่ …" on one line and the office on "ส่วนราชการ …".
+    on_number_line = _DATE.search(rest)
+    if on_number_line:
+        if letter.date is None:
+            letter.date = parse_thai_date(on_number_line.group(0))
+        rest = re.sub(r"\s*(ลง)?วันที่\s*$", "", rest[: on_number_line.start()]).strip()
+    unit_at = lines.find(lambda line: line.startswith("ส่วนราชการ"), 0, subject_at)
+    if unit_at is not None:
+        lines.used[unit_at] = True
+        unit = lines.lines[unit_at].removeprefix("ส่วนราชการ").strip(" :")
+        phone = _PHONE.search(unit)
+        if phone:
+            letter.phone = re.sub(r"\s+", " ", phone.group("phone"))
+            unit = unit[: phone.start()].strip()
+        letter.issuer = unit or None
+        return
     # Issuer and address: the lines between the number and the date (or the rest of the ที่ line).
     top = number_at + 1 if number_at is not None else 0
     bottom = date_at if date_at is not None and date_at > top else subject_at
@@ -350,9 +369,6 @@ def _take_heading(lines: _Lines, letter: ParsedLetter, subject_at: int) -> None:
             office_lines[0:1] = [first[: road.start()].strip(), first[road.start():].strip()]
         letter.issuer = office_lines[0]
         letter.address = " ".join(office_lines[1:]) or None
-    for i in range(subject_at):
-        if _URGENCY.match(lines.lines[i]):
-            letter.urgency = lines.lines[i]
 
 
 def _take_sections(lines: _Lines, letter: ParsedLetter) -> int:
@@ -362,6 +378,9 @@ def _take_sections(lines: _Lines, letter: ParsedLetter) -> int:
     if subject_at is None:
         return 0
     _take_heading(lines, letter, subject_at)
+    for i in range(subject_at):
+        if _URGENCY.match(lines.lines[i]):
+            letter.urgency = lines.lines[i]
     text, end = lines.block(subject_at)
     letter.subject = text.removeprefix("เรื่อง").strip(" :") or None
     index = lines.find(lambda line: line.startswith("เรียน"), end)
@@ -411,7 +430,7 @@ def _take_signature(lines: _Lines, letter: ParsedLetter, body_start: int) -> int
     closing = lines.find(lambda line: _CLOSING.match(line) is not None, body_start)
     tail_start = closing if closing is not None else len(lines.lines)
     phone_at = lines.find(lambda line: _PHONE.search(line) is not None, body_start)
-    if phone_at is not None:
+    if phone_at is not None and not lines.used[phone_at]:
         match = _PHONE.search(lines.lines[phone_at])
         assert match is not None
         letter.phone = re.sub(r"\s+", " ", match.group("phone"))

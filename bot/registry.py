@@ -494,6 +494,13 @@ class Registry:
             results.append(self.lookup(printed))
         return results
 
+    def answer_text(self, text: str) -> tuple[list[str], str] | None:
+        """For a question naming letter numbers: (canonical numbers found, Thai cards); None if it names none."""
+        hits = self.circulars_in(text)
+        if not hits:
+            return None
+        return [hit.number for hit in hits if hit.number], render_cards(hits)
+
     def document(self, kb_id: str) -> DocumentView | None:
         """Return the registry document for a documents.yaml id, or None."""
         with Session(self.engine) as session:

@@ -142,3 +142,19 @@ def test_thai_dates(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["31 ก.พ. 2569", "ไม่มีวันที่", "", "16.38 น."])
 def test_not_a_date(text: str) -> None:
     assert parse_thai_date(text) is None
+
+
+def test_memo_layout_with_number_and_date_on_one_line() -> None:
+    memo = (
+        "บันทึกข้อความ\n"
+        "ส่วนราชการ สำนักงานปลัด องค์การบริหารส่วนตำบลทดสอบ โทร. 0 5371 1234\n"
+        "ที่ ชร 72301/ว 15          วันที่  9  มีนาคม  2569\n"
+        "เรื่อง ขอหารือการจัดทำบันทึกความเข้าใจกับเมืองในต่างประเทศ\n"
+        "เรียน นายกองค์การบริหารส่วนตำบลทดสอบ\n"
+        "ด้วยสำนักงานปลัดได้รับข้อหารือ\n"
+    )
+    letter = parse_letter(memo)
+    assert letter.missing == []
+    assert (letter.number, letter.date) == ("ชร 72301/ว 15", "2026-03-09")
+    assert letter.issuer == "สำนักงานปลัด องค์การบริหารส่วนตำบลทดสอบ"
+    assert letter.phone == "0 5371 1234"

@@ -170,6 +170,9 @@ def test_free_text_hits_and_cards(registry: Registry) -> None:
     stub_card = render_cards(hits[:1])
     assert "ส่งฉบับนี้มาด้วย" in stub_card and "ยังไม่มีข้อความฉบับเต็ม" in stub_card
     assert registry.lookup_json("ว 0313") == registry.lookup("ว 0313").to_json()
+    numbers, text = registry.answer_text("หนังสือ ว ๔๖๓๔ เรื่องอะไร") or ([], "")
+    assert numbers == ["ขร 0023.3/ว 4634"] and text.startswith("หนังสือที่ ขร 0023.3/ว 4634")
+    assert registry.answer_text("เมืองพี่เมืองน้องทำได้ไหม") is None
 
 
 def test_reopening_does_not_reseed(db_url: str, kb_root: Path) -> None:  # noqa: F811
