@@ -30,7 +30,8 @@ def run(args: argparse.Namespace, settings: Any) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for name, value in data.items():
-            if value not in (None, [], {}):
+            empty = value in (None, [], {}) or (isinstance(value, dict) and not any(value.values()))
+            if not empty:
                 shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
                 print(f"{name}: {shown}")
     if letter.missing:
