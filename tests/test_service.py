@@ -79,3 +79,20 @@ def test_bad_input_never_crashes(service: PolicyService, question: str) -> None:
 def test_long_question_on_topic_is_still_answered(service: PolicyService) -> None:
     question = "เรียนสอบถามครับ ตอนนี้ทางเทศบาลตำบลกำลังจะลงนาม MOU เมืองพี่เมืองน้องกับเมืองในจีน ทำได้หรือไม่ครับ"
     assert service.answer(question).entry_id == "sister-city-province-only"
+
+
+def test_question_naming_a_circular_gets_its_card(tmp_path: Path) -> None:
+    from bot.config import load_settings
+    from bot.service import build_service
+
+    settings = load_settings({"DB_PATH": str(tmp_path / "registry.db")}, env_file=None)
+    service = build_service(settings)
+    answer = service.answer("หนังสือ ว ๔๖๓๔ เรื่องอะไร")
+    assert answer.circulars == ["ขร 0023.3/ว 4634"] and not answer.declined
+    assert "16 กุมภาพันธ์ 2569" in answer.answer and "จังหวัดเชียงราย" in answer.answer
+    unknown = service.answer("ขอดูหนังสือ ขร 0023.20/ว 9999")
+    assert unknown.circulars == [] and "9999" in unknown.answer and CONTACT in unknown.answer
+    # A question without a number never opens the database.
+    fresh = build_service(load_settings({"DB_PATH": str(tmp_path / "unused.db")}, env_file=None))
+    assert fresh.answer("อบต ทำ sister city ได้มั้ย").entry_id == "sister-city-province-only"
+    assert not (tmp_path / "unused.db").exists()
