@@ -49,6 +49,8 @@ def test_eval_prints_the_figures() -> None:
     result = policybot("eval", str(DATA / "eval_questions.yaml"))
     assert "in-scope accuracy:" in result.stdout and "out-of-scope rejection:" in result.stdout
     assert "verdict errors:         0" in result.stdout
+    assert "lookups:                4/4" in result.stdout
+    assert result.returncode == 0
 
 
 def test_bad_setting_stops_with_one_line() -> None:
