@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import pytest
 
+from bot.chat.app import build_application, build_services
+from bot.config import load_settings
 from bot.querylog import QuestionFeedback, QuestionLog
 from bot.service import VERDICT_LABELS
 from bot.store import session_scope
-from tests.fake_bot_api import BOT_USER, buttons
-from tests.telegram_fixtures import ADMIN_ID, RunningBot
+from tests.fake_bot_api import BOT_USER, TOKEN, FakeBotApi, buttons
+from tests.telegram_fixtures import ADMIN_ID, RunningBot, start_bot, stop_bot
 
 QUESTION = "ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม"
 
@@ -115,7 +118,7 @@ async def test_source_button_opens_document_card(running_bot: RunningBot) -> Non
     (answer,) = await api.wait_for("sendMessage", where=_to(505))
     api.press("d:mae-sai-w0313", api.sent_message(answer), user_id=505)
     card = (await api.wait_for("sendMessage", 2, where=_to(505)))[1]
-    assert "ขร 0023.20/ว 0313" in card.params["text"] and "2026-02-23" in card.params["text"]
+    assert "ขร 0023.20/ว 0313" in card.params["text"] and "23 กุมภาพันธ์ 2569" in card.params["text"]
 
 
 async def test_circular_command_card_and_reference_walk(running_bot: RunningBot) -> None:
@@ -272,3 +275,29 @@ async def test_handler_error_is_logged_and_user_told(
     api.send_text(QUESTION, chat_id=516, user_id=516)
     calls = await api.wait_for("sendMessage", 2, where=_to(516))
     assert calls[1].params["text"].startswith("<b>")
+
+
+async def test_real_registry_card_and_reference_walk(tmp_path: Path, fake_api: FakeBotApi) -> None:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake_api.base_url,
+         "DB_PATH": str(tmp_path / "bot.db"), "USER_HASH_SALT": "s"},
+        env_file=None,
+    )
+    services = build_services(settings)
+    assert services.circulars is not None  # the shipped letters, seeded into the registry
+    app = build_application(settings, services)
+    await start_bot(app)
+    try:
+        fake_api.send_text("/circular ขร ๐๐๒๓.๒๐/ว ๐๓๑๓", chat_id=601, user_id=601)
+        (card,) = await fake_api.wait_for("sendMessage", where=_to(601))
+        assert "ขร 0023.20/ว 0313" in card.params["text"] and "อ้างถึง" in card.params["text"]
+        walk = [d for _, d in buttons(card) if d.startswith("w:")]
+        assert walk, buttons(card)
+        fake_api.press(walk[0], fake_api.sent_message(card), user_id=601)
+        (edit,) = await fake_api.wait_for("editMessageText")
+        assert "📜" in edit.params["text"] and "ว 0313" in edit.params["text"]  # the target refers back
+        fake_api.send_text("ว 9999", chat_id=602, user_id=602)
+        (missing,) = await fake_api.wait_for("sendMessage", where=_to(602))
+        assert "ไม่พบหนังสือเลขที่" in missing.params["text"]
+    finally:
+        await stop_bot(app)

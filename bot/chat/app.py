@@ -23,6 +23,7 @@ from telegram.ext import (
 )
 
 from bot.chat import handlers
+from bot.chat.circulars import open_registry_lookup
 from bot.chat.context import SERVICES_KEY, BotApp, BotContext, Services
 from bot.chat.flood import FloodGuard
 from bot.chat.protocols import Answerer, CircularLookup
@@ -55,8 +56,8 @@ def check_token(token: str) -> str:
 
 
 def open_circulars(settings: Settings) -> CircularLookup | None:
-    """Open the circular registry; None until bot.registry is merged (then: return its lookup)."""
-    return None
+    """Open the circular registry (None, with a warning, if its database is unusable)."""
+    return open_registry_lookup(settings)
 
 
 def make_answerer(settings: Settings) -> Callable[[KnowledgeBase], Answerer]:
@@ -64,6 +65,7 @@ def make_answerer(settings: Settings) -> Callable[[KnowledgeBase], Answerer]:
     from bot.service import PolicyService
 
     def build(kb: KnowledgeBase) -> Answerer:
+        # No registry callback here: the Telegram layer renders circular cards itself (HTML, buttons).
         return PolicyService(kb, settings.match_threshold)
 
     return build

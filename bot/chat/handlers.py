@@ -162,13 +162,17 @@ async def answer_question(message: Message, services: Services, text: str, user_
     """Answer `text` (and show cards for circular numbers in it), then log it off the event loop."""
     started = time.perf_counter()
     answer = services.answerer.answer(text)
-    found: Sequence[LookupResult] = []
+    hits: Sequence[LookupResult] = []
     if services.circulars is not None:
-        found = [hit for hit in services.circulars.find_in_text(text) if hit.get("found")][:MAX_CARDS]
+        hits = list(services.circulars.find_in_text(text))[:MAX_CARDS]
+    found = [hit for hit in hits if hit.get("found")]
     querylog = services.querylog
     ref = secrets.token_hex(6) if querylog is not None else None
-    replies = [] if (found and answer.declined) else [answer_reply(answer, services.kb, ref)]
-    replies += [circular_reply(hit) for hit in found]
+    if answer.declined and hits:
+        # A message that is (mostly) a letter number: the cards are the answer, "not found" included.
+        replies = [circular_reply(hit) for hit in hits]
+    else:
+        replies = [answer_reply(answer, services.kb, ref)] + [circular_reply(hit) for hit in found]
     for reply in replies:
         await send_reply(message, reply)
     if querylog is not None and ref is not None:

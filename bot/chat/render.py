@@ -153,7 +153,7 @@ def document_reply(document: Document, with_card: bool = False) -> Reply:
     lines = [f"📄 <b>{escape(document.title)}</b>"]
     for label, value in (
         ("เลขที่", document.number),
-        ("ลงวันที่", document.date),
+        ("ลงวันที่", _thai_date(document.date) if document.date else None),
         ("ผู้ออก", document.issuer),
         ("หมายเหตุ", document.note),
     ):
@@ -165,6 +165,20 @@ def document_reply(document: Document, with_card: bool = False) -> Reply:
     if document.number and with_card:
         rows.append([_button("🔎 ดูบัตรหนังสือเวียน", callback(CB_CIRCULAR, document.number))])
     return Reply("\n".join(lines), _keyboard(rows))
+
+
+RELATION_LABELS = {"refers-to": "อ้างถึง", "encloses": "สิ่งที่ส่งมาด้วย"}
+
+
+def _thai_date(value: Any) -> str:
+    """Return an ISO date in Thai (Buddhist year); other text unchanged."""
+    from bot.registry import thai_date
+
+    text = str(value or "")
+    try:
+        return thai_date(text) or text
+    except ValueError:
+        return text
 
 
 def _number_of(item: Any) -> str:
@@ -185,7 +199,8 @@ def circular_reply(result: Mapping[str, Any]) -> Reply:
     lines = [f"📜 <b>หนังสือที่ {escape(str(result.get('number', '')))}</b>"]
     for label, key in (("ลงวันที่", "date"), ("จาก", "issuer"), ("เรื่อง", "subject")):
         if result.get(key):
-            lines.append(f"{label}: {escape(str(result[key]))}")
+            value = _thai_date(result[key]) if key == "date" else str(result[key])
+            lines.append(f"{label}: {escape(value)}")
     references: Sequence[Any] = result.get("references") or []
     referenced_by: Sequence[Any] = result.get("referenced_by") or []
     rows: list[list[InlineKeyboardButton | None]] = []
@@ -194,7 +209,8 @@ def circular_reply(result: Mapping[str, Any]) -> Reply:
         for item in references:
             number = _number_of(item)
             relation = item.get("relation") if isinstance(item, Mapping) else None
-            date = item.get("date") if isinstance(item, Mapping) else None
+            relation = RELATION_LABELS.get(str(relation), relation)
+            date = _thai_date(item.get("date")) if isinstance(item, Mapping) and item.get("date") else None
             detail = ", ".join(str(part) for part in (relation, date) if part)
             lines.append(f"• {escape(number)}" + (f" ({escape(detail)})" if detail else ""))
             rows.append([_button(f"➡️ {number}", callback(CB_WALK, number))])
