@@ -141,7 +141,7 @@ async def circular(update: Update, context: BotContext) -> None:
     elif lookup is None:
         await send_reply(message, Reply(escape(NO_REGISTRY_TEXT)))
     else:
-        await send_reply(message, circular_reply(lookup.lookup(query)))
+        await send_reply(message, circular_reply(await asyncio.to_thread(lookup.lookup, query)))
 
 
 async def question(update: Update, context: BotContext) -> None:
@@ -164,7 +164,8 @@ async def answer_question(message: Message, services: Services, text: str, user_
     answer = services.answerer.answer(text)
     hits: Sequence[LookupResult] = []
     if services.circulars is not None:
-        hits = list(services.circulars.find_in_text(text))[:MAX_CARDS]
+        # The registry is a database: keep its queries off the event loop.
+        hits = list(await asyncio.to_thread(services.circulars.find_in_text, text))[:MAX_CARDS]
     found = [hit for hit in hits if hit.get("found")]
     querylog = services.querylog
     ref = secrets.token_hex(6) if querylog is not None else None
@@ -210,7 +211,7 @@ async def button(update: Update, context: BotContext) -> None:
     elif kind == CB_DOCUMENT and payload in services.kb.documents:
         reply = document_reply(services.kb.documents[payload], with_card=services.circulars is not None)
     elif kind in (CB_CIRCULAR, CB_WALK) and services.circulars is not None:
-        reply = circular_reply(services.circulars.lookup(payload))
+        reply = circular_reply(await asyncio.to_thread(services.circulars.lookup, payload))
     elif kind == CB_NOOP:
         return
     message = query.message if isinstance(query.message, Message) else None
@@ -361,8 +362,12 @@ async def error_handler(update: object, context: BotContext) -> None:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(ERROR_TEXT, show_alert=True)
-        elif update.effective_message is not None:
-            await update.effective_message.reply_text(escape(ERROR_TEXT))
+            try:
+                await update.callback_query.answer(ERROR_TEXT, show_alert=True)
+                return
+            except TelegramError:
+                pass  # the query was already answered: say it in the chat instead
+        if update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, escape(ERROR_TEXT))
     except TelegramError:
         log.warning("could not tell the user about the error", exc_info=True)
