@@ -16,6 +16,7 @@ from bot.knowledge import KnowledgeError
 COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "answer Thai questions from the knowledge base"),
     "eval": ("evaluate", "score the matcher on a question set (questions.yaml format)"),
+    "check": ("check", "check a draft agreement (.txt, .docx, PDF) against the guideline"),
 }
 
 
