@@ -211,7 +211,8 @@ def _read_pdf(data: bytes, name: str) -> str:
             f"ไม่สามารถอ่านไฟล์ PDF {name} ได้ (ไฟล์อาจเสียหาย) {_SAVE_AS}",
             f"{name} is a PDF that cannot be read: {error}",
         ) from error
-    text = "\n\n".join(pages)
+    # A page break is not a paragraph break: sentences run on across pages.
+    text = "\n".join(pages)
     if not text.strip():
         raise _refuse(
             "no-text",
