@@ -81,7 +81,7 @@ SAFE = [
     "Nothing in this MOU shall be construed as creating legally binding obligations under international law.",
     "The Participants do not intend this MOU to be a treaty or to be governed by international law.",
     "This MOU will not be registered under Article 102 of the Charter of the United Nations.",
-    "Differences will be settled by consultation and will not be referred to arbitration or any international tribunal.",
+    "Differences will be settled by consultation and will not be referred to arbitration or any tribunal.",
     "No ratification is required.",
     "ไม่มีผลผูกพันรัฐบาลไทย",
     "บันทึกนี้มิได้มีผลผูกพันรัฐบาลไทย",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.thai import THAI_CHAR, clean
 
@@ -27,6 +28,7 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _EN_WORDS = {"art.": "Article"}
+_LINE_MARK = "\ue000"
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,13 @@ class Draft:
     text: str
     clauses: tuple[Clause, ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [clause.start for clause in self.clauses]
+
     def clause_at(self, offset: int) -> Clause:
         """Return the clause that contains `offset`."""
-        starts = [clause.start for clause in self.clauses]
-        return self.clauses[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return self.clauses[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
 
 def _is_thai(text: str) -> bool:
@@ -73,8 +78,10 @@ def _article_label(match: re.Match[str]) -> str:
 
 def split_draft(raw: str) -> Draft:
     """Clean `raw` line by line and cut it into labelled clauses."""
-    # clean() collapses newlines, so clean each line: the layout is what finds the headings.
-    lines = [clean(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # clean() collapses newlines, but the layout is what finds the headings: carry each line
+    # break through one clean() call as a private-use character (one call is ~4x faster).
+    raw = raw.replace(_LINE_MARK, " ").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in clean(raw.replace("\n", _LINE_MARK)).split(_LINE_MARK)]
     text = "\n".join(lines)
     thai = _is_thai(text)
     offsets: list[int] = []

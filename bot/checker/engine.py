@@ -200,10 +200,6 @@ def _excerpt(text: str, start: int, end: int, lower: int, upper: int) -> str:
     return ("…" if left > lower else "") + snippet + ("…" if right < upper else "")
 
 
-def _same_clause(draft: Draft, a: Finding, b: Finding) -> bool:
-    return draft.clause_at(a.start).index == draft.clause_at(b.start).index
-
-
 def analyse(draft: Draft) -> tuple[list[Finding], bool]:
     """Return the findings (one per rule and clause) and whether the draft states it is non-binding."""
     text = draft.text
@@ -229,13 +225,13 @@ def analyse(draft: Draft) -> tuple[list[Finding], bool]:
                     end=hit.end,
                 )
             )
+    rules_in_clause: dict[int, set[str]] = {}
+    for finding in found:
+        rules_in_clause.setdefault(draft.clause_at(finding.start).index, set()).add(finding.rule)
     kept = [
         finding
         for finding in found
-        if not any(
-            other.rule in RULES_BY_ID[finding.rule].yields_to and _same_clause(draft, finding, other)
-            for other in found
-        )
+        if not set(RULES_BY_ID[finding.rule].yields_to) & rules_in_clause[draft.clause_at(finding.start).index]
     ]
     # One finding per rule and clause: the first words that triggered it.
     seen: set[tuple[str, int]] = set()

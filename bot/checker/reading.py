@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from bot.checker.errors import DocumentRefused
 
@@ -151,12 +152,13 @@ def _docx_lines(document: object) -> list[str]:
 
     lines: list[str] = []
     counters: dict[str, int] = {}
+    styles: dict[str, Any] = {}
     body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
-            lines.append(_numbered(paragraph, counters) + paragraph.text)
+            lines.append(_numbered(paragraph, counters, styles) + paragraph.text)
         elif tag == "tbl":
             table = Table(child, document)  # type: ignore[arg-type]
             for row in table.rows:
@@ -166,14 +168,18 @@ def _docx_lines(document: object) -> list[str]:
     return lines
 
 
-def _numbered(paragraph: object, counters: dict[str, int]) -> str:
+def _numbered(paragraph: object, counters: dict[str, int], styles: dict[str, Any]) -> str:
     """Return "N. " for a top-level auto-numbered paragraph: Word keeps that number out of the text."""
     ppr = paragraph._p.pPr  # type: ignore[attr-defined]
     numpr = ppr.numPr if ppr is not None else None
-    if numpr is None:
-        style = paragraph.style  # type: ignore[attr-defined]
-        style_ppr = style.element.pPr if style is not None else None
-        numpr = style_ppr.numPr if style_ppr is not None else None
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    if numpr is None and style_id is not None:
+        # Looking a style up is slow in python-docx: only for styled paragraphs, once per style.
+        if style_id not in styles:
+            style = paragraph.style  # type: ignore[attr-defined]
+            style_ppr = style.element.pPr if style is not None else None
+            styles[style_id] = style_ppr.numPr if style_ppr is not None else None
+        numpr = styles[style_id]
     if numpr is None or numpr.numId is None:
         return ""
     level = numpr.ilvl.val if numpr.ilvl is not None else 0
