@@ -61,6 +61,7 @@ UNSAFE = [
     ("ให้จดทะเบียนต่อสำนักเลขาธิการสหประชาชาติ", ["un-registration"]),
     ("The High Contracting Parties have agreed as follows.", ["treaty-terms"]),
     ("This treaty enters into force on signature.", ["treaty-terms"]),
+    ("The Parties shall accede to the Convention on cultural heritage.", ["ratification", "treaty-terms"]),
     ("The Parties shall waive visa requirements for residents.", ["immigration"]),
     ("ทั้งสองฝ่ายจะยกเว้นการตรวจลงตราให้แก่ประชาชน", ["immigration"]),
     ("The Parties will conduct joint military patrols.", ["defence"]),
@@ -104,6 +105,15 @@ SAFE = [
     "The Participants will exchange information on food security.",
     "Either side may end this MOU with no less than thirty days' notice.",
     "ความตกลงนี้มีผลบังคับใช้ตั้งแต่วันลงนาม",
+    "ชาวเชียงตุงมีความผูกพันกับประเทศไทยมาช้านาน",
+    "Tourists bound for Thailand will receive the joint brochure.",
+    "Students representing Thailand will join the regional games.",
+    "The Participants will mark the demarcation of hiking trails.",
+    "กิจกรรมจะเป็นไปตามอนุสัญญาว่าด้วยสิทธิเด็ก",
+    "in line with the Convention on the Rights of the Child",
+    "ทั้งสองฝ่ายจะส่งเสริมความสัมพันธ์ฉันมิตรระหว่างประชาชน",
+    "The Participants will set up a joint working group.",
+    "This MOU may be amended by an exchange of letters between the Participants.",
 ]
 
 

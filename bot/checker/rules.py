@@ -35,6 +35,7 @@ STATE_TH = rf"(?:{GOV_TH}|{_th('ราชอาณาจักร ไทย')}|{
 # laws of the host country") commit nobody to a national matter.
 COMPLIANCE = (
     r"in\s+accordance\s+with",
+    r"in\s+(?:line|conformity|compliance)\s+with",
     r"subject\s+to",
     r"compl(?:y|ies|iance)\s+with",
     r"pursuant\s+to",
@@ -99,6 +100,7 @@ class Rule:
 
 
 _CITY_EN = r"(?:cit(?:y|ies)|towns?|municipalit(?:y|ies))"
+_NOT_NOUN = r"(?<!ความ)(?<!ความ\s)"
 _LOCALITY_TH = "(?:เมือง|นคร|บ้าน|ตำบล|จังหวัด|อำเภอ|เทศบาล|มณฑล|ชุมชน)"
 _NOTICE_MAE_SAI = "หนังสืออำเภอแม่สาย ที่ ขร 0023.20/ว 0313"
 _NOT_AN_AGREEMENT_OF_STATE = (
@@ -125,13 +127,15 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:town|city|municipal)[\s\-]+twinning\b",
             r"\btwinning\s+(?:agreement|relationship|relations|arrangement|charter|link|partnership)s?\b",
             r"\btwinned\s+with\b",
-            rf"\bfriend(?:ship|ly)[\s\-]+(?:{_CITY_EN}|provinces?)\b",
+            # Also the Chinese "friendly exchange city" (友好交流城市).
+            rf"\bfriend(?:ship|ly)[\s\-]+(?:(?:exchange|cooperation|cooperative)[\s\-]+)?(?:{_CITY_EN}|provinces?)\b",
+            r"\btwin\s+(?:their|the\s+two|both|our)\s+(?:cities|towns|municipalities)\b",
             rf"\bbrother(?:hood)?[\s\-]+{_CITY_EN}\b",
             rf"\bpartner[\s\-]+{_CITY_EN}\s+(?:relationship|relations|status|agreement|ties)\b",
             r"\b(?:become|becoming|as|designate[sd]?|declare[sd]?|recogni[sz]e[sd]?|proclaim(?:ed|s)?|"
             rf"establish(?:ed|es|ing)?)\s+(?:\w+\s+){{0,3}}?partner[\s\-]+{_CITY_EN}\b",
             rf"{_LOCALITY_TH}\s*พี่\s*(?:{_LOCALITY_TH}\s*)?น้อง",
-            r"(?:เมือง|นคร)\s*(?:(?:คู่\s*)?(?:มิตร\s*ภาพ|มิตร|แฝด|พันธ\s*มิตร)|คู่\s*ขวัญ)",
+            r"(?:เมือง|นคร)\s*(?:(?:คู่\s*)?(?:มิตร\s*ภาพ|มิตร|แฝด|พันธ\s*มิตร)|คู่\s*ขวัญ|แลก\s*เปลี่ยน\s*มิตร\s*ภาพ)",
             _th("ซิส เตอร์ ซิ ตี้"),
             _th("ทวิน ซิ ตี้"),
         ),
@@ -155,18 +159,22 @@ RULES: tuple[Rule, ...] = (
         sources=("mae-sai-w0313",),
         patterns=(
             # "binding on / obligations of / commits the Government of Thailand"
-            r"\b(?:bind(?:s|ing)?|bound|obligat\w*|oblige[sd]?|liab\w*|commit(?:s|ting)?)\b"
+            # Not "bound"/"commit to": "tourists bound for Thailand" binds nobody.
+            r"\b(?:bind(?:s|ing)?|obligat\w*|oblige[sd]?|liab\w*|commits|committing)\b"
             rf"(?:\s+(?:up)?on|\s+of|\s+for|\s+to)?\s+(?:either\s+|both\s+)?{STATE_EN}\b",
             rf"\b(?:bind(?:s|ing)?|obligat\w*|liab\w*)\b[^.;]{{0,50}}?\b{GOV_EN}",
             rf"\b{GOV_EN}\s+(?:shall|undertakes?|agrees?|guarantees?|commits?|warrants?|"
             r"is\s+(?:obliged|obligated|bound|committed|responsible|liable)|"
             r"will\s+(?:provide|ensure|grant|guarantee|fund|finance|bear|cover|compensate|assume|"
             r"be\s+(?:bound|responsible|liable)))\b",
-            rf"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|representing)\s+{STATE_EN}\b",
-            rf"(?:^|\n)[ \t]*for\s+{GOV_EN}",
+            rf"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+{STATE_EN}\b",
+            # "students representing Thailand" is fine; representing its government is not.
+            rf"\brepresenting\s+{GOV_EN}",
+            rf"(?:^|(?<=\n)|(?<=[.:;] ))[ \t]*for\s+{GOV_EN}",
             rf"\bbetween\s+{GOV_EN}\s+and\b",
             rf"(?:^|\n)[ \t]*{GOV_EN}\s+and\s+the\s+(?:government|people'?s\s+government)\b",
-            _th("ผูกพัน") + rf"\s*(?:{_th('ต่อ')}|{_th('กับ')}|{_th('ถึง')})?\s*{STATE_TH}",
+            # Not "ความผูกพันกับประเทศไทย": a people's attachment to Thailand binds nobody.
+            _NOT_NOUN + _th("ผูกพัน") + rf"\s*(?:{_th('ต่อ')}|{_th('กับ')}|{_th('ถึง')})?\s*{STATE_TH}",
             rf"(?:{_th('พันธกรณี')}|{_th('ภาระ ผูกพัน')}|{_th('ความ รับผิด')}(?:{_th('ชอบ')})?)\s*"
             rf"(?:{_th('ของ')}|{_th('แก่')}|{_th('ต่อ')}|{_th('กับ')})\s*{STATE_TH}",
             rf"{GOV_TH}\s*(?:{_th('ฝ่าย')}\s*)?(?:"
@@ -214,7 +222,7 @@ RULES: tuple[Rule, ...] = (
             ) + ")",
             _th("พันธกรณี") + r"\s*(?:" + _th("ทาง") + "|" + _th("ตาม") + r")\s*" + _th("กฎหมาย"),
             _th("บังคับ") + r"\s*(?:" + _th("ใช้") + r")?\s*" + _th("ได้ ตาม กฎหมาย"),
-            _th("ผูกพัน") + r"\s*(?:" + "|".join(
+            _NOT_NOUN + _th("ผูกพัน") + r"\s*(?:" + "|".join(
                 _th(word) for word in ("คู่ ภาคี", "ทั้ง สอง ฝ่าย", "ภาคี", "คู่ สัญญา")
             ) + ")",
         ),
@@ -287,8 +295,10 @@ RULES: tuple[Rule, ...] = (
             r"\bratif\w*",
             r"\binstruments?\s+of\s+(?:ratification|acceptance|approval|accession)\b",
             r"\baccession\b",
+            r"\baccede[sd]?\s+to\b",
             r"\b(?:constitutional|domestic\s+legal|internal\s+legal)\s+(?:procedures|requirements|formalities)\b",
-            r"\binternal\s+procedures\s+(?:required|necessary|needed)\s+for\s+(?:its|the)\s+entry\s+into\s+force\b",
+            r"\binternal\s+(?:legal\s+)?procedures\b[^.;]{0,80}?\b(?:entry|enter|entered|enters)\s+into\s+force\b",
+            r"\b(?:entry|enter|enters)\s+into\s+force\b[^.;]{0,160}?\binternal\s+(?:legal\s+)?procedures\b",
             r"\bparliament(?:ary)?\s+(?:approval|consent)\b",
             _th("สัตยาบัน"),
             _th("ภาคยานุวัติ"),
@@ -369,11 +379,12 @@ RULES: tuple[Rule, ...] = (
             r"\bfull\s+powers\b",
             r"\bduly\s+authori[sz]ed\s+(?:thereto\s+)?by\s+their\s+respective\s+governments\b",
             _th("สนธิ สัญญา"),
-            _th("อนุ สัญญา"),
             r"(?:" + _th("หนังสือ") + r"\s*)?(?:" + _th("มอบ") + r"\s*)?" + _th("อำนาจ เต็ม"),
             _th("ภาคี ผู้ ทำ สัญญา"),
             _th("ได้ รับ มอบ อำนาจ") + r"[^.;]{0,12}?" + _th("จาก รัฐบาล"),
         ),
+        # "ตามอนุสัญญาว่าด้วยสิทธิเด็ก": following a convention is not making one.
+        soft_patterns=(_th("อนุ สัญญา"), r"\bconventions?\s+on\b"),
     ),
     Rule(
         id="immigration",
@@ -497,7 +508,6 @@ RULES: tuple[Rule, ...] = (
             r"\bborder\s+(?:demarcation|delimitation|lines?|crossings?|checkpoints?|pass(?:es)?|gates?|"
             r"posts?|control|disputes?)\b",
             r"\bboundary\s+(?:demarcation|delimitation|lines?|commission|disputes?)\b",
-            r"\b(?:demarcat|delimitat)\w+",
             r"\bcross[\s\-]+border\s+(?:movement|passage|checkpoints?|passes|points?)\b",
             _th("เขต แดน"),
             _th("ปัก ปัน"),
@@ -556,7 +566,7 @@ RULES: tuple[Rule, ...] = (
             rf"\bpartner(?:ship)?[\s\-]+{_CITY_EN}\b",
             r"\b(?:establish\w*|formali[sz]\w*|institut\w*|proclaim\w*|declar\w*)\s+(?:[\w'-]+\s+){0,3}?"
             r"(?:friendly|friendship|fraternal|brotherly|sisterly|formal|official|special|twin)\s+"
-            r"(?:relations?|relationships?|ties|bonds?)\b",
+            r"(?:[\w'-]+\s+){0,3}?(?:relations?|relationships?|ties|bonds?)\b",
             r"\b(?:relations?|relationships?|ties|bonds?)\s+(?:of\s+(?:friendship|brotherhood)\s+)?between\s+"
             r"the\s+(?:two\s+)?(?:cities|towns|municipalities|localities)\b",
             r"\b(?:fraternal|brotherly|brotherhood|sisterly|sisterhood|kinship)\b",
