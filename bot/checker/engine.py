@@ -11,7 +11,7 @@ from typing import Any
 from bot.checker.clauses import Draft, split_draft
 from bot.checker.errors import DocumentRefused
 from bot.checker.reading import MAX_CHARS, read_bytes, read_path
-from bot.checker.rules import NOT_ALLOWED, REVIEW, RULES, RULES_BY_ID, Rule
+from bot.checker.rules import NOT_ALLOWED, REVIEW, RULES, RULES_BY_ID, Rule, starts_word
 from bot.thai import THAI_CHAR
 
 OK = "ok"
@@ -27,6 +27,12 @@ _TH_NEGATOR = re.compile(
     r"|ปราศจาก|หา\s*ใช่"
     # The circular itself misprints มิได้ as "มีได้มีผลผูกพัน"; drafts copy it.
     r"|มีได้(?=\s*มี)"
+)
+# "มิใช่เพียงความร่วมมือ แต่มีผลผูกพัน…", "not X but binding": a contrast ends the negation.
+# (แต่ละ "each", ตั้งแต่ "since", แต่งตั้ง "appoint" and เพียงแต่ "only" are not contrasts.)
+_CONTRAST = re.compile(
+    r"\b(?:but|however|whereas|although|yet)\b|อย่างไรก็(?:ตาม|ดี)|(?<!ตั้ง)(?<!เพียง)(?<!แม้)แต่(?!ละ|ง|เพียง)",
+    re.IGNORECASE,
 )
 _EN_MODAL = re.compile(r"\b(?:shall|will|must|should|may)\b", re.IGNORECASE)
 _EN_DETERMINERS = {"no", "nothing", "none", "neither"}
@@ -138,13 +144,15 @@ def _is_negated(text: str, begin: int, start: int, end: int) -> bool:
             continue
         for found in _TH_NEGATOR.finditer(piece):
             where = begin + position + found.start()
-            if where >= start or start - where <= _TH_REACH:
+            if where >= start:
+                return True
+            if start - where <= _TH_REACH and not _CONTRAST.search(text, begin + position + found.end(), start):
                 return True
         for found in _EN_NEGATOR.finditer(piece):
             where = begin + position + found.start()
             if where >= start:
                 return True
-            if start - where > _EN_REACH:
+            if start - where > _EN_REACH or _CONTRAST.search(text, begin + position + found.end(), start):
                 continue
             # "which is not settled ... shall be submitted to the ICJ": a later verb starts a new
             # predicate. "Nothing ... shall be construed as" keeps its first verb.
@@ -154,16 +162,35 @@ def _is_negated(text: str, begin: int, start: int, end: int) -> bool:
     return False
 
 
-def _hits(draft: Draft, rule: Rule) -> Iterator[_Hit]:
+def _spans(regex: re.Pattern[str], lowered: str) -> Iterator[tuple[int, int]]:
+    """Yield the regex's matches in lower-cased text that start a word."""
+    position = 0
+    while (match := regex.search(lowered, position)) is not None:
+        if starts_word(lowered, match.start()):
+            yield match.span()
+            position = match.end()
+        else:
+            position = match.start() + 1
+
+
+def _lowered(text: str) -> str:
+    """Return `text` lower-cased with every character kept in its place."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters grow when lower-cased ("İ"); keep those as they are so offsets agree.
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _hits(draft: Draft, lowered: str, rule: Rule) -> Iterator[_Hit]:
     """Yield the rule's matches with their negation, dropping soft or safe-context ones."""
     text = draft.text
-    matches = [(m, False) for m in rule.regex.finditer(text)]
+    matches = [(span, False) for span in _spans(rule.regex, lowered)]
     if rule.soft_regex is not None:
-        matches += [(m, True) for m in rule.soft_regex.finditer(text)]
-    matches.sort(key=lambda item: item[0].start())
+        matches += [(span, True) for span in _spans(rule.soft_regex, lowered)]
+    matches.sort(key=lambda item: item[0][0])
     previous: _Hit | None = None
-    for match, soft in matches:
-        start, end = match.span()
+    for (start, end), soft in matches:
         if previous is not None and start < previous.end:
             continue
         clause = draft.clause_at(start)
@@ -205,8 +232,9 @@ def analyse(draft: Draft) -> tuple[list[Finding], bool]:
     text = draft.text
     found: list[Finding] = []
     states_non_binding = False
+    lowered = _lowered(text)
     for rule in RULES:
-        for hit in _hits(draft, rule):
+        for hit in _hits(draft, lowered, rule):
             if hit.negated:
                 states_non_binding = states_non_binding or rule.id in _NON_BINDING_RULES
                 continue

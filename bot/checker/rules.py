@@ -9,7 +9,7 @@ from functools import cached_property
 NOT_ALLOWED = "not-allowed"
 REVIEW = "review"
 
-_FLAGS = re.IGNORECASE
+_FLAGS = re.IGNORECASE  # for the context patterns, run on single sentences
 
 
 def _th(phrase: str) -> str:
@@ -55,6 +55,29 @@ COMPLIANCE = (
 )
 
 
+def compile_lowered(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile patterns to run on lower-cased text, without a leading word boundary.
+
+    About 3x faster than IGNORECASE with "\\b" in front: the regex engine can then skip ahead
+    to the possible first characters. The caller checks the word boundary at the match start
+    (`starts_word`). Patterns must not use upper-case escapes (\\S, \\W, \\B, \\D): lower-casing
+    would change their meaning.
+    """
+    for pattern in patterns:
+        if re.search(r"\\[A-Z]", pattern):
+            raise ValueError(f"upper-case escape in checker pattern: {pattern!r}")
+    sources = [pattern.removeprefix(r"\b").lower() for pattern in patterns]
+    return re.compile("|".join(f"(?:{source})" for source in sources))
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Tell whether a match at `start` begins a word (the leading "\\b" the patterns drop)."""
+    if start == 0 or not text[start].isascii() or not text[start].isalnum():
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_")
+
+
 @dataclass(frozen=True)
 class Rule:
     """One thing a draft must not say (or should be looked at for), with its reason and sources."""
@@ -76,15 +99,13 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        """Return all hard patterns as one compiled regex."""
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), _FLAGS)
+        """Return all hard patterns as one regex over lower-cased text (see `compile_lowered`)."""
+        return compile_lowered(self.patterns)
 
     @cached_property
     def soft_regex(self) -> re.Pattern[str] | None:
-        """Return all soft patterns as one compiled regex, or None."""
-        if not self.soft_patterns:
-            return None
-        return re.compile("|".join(f"(?:{p})" for p in self.soft_patterns), _FLAGS)
+        """Return all soft patterns as one regex over lower-cased text, or None."""
+        return compile_lowered(self.soft_patterns) if self.soft_patterns else None
 
     @cached_property
     def soft_context_regex(self) -> re.Pattern[str]:
