@@ -16,6 +16,10 @@ from bot.knowledge import KnowledgeError
 COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "answer Thai questions from the knowledge base"),
     "eval": ("evaluate", "score the matcher on a question set (questions.yaml format)"),
+    "check-kb": ("check_kb", "validate the knowledge base and its sources"),
+    "ingest": ("ingest", "parse official letters and store them in the circular registry"),
+    "lookup": ("lookup", "look a circular up by number, however it is typed"),
+    "parse": ("parse", "show what the letter parser reads from a text (stores nothing)"),
     "check": ("check", "check a draft agreement (.txt, .docx, PDF) against the guideline"),
 }
 

@@ -17,7 +17,19 @@ _MAX_PIECES = 4
 # (short Thai words differ by one letter and mean different things).
 _TYPO_SCORE = 86.0
 _TYPO_MIN_CHARS = 5
-_MEANINGLESS = re.compile(r"^[\W_]+$")
+# Repairs tried per question: bounds the cost of a long or garbled message.
+_MAX_REPAIRS = 12
+# Punctuation, symbols, emoji and stray single Latin letters ("department's" -> "s").
+_MEANINGLESS = re.compile(r"^([\W_]+|[a-z])$")
+# English inflections to strip when the inflected word is unknown ("applies" -> "apply").
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@lru_cache(maxsize=1)
+def _thai_stopwords() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    return frozenset(thai_stopwords())
 
 
 class Analyzer:
@@ -25,8 +37,10 @@ class Analyzer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._canonical: dict[str, tuple[str, ...]] = {}
+        self._weights: dict[str, float] = {}
         for group in kb.synonyms:
             forms = (thai.fold(group.canonical), *(thai.fold(also) for also in group.also))
+            self._weights[forms[0]] = group.weight
             for variant in (group.canonical, *group.variants):
                 self._canonical[thai.fold(variant)] = forms
         self._ignore = frozenset(thai.fold(word) for word in kb.ignore)
@@ -35,19 +49,65 @@ class Analyzer:
             {word for word in self._canonical if word}
             | {form for forms in self._canonical.values() for form in forms}
         )
+        self._known: frozenset[str] = frozenset()
+        # Long Thai variants are what a typo most often breaks into unknown pieces.
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(self._canonical):
+            if len(word) > _TYPO_MIN_CHARS and thai.has_thai(word):
+                self._by_length.setdefault(len(word), []).append(word)
         self._vocabulary: tuple[str, ...] = ()
+
+    def is_filler(self, term: str) -> bool:
+        """Tell whether `term` is a common Thai function word (PyThaiNLP's stopword list)."""
+        return term in _thai_stopwords()
+
+    def weight(self, term: str) -> float:
+        """Return the curator's weight for a canonical term (1 unless synonyms.yaml says)."""
+        return self._weights.get(term, 1.0)
 
     def set_vocabulary(self, words: Iterable[str]) -> None:
         """Set the known words that unknown words may be corrected to."""
-        self._vocabulary = tuple(sorted({w for w in words if len(w) >= _TYPO_MIN_CHARS}))
+        self._known = frozenset(words)
+        self._vocabulary = tuple(sorted(w for w in self._known if len(w) >= _TYPO_MIN_CHARS))
         self._correct.cache_clear()
 
-    def terms(self, text: str) -> list[str]:
-        """Return the canonical terms of `text`, in order (duplicates kept)."""
+    def terms(self, text: str, repair: bool = True) -> list[str]:
+        """Return the canonical terms of `text`, in order; `repair` fixes typos (for questions)."""
         pieces = thai.tokenize(thai.fold(text), self.domain_words)
-        return [term for term in self._map(pieces) if term not in self._ignore]
+        if repair:
+            pieces = self._repair(pieces)
+        return [term for term in self._map(pieces, repair) if term not in self._ignore]
 
-    def _map(self, pieces: list[str]) -> list[str]:
+    def _is_known(self, piece: str) -> bool:
+        return piece in self._canonical or piece in self._known or piece in self._ignore
+
+    def _repair(self, pieces: list[str]) -> list[str]:
+        """Rejoin a misspelt domain word the segmenter broke up ("เมืองพี่เมืองนอ้ง")."""
+        if not self._by_length:
+            return pieces
+        out = list(pieces)
+        index = 0
+        attempts = 0
+        while index < len(out):
+            if self._is_known(out[index]) or not thai.has_thai(out[index]) or attempts >= _MAX_REPAIRS:
+                index += 1
+                continue
+            attempts += 1
+            best: tuple[float, int, int, str] | None = None
+            for start in range(max(0, index - _MAX_PIECES + 1), index + 1):
+                for end in range(index + 1, min(len(out), start + _MAX_PIECES) + 1):
+                    hit = self._closest_variant("".join(out[start:end]))
+                    if hit and (best is None or (hit[1], end - start) > (best[0], best[2] - best[1])):
+                        best = (hit[1], start, end, hit[0])
+            if best is None:
+                index += 1
+                continue
+            _, start, end, word = best
+            out[start:end] = [word]
+            index = start + 1
+        return out
+
+    def _map(self, pieces: list[str], repair: bool = True) -> list[str]:
         """Map runs of pieces to canonical forms, longest run first; repair unknown words."""
         out: list[str] = []
         index = 0
@@ -64,7 +124,8 @@ class Analyzer:
                 index += 1
                 if _MEANINGLESS.match(piece):
                     continue
-                out.extend(self._canonical.get(self._correct(piece), (self._correct(piece),)))
+                word = self._correct(piece) if repair else piece
+                out.extend(self._canonical.get(word, (word,)))
         return out
 
     def _lookup(self, run: list[str]) -> tuple[str, ...] | None:
@@ -75,11 +136,27 @@ class Analyzer:
         return forms
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
+    def _closest_variant(self, joined: str) -> tuple[str, float] | None:
+        """Return the Thai domain variant `joined` is a typo of, with its score, or None."""
+        size = len(joined)
+        if size < _TYPO_MIN_CHARS or not thai.has_thai(joined):
+            return None
+        # fuzz.ratio >= 86 needs lengths within about 25% of each other: compare only those.
+        candidates = [w for n in range(int(size * 0.75), int(size * 1.34) + 1) for w in self._by_length.get(n, ())]
+        hit = process.extractOne(joined, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+        return (str(hit[0]), float(hit[1])) if hit else None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
     def _correct(self, word: str) -> str:
         """Return the known word `word` is a typo of, or `word` itself."""
-        if len(word) < _TYPO_MIN_CHARS or word in self._canonical or not self._vocabulary:
+        if word in self._canonical or word in self._known:
             return word
-        if word in self._vocabulary:
+        if word.isascii() and word.isalpha():
+            for suffix, replacement in _SUFFIXES:
+                stem = word[: -len(suffix)] + replacement
+                if word.endswith(suffix) and len(stem) >= 3 and (stem in self._canonical or stem in self._known):
+                    return stem
+        if len(word) < _TYPO_MIN_CHARS or not self._vocabulary:
             return word
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
         return str(best[0]) if best else word

@@ -14,15 +14,9 @@ class ConfigError(Exception):
     """A setting is missing or malformed; the message is one line for the operator."""
 
 
-def _data_home() -> Path:
+def _data_home(environ: Mapping[str, str]) -> Path:
     """Return the per-user data directory (XDG), where the default SQLite file lives."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "policybot"
-
-
-def _cache_home() -> Path:
-    """Return the per-user cache directory (XDG)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "policybot"
 
 
@@ -90,7 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KNOWLEDGE_DIR", "", "Folder of the knowledge base; empty = the copy shipped in the package.", _optional_path),
     Setting("DATABASE_URL", "", "SQLAlchemy URL; empty = SQLite file at DB_PATH. PostgreSQL: postgresql+psycopg://user:pass@host/db", _database_url),
     Setting("DB_PATH", "", "SQLite file used when DATABASE_URL is empty; empty = ~/.local/share/policybot/policybot.db", _optional_path),
-    Setting("MATCH_THRESHOLD", "0.5", "Confidence (0-1) below which a question is declined.", _float_01),
+    Setting("MATCH_THRESHOLD", "0.53", "Confidence (0-1) below which a question is declined.", _float_01),
     Setting("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR.", _log_level),
     Setting("TELEGRAM_BOT_TOKEN", "", "Bot token from @BotFather (needed by `policybot serve` only)."),
     Setting("TELEGRAM_API_BASE_URL", "https://api.telegram.org/bot", "Bot API base URL; the token is appended. E.g. http://127.0.0.1:8081/bot"),
@@ -125,13 +119,8 @@ class Settings:
         url: str = self.values["DATABASE_URL"]
         if url:
             return url
-        path: Path = self.values["DB_PATH"] or (_data_home() / "policybot.db")
+        path: Path = self.values["DB_PATH"] or (self.values["_DATA_HOME"] / "policybot.db")
         return f"sqlite:///{path}"
-
-    @property
-    def cache_dir(self) -> Path:
-        """Return the directory for derived, rebuildable files."""
-        return _cache_home()
 
 
 def _read_env_file(path: Path) -> dict[str, str]:
@@ -149,7 +138,7 @@ def load_settings(
     """Parse every setting from `environ` (default: os.environ) over `.env`; raise ConfigError."""
     source: dict[str, str] = _read_env_file(env_file) if env_file else {}
     source.update(os.environ if environ is None else environ)
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {"_DATA_HOME": _data_home(source)}
     for setting in SETTINGS:
         raw = source.get(setting.name, setting.default)
         try:

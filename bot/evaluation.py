@@ -63,6 +63,20 @@ def load_items(path: Path) -> list[EvalItem]:
     return items
 
 
+def load_lookups(path: Path) -> list[tuple[str, str | None]]:
+    """Read the `lookups` of a question set: (what a user types, the number it must find or None)."""
+    data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    lookups = data.get("lookups") if isinstance(data, dict) else None
+    if not isinstance(lookups, list):
+        return []
+    pairs = []
+    for number, raw in enumerate(lookups, 1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("q"), str):
+            raise EvalFileError(f"{path}: lookup {number} needs 'q' (text) and 'number' (text or null)")
+        pairs.append((raw["q"], None if raw.get("number") is None else str(raw["number"])))
+    return pairs
+
+
 def evaluate(service: PolicyService, items: list[EvalItem]) -> EvalReport:
     """Answer every item and count hits, declines and wrong verdicts."""
     report = EvalReport()

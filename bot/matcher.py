@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.analyzer import Analyzer
@@ -22,10 +23,12 @@ from bot.knowledge import Entry, KnowledgeBase
 # BM25 parameters (the usual defaults) and how many phrasings go on to be reranked.
 _K1, _B = 1.2, 0.75
 _CANDIDATES = 60
-# Recall of the question weighs more than precision: officials add context words, while a
-# phrasing that covers the whole question is what matters.
-_BETA2 = 1.5**2
+# Recall (how much of the question a phrasing covers) and precision (how much of the phrasing
+# the question asks) weigh the same: a grid search over the three question sets found that
+# favouring recall let short near-miss questions through.
+_BETA2 = 1.0
 _W_PHRASING, _W_FUZZ, _W_ENTRY = 0.55, 0.15, 0.30
+_NUMBER_IDF = 1.0
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,8 @@ class Matcher:
         self._phrasings: list[_Phrasing] = []
         for index, entry in enumerate(kb.entries):
             for text in (entry.title, *entry.questions):
-                terms = tuple(self.analyzer.terms(text))
+                # Curated phrasings are taken as written: no typo repair.
+                terms = tuple(self.analyzer.terms(text, repair=False))
                 if terms:
                     self._phrasings.append(_Phrasing(index, text, terms, frozenset(terms), " ".join(terms)))
         self._build_indexes()
@@ -63,45 +67,62 @@ class Matcher:
 
     def _build_indexes(self) -> None:
         """Build the BM25 postings and the per-entry vocabularies and IDFs."""
-        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._lengths = [len(p.terms) for p in self._phrasings]
-        self._avg_length = sum(self._lengths) / max(1, len(self._lengths))
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths = [len(p.terms) for p in self._phrasings]
+        avg_length = sum(lengths) / max(1, len(lengths))
         for pid, phrasing in enumerate(self._phrasings):
             for term, count in Counter(phrasing.terms).items():
-                self._postings[term].append((pid, count))
+                postings[term].append((pid, count))
         n = len(self._phrasings)
-        self._bm25_idf = {
-            term: math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5)) for term, posts in self._postings.items()
-        }
+        # BM25 term weights depend only on the phrasing, so compute them once: a question then
+        # costs one vectorised add per term, however many phrasings share it.
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, posts in postings.items():
+            idf = math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5))
+            ids = np.fromiter((pid for pid, _ in posts), dtype=np.int32, count=len(posts))
+            weights = np.fromiter(
+                (idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * lengths[pid] / avg_length)) for pid, tf in posts),
+                dtype=np.float32,
+                count=len(posts),
+            )
+            self._postings[term] = (ids, weights)
         vocab: list[set[str]] = [set() for _ in self.kb.entries]
         for phrasing in self._phrasings:
             vocab[phrasing.entry_index] |= phrasing.term_set
         self._entry_vocab = [frozenset(words) for words in vocab]
         self._entry_df: Counter[str] = Counter(word for words in vocab for word in words)
         entries = len(self.kb.entries)
-        self._idf = {
-            term: math.log(1 + (entries - df + 0.5) / (df + 0.5)) for term, df in self._entry_df.items()
-        }
-        # A word no entry uses is as telling as the rarest word the knowledge base has.
-        self._unknown_idf = math.log(1 + (entries + 0.5) / 0.5)
+        # A smooth IDF: with a few dozen entries, the usual BM25 IDF all but zeroes a concept
+        # that most entries mention, though it still decides between them.
+        self._idf = {term: math.log(1 + entries / df) for term, df in self._entry_df.items()}
+        # A word no entry uses is more telling than the rarest word the knowledge base has.
+        self._unknown_idf = math.log(1 + entries / 0.5)
 
     def idf(self, term: str) -> float:
-        """Return how telling `term` is across entries (unknown words are the most telling)."""
-        return self._idf.get(term, self._unknown_idf)
+        """Return how telling `term` is across entries, times the curator's weight for it."""
+        known = self._idf.get(term)
+        if known is not None:
+            return known * self.analyzer.weight(term)
+        # Unknown words: a function word or a bare number says little about the topic;
+        # any other word is a sign the question is about something the base does not cover.
+        if self.analyzer.is_filler(term):
+            return 0.0
+        if term.isdigit():
+            return _NUMBER_IDF
+        return self._unknown_idf
 
     def _retrieve(self, terms: list[str]) -> list[int]:
         """Return the ids of the phrasings with the best BM25 scores for `terms`."""
-        scores: dict[int, float] = defaultdict(float)
+        scores = np.zeros(len(self._phrasings), dtype=np.float32)
         for term, query_count in Counter(terms).items():
-            idf = self._bm25_idf.get(term)
-            if idf is None:
-                continue
-            for pid, tf in self._postings[term]:
-                norm = _K1 * (1 - _B + _B * self._lengths[pid] / self._avg_length)
-                scores[pid] += idf * tf * (_K1 + 1) / (tf + norm) * query_count
-        if len(scores) <= _CANDIDATES:
-            return list(scores)
-        return sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES]
+            posting = self._postings.get(term)
+            if posting is not None:
+                ids, weights = posting
+                scores[ids] += weights * query_count
+        hits = np.flatnonzero(scores)
+        if len(hits) > _CANDIDATES:
+            hits = hits[np.argpartition(scores[hits], -_CANDIDATES)[-_CANDIDATES:]]
+        return [int(pid) for pid in hits]
 
     def match(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to `limit` entries ranked by confidence (empty if nothing is related)."""
@@ -110,9 +131,17 @@ class Matcher:
             return []
         query_set = frozenset(terms)
         weights = {term: self.idf(term) for term in query_set}
+        unknown = [term for term in query_set if term not in self._idf and weights[term] == self._unknown_idf]
+        if len(unknown) > 1:
+            # Unknown words show a question strays from the base, but a long question with
+            # context ("ช่วงสงกรานต์ นายกฯ ถามว่า...") strays less than its word count says.
+            for term in unknown:
+                weights[term] = self._unknown_idf / math.sqrt(len(unknown))
         total = sum(weights.values())
+        if total == 0:
+            return []
         joined = " ".join(terms)
-        best: dict[int, tuple[float, str]] = {}
+        best: dict[int, tuple[float, str, float]] = {}
         for pid in self._retrieve(terms):
             phrasing = self._phrasings[pid]
             shared = sum(weights[t] for t in query_set & phrasing.term_set)
@@ -125,11 +154,14 @@ class Matcher:
             score = (_W_PHRASING * f_score + _W_FUZZ * closeness) / (_W_PHRASING + _W_FUZZ)
             index = phrasing.entry_index
             if index not in best or score > best[index][0]:
-                best[index] = (score, phrasing.text)
+                best[index] = (score, phrasing.text, recall)
         matches = []
-        for index, (score, text) in best.items():
+        for index, (score, text, recall) in best.items():
             coverage = sum(weights[t] for t in query_set & self._entry_vocab[index]) / total
             confidence = (1 - _W_ENTRY) * score + _W_ENTRY * coverage
+            if self.kb.entries[index].is_smalltalk:
+                # A greeting inside a real question ("สวัสดีครับ ขอถามเรื่องภาษี") is not small talk.
+                confidence = min(confidence, recall)
             matches.append(Match(self.kb.entries[index], min(1.0, confidence), text))
         matches.sort(key=lambda m: m.confidence, reverse=True)
         return matches[:limit]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
+from bot import thai
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matcher import Matcher
+from bot.numbers import find_numbers
 
 VERDICT_LABELS = {
     "yes": "✅ ทำได้",
@@ -58,18 +61,60 @@ class Answer:
         return data
 
 
+class CircularSource(Protocol):
+    """What the service needs from the circular registry (bot.registry.Registry has it)."""
+
+    def answer_text(self, text: str) -> tuple[list[str], str] | None:
+        """Return (canonical numbers found, Thai cards) for the numbers in `text`, or None."""
+        ...
+
+
 class PolicyService:
     """Answers questions from a knowledge base; build once, call `answer` many times."""
 
-    def __init__(self, kb: KnowledgeBase, threshold: float = 0.5) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        threshold: float = 0.53,
+        circulars: Callable[[], CircularSource] | None = None,
+    ) -> None:
         self.kb = kb
         self.threshold = threshold
         self.matcher = Matcher(kb)
+        # The registry is opened on the first question that names a letter number: most
+        # questions never need the database, and a one-shot `ask` should not pay for it.
+        self._open_circulars = circulars
+        self._circulars: CircularSource | None = None
+
+    def circular_answer(self, question: str) -> Answer | None:
+        """Answer with the registry's cards when the question names a letter number."""
+        if self._open_circulars is None or not find_numbers(question):
+            return None
+        if self._circulars is None:
+            self._circulars = self._open_circulars()
+        found = self._circulars.answer_text(question)
+        if found is None:
+            return None
+        numbers, cards = found
+        if not numbers:
+            cards = f"{cards}\nหากต้องการตรวจสอบเลขที่หนังสือ โปรดติดต่อ{CONTACT}"
+        return Answer(
+            question=question,
+            entry_id=None,
+            verdict=None,
+            confidence=1.0 if numbers else 0.0,
+            answer=cards,
+            circulars=numbers,
+            title="หนังสือเวียน" if numbers else None,
+        )
 
     def answer(self, question: str) -> Answer:
         """Answer one question, or decline with suggestions and the contact office."""
-        if not question.strip():
+        if not thai.clean(question):
             return Answer(question=question, entry_id=None, verdict=None, confidence=0.0, answer=EMPTY_TEXT)
+        card = self.circular_answer(question)
+        if card is not None:
+            return card
         ranked = self.matcher.match(question)
         best = ranked[0] if ranked else None
         if best is None or best.confidence < self.threshold:
@@ -100,7 +145,13 @@ class PolicyService:
 
 def build_service(settings: Settings) -> PolicyService:
     """Load the knowledge base named by the settings and build the service on it."""
-    return PolicyService(load_knowledge(settings.knowledge_dir), settings.match_threshold)
+
+    def open_registry() -> CircularSource:
+        from bot.registry import Registry
+
+        return Registry.from_settings(settings)
+
+    return PolicyService(load_knowledge(settings.knowledge_dir), settings.match_threshold, open_registry)
 
 
 def render_plain(answer: Answer) -> str:

@@ -37,10 +37,14 @@ def clean(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = thai_digit_to_arabic_digit(text)
-    text = _pythainlp_normalize(text)
+    if has_thai(text):
+        # PyThaiNLP's normalize fixes Thai vowel order, repeats and dangling marks; it is the
+        # slowest step here, and does nothing to text without Thai.
+        text = _pythainlp_normalize(text)
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return `text` folded for matching: cleaned, lower-case, no repeats, no abbreviation dots."""
     text = clean(text).lower()

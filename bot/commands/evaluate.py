@@ -17,23 +17,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the question set and print the figures and every miss; exit 1 if any miss."""
-    from bot.evaluation import EvalFileError, evaluate, load_items
+    from bot.evaluation import EvalFileError, evaluate, load_items, load_lookups
     from bot.knowledge import load_knowledge
     from bot.service import PolicyService
 
     try:
         items = load_items(args.file)
+        lookups = load_lookups(args.file)
     except EvalFileError as error:
         print(f"policybot: {error}")
         return 2
     service = PolicyService(load_knowledge(settings.knowledge_dir), settings.match_threshold)
     report = evaluate(service, items)
+    lookup_misses = []
+    if lookups:
+        from bot.registry import Registry
+
+        registry = Registry.from_settings(settings)
+        for query, expected in lookups:
+            result = registry.lookup(query)
+            found = result.number if result.found else None
+            if found != expected:
+                lookup_misses.append({"q": query, "expected": expected, "got": found})
     if args.json:
         print(json.dumps({
             "in_scope": report.in_scope, "in_scope_correct": report.in_scope_correct,
             "accuracy": round(report.accuracy, 4), "out_of_scope": report.out_of_scope,
             "out_of_scope_declined": report.out_of_scope_declined, "rejection": round(report.rejection, 4),
             "verdict_errors": report.verdict_errors,
+            "lookups": len(lookups), "lookups_correct": len(lookups) - len(lookup_misses),
+            "lookup_misses": lookup_misses,
             "misses": [{"q": item.q, "expected": list(item.ids), "got": answer.entry_id,
                         "confidence": round(answer.confidence, 3), "problem": problem}
                        for item, answer, problem in report.misses],
@@ -45,4 +58,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"in-scope accuracy:      {report.in_scope_correct}/{report.in_scope} = {report.accuracy:.1%}")
         print(f"out-of-scope rejection: {report.out_of_scope_declined}/{report.out_of_scope} = {report.rejection:.1%}")
         print(f"verdict errors:         {report.verdict_errors}")
-    return 0 if not report.misses else 1
+        for miss in lookup_misses:
+            print(f"MISS lookup {miss['q']!r} -> {miss['got']}; expected {miss['expected']}")
+        if lookups:
+            print(f"lookups:                {len(lookups) - len(lookup_misses)}/{len(lookups)}")
+    return 0 if not report.misses and not lookup_misses else 1

@@ -1,0 +1,175 @@
+"""Benchmark `ask`: warm latency (shipped and 10,000-entry knowledge bases), one-shot wall time,
+and the matcher beside two plain baselines (rapidfuzz WRatio, BM25 over newmm tokens).
+
+Run: python bench/bench_ask.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import bot  # noqa: E402,F401  (PyThaiNLP offline switches first)
+from bot.evaluation import EvalItem, load_items  # noqa: E402
+from bot.knowledge import Entry, KnowledgeBase, load_knowledge  # noqa: E402
+from bot.service import PolicyService  # noqa: E402
+
+SETS = ["eval_questions.yaml", "dev_questions.yaml", "heldout_questions.yaml"]
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    """Return p50 and p99 of `samples`, in milliseconds."""
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p99 * 1000
+
+
+def time_calls(function: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
+    """Call `function` on every question `rounds` times; return each call's seconds."""
+    samples = []
+    for _ in range(rounds):
+        for question in questions:
+            start = time.perf_counter()
+            function(question)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def synthetic_kb(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
+    """Return `kb` plus `size` generated entries whose phrasings mix common and rare Thai words."""
+    from pythainlp.corpus import thai_words
+
+    rng = random.Random(seed)
+    words = sorted(thai_words())
+    rng.shuffle(words)
+    # Zipf-like: a few words are very common, most are rare, as in real phrasings.
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    domain = ["อบต", "เทศบาล", "ต่างประเทศ", "MOU", "ได้ไหม", "จังหวัด", "ความร่วมมือ"]
+    entries = list(kb.entries)
+    for number in range(size):
+        questions = []
+        for _ in range(5):
+            picked = rng.choices(words, weights=weights, k=rng.randint(4, 9)) + rng.sample(domain, 2)
+            rng.shuffle(picked)
+            questions.append("".join(picked))
+        entries.append(
+            Entry(f"synthetic-{number}", questions[0], "info", tuple(questions), "คำตอบทดสอบ", ("mae-sai-w0313",))
+        )
+    return replace(kb, entries=tuple(entries))
+
+
+def accuracy(predict: Callable[[str], tuple[str | None, float]], items: list[EvalItem]) -> tuple[float, float, float]:
+    """Return (in-scope accuracy, out-of-scope rejection, threshold) at the threshold best for `predict`."""
+    scored = [(predict(item.q), item) for item in items]
+    best = (-1.0, 0.0, 0.0, 0.0)
+    for threshold in sorted({score for (_, score), _ in scored} | {0.0}):
+        inside = [(entry, score, item) for (entry, score), item in scored if item.ids]
+        outside = [(entry, score, item) for (entry, score), item in scored if not item.ids]
+        acc = sum(1 for entry, score, item in inside if score >= threshold and entry in item.ids) / len(inside)
+        rej = sum(1 for entry, score, item in outside if score < threshold) / len(outside)
+        if acc + rej > best[0]:
+            best = (acc + rej, acc, rej, threshold)
+    return best[1], best[2], best[3]
+
+
+def baselines(kb: KnowledgeBase) -> dict[str, Callable[[str], tuple[str | None, float]]]:
+    """Build the two plain baselines over the same phrasings."""
+    import bm25s
+    from pythainlp.tokenize import word_tokenize
+    from rapidfuzz import fuzz, process
+
+    phrasings = [(entry.id, text) for entry in kb.entries for text in (entry.title, *entry.questions)]
+    texts = [text for _, text in phrasings]
+
+    def wratio(question: str) -> tuple[str | None, float]:
+        hit = process.extractOne(question, texts, scorer=fuzz.WRatio)
+        return (phrasings[hit[2]][0], hit[1] / 100) if hit else (None, 0.0)
+
+    def newmm(text: str) -> list[str]:
+        return [t for t in word_tokenize(text.lower(), engine="newmm", keep_whitespace=False) if t.strip()]
+
+    retriever = bm25s.BM25()
+    retriever.index([newmm(text) for text in texts], show_progress=False)
+
+    def bm25(question: str) -> tuple[str | None, float]:
+        tokens = newmm(question)
+        if not tokens:
+            return None, 0.0
+        docs, scores = retriever.retrieve([tokens], k=1, show_progress=False)
+        score = float(scores[0][0])
+        return (phrasings[int(docs[0][0])][0], score) if score > 0 else (None, 0.0)
+
+    return {"rapidfuzz WRatio (raw strings)": wratio, "BM25 (newmm tokens)": bm25}
+
+
+def one_shot(rounds: int) -> tuple[float, float]:
+    """Return p50/p99 wall milliseconds of a whole `policybot ask` process."""
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม"],
+            cwd=ROOT, capture_output=True, check=True,
+        )
+        samples.append(time.perf_counter() - start)
+    return percentiles(samples)
+
+
+def main() -> None:
+    """Run every measurement and print one table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, 1,000 synthetic entries")
+    args = parser.parse_args()
+    rounds, size = (3, 1_000) if args.quick else (20, 10_000)
+
+    items = [item for name in SETS for item in load_items(ROOT / "tests" / "data" / name)]
+    questions = [item.q for item in items]
+    kb = load_knowledge()
+    service = PolicyService(kb)
+    service.answer("warm up")
+
+    print(f"questions: {len(items)} ({sum(1 for i in items if i.ids)} in scope) from {', '.join(SETS)}")
+    p50, p99 = percentiles(time_calls(service.answer, questions, rounds))
+    print(f"warm answer, shipped KB ({len(kb.entries)} entries): p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+
+    start = time.perf_counter()
+    big = PolicyService(synthetic_kb(kb, size))
+    build = time.perf_counter() - start
+    p50, p99 = percentiles(time_calls(big.answer, questions, max(1, rounds // 4)))
+    print(f"warm answer, {len(big.kb.entries):,} entries (index built in {build:.1f} s): ", end="")
+    print(f"p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+
+    p50, p99 = one_shot(3 if args.quick else 10)
+    print(f"one-shot `policybot ask` process: p50 {p50:.0f} ms, p99 {p99:.0f} ms")
+
+    print()
+    print(f"{'method':34} {'in-scope acc':>12} {'OOS reject':>10} {'threshold':>9} {'p50 ms':>7} {'p99 ms':>7}")
+
+    def ours(question: str) -> tuple[str | None, float]:
+        answer = service.answer(question)
+        return answer.entry_id, answer.confidence if answer.entry_id else 0.0
+
+    acc = sum(1 for i in items if i.ids and ours(i.q)[0] in i.ids) / sum(1 for i in items if i.ids)
+    rej = sum(1 for i in items if not i.ids and ours(i.q)[0] is None) / sum(1 for i in items if not i.ids)
+    p50, p99 = percentiles(time_calls(service.answer, questions, 1))
+    name = "policybot matcher (as shipped)"
+    print(f"{name:34} {acc:12.1%} {rej:10.1%} {service.threshold:9.2f} {p50:7.2f} {p99:7.2f}")
+    for name, predict in baselines(kb).items():
+        acc, rej, threshold = accuracy(predict, items)
+        p50, p99 = percentiles(time_calls(predict, questions, 1))
+        print(f"{name:34} {acc:12.1%} {rej:10.1%} {threshold:9.2f} {p50:7.2f} {p99:7.2f}")
+    print("(baselines get the threshold that is best for them on these very questions)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,658 @@
+"""The circular registry: letters, resolutions and stubs in a database, linked and looked up by number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Field, Session, SQLModel, col, delete, select
+
+from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge, resolve_knowledge_dir
+from bot.letters import ParsedLetter, parse_letter, summary_of
+from bot.numbers import LetterNumber, find_numbers, parse_number
+from bot.store import open_engine, session_scope
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+# Bump when the way shipped texts become rows changes, so existing databases are re-seeded.
+SEED_VERSION = "1"
+SEED_META_KEY = "registry_seed"
+REFERS_TO = "refers-to"
+ENCLOSES = "encloses"
+_MAX_MATCHES = 20
+_MAX_CANDIDATES = 5
+
+THAI_MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Document(SQLModel, table=True):
+    """A document in the registry: a full letter, a stub known from a reference, or a KB document."""
+
+    __tablename__ = "registry_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Stable key: the canonical number when the document has one, else its documents.yaml id.
+    key: str = Field(max_length=200, unique=True, index=True)
+    kb_id: str | None = Field(default=None, max_length=100, unique=True, index=True)
+    kind: str = Field(max_length=40)
+    number: str | None = Field(default=None, max_length=100)
+    printed_number: str | None = Field(default=None, max_length=200)
+    key_full: str | None = Field(default=None, max_length=100, unique=True, index=True)
+    key_tail: str | None = Field(default=None, max_length=100, index=True)
+    key_serial: str | None = Field(default=None, max_length=40, index=True)
+    date: dt.date | None = None
+    title: str | None = Field(default=None, sa_type=sa.Text)
+    issuer: str | None = Field(default=None, sa_type=sa.Text)
+    address: str | None = Field(default=None, sa_type=sa.Text)
+    subject: str | None = Field(default=None, sa_type=sa.Text)
+    recipient: str | None = Field(default=None, sa_type=sa.Text)
+    summary: str | None = Field(default=None, sa_type=sa.Text)
+    full_text: str | None = Field(default=None, sa_type=sa.Text)
+    details: str | None = Field(default=None, sa_type=sa.Text)
+    note: str | None = Field(default=None, sa_type=sa.Text)
+    source_file: str | None = Field(default=None, sa_type=sa.Text)
+    content_hash: str | None = Field(default=None, max_length=64)
+    is_stub: bool = True
+    updated_at: datetime = Field(default_factory=_now, sa_type=sa.DateTime(timezone=True))
+
+
+class DocumentLink(SQLModel, table=True):
+    """An edge: `source` refers to (อ้างถึง) or encloses (สิ่งที่ส่งมาด้วย) `target`."""
+
+    __tablename__ = "registry_link"
+    __table_args__ = (sa.UniqueConstraint("source_id", "target_id", "relation", name="uq_registry_link"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="registry_document.id", ondelete="CASCADE", index=True)
+    target_id: int = Field(foreign_key="registry_document.id", ondelete="CASCADE", index=True)
+    relation: str = Field(max_length=20)
+    position: int = 0
+    text: str | None = Field(default=None, sa_type=sa.Text)
+
+
+_META = sa.table("policybot_meta", sa.column("key", sa.String), sa.column("value", sa.Text))
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A read-only copy of a registry document, safe to use after its session closed."""
+
+    key: str
+    kind: str
+    number: str | None
+    date: str | None
+    title: str | None
+    issuer: str | None
+    subject: str | None
+    recipient: str | None
+    summary: str | None
+    note: str | None
+    kb_id: str | None
+    is_stub: bool
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentView:
+        """Copy the fields of `doc`."""
+        return cls(
+            key=doc.key, kind=doc.kind, number=doc.number, date=doc.date.isoformat() if doc.date else None,
+            title=doc.title, issuer=doc.issuer, subject=doc.subject, recipient=doc.recipient,
+            summary=doc.summary, note=doc.note, kb_id=doc.kb_id, is_stub=doc.is_stub,
+        )
+
+    @property
+    def label(self) -> str:
+        """Return the number, or the title for a document without one."""
+        return self.number or self.title or self.key
+
+
+@dataclass(frozen=True)
+class Link:
+    """One end of an edge as seen from a document: the other document and the relation."""
+
+    relation: str
+    document: DocumentView
+
+
+@dataclass
+class LookupResult:
+    """The answer to one lookup; `to_json` gives the `lookup --json` object."""
+
+    query: str
+    found: bool
+    document: DocumentView | None = None
+    references: list[Link] = field(default_factory=list)
+    referenced_by: list[Link] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    # found | ambiguous | not-found | not-a-number
+    status: str = "not-found"
+
+    @property
+    def number(self) -> str | None:
+        """Return the canonical number found, or None."""
+        return self.document.number if self.found and self.document else None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the object documented for `policybot lookup --json`."""
+        doc = self.document if self.found else None
+        return {
+            "query": self.query,
+            "found": self.found,
+            "number": doc.number if doc else None,
+            "date": doc.date if doc else None,
+            "subject": (doc.subject or doc.title) if doc else None,
+            "issuer": doc.issuer if doc else None,
+            "references": [
+                {"number": link.document.number, "date": link.document.date, "relation": link.relation}
+                for link in self.references
+            ],
+            "referenced_by": [link.document.label for link in self.referenced_by],
+            "candidates": list(self.candidates),
+        }
+
+
+@dataclass
+class IngestResult:
+    """What ingesting one text did: added, filled (a stub), updated, unchanged or refused."""
+
+    status: str
+    number: str | None = None
+    source: str | None = None
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    stubs: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """Return one English line for the operator."""
+        where = f"{self.source}: " if self.source else ""
+        if self.status == "refused":
+            return f"{where}refused: not an official letter (missing: {', '.join(self.missing)}); nothing stored"
+        text = f"{where}{self.status} {self.number}"
+        if self.changed:
+            text += f" (changed: {', '.join(self.changed)})"
+        if self.stubs:
+            text += f"; new stubs: {', '.join(self.stubs)}"
+        return text
+
+
+def thai_date(iso: str | None) -> str | None:
+    """Return an ISO date in Thai (`23 กุมภาพันธ์ 2569`, Buddhist year), or None."""
+    if not iso:
+        return None
+    day = date.fromisoformat(iso)
+    return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
+
+
+def _text_hash(text: str) -> str:
+    # Line endings and trailing spaces are not changes to the letter.
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
+
+
+def _keys(number: LetterNumber) -> dict[str, Any]:
+    return {
+        "number": number.canonical,
+        "key_full": number.key_full,
+        "key_tail": number.key_tail,
+        "key_serial": number.key_serial,
+    }
+
+
+class RegistryError(Exception):
+    """A registry operation failed; the message is one line for the operator."""
+
+
+class Registry:
+    """The registry on one database; open with `Registry.open(url)` or `Registry.from_settings(settings)`."""
+
+    def __init__(self, engine: Engine, knowledge_dir: Path | None = None) -> None:
+        self.engine = engine
+        self.knowledge_dir = resolve_knowledge_dir(knowledge_dir)
+
+    @classmethod
+    def open(cls, url: str, knowledge_dir: Path | None = None, *, seed: bool = True) -> Registry:
+        """Open (and migrate) the database at `url`; seed it from the shipped knowledge if needed."""
+        registry = cls(open_engine(url), knowledge_dir)
+        if seed:
+            registry.ensure_seeded()
+        return registry
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, seed: bool = True) -> Registry:
+        """Open the registry the settings name (DATABASE_URL or the SQLite file, KNOWLEDGE_DIR)."""
+        return cls.open(settings.database_url, settings.knowledge_dir, seed=seed)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    # --- seeding -------------------------------------------------------------------------
+
+    def seed_fingerprint(self) -> str:
+        """Return a hash of everything seeding reads: shipped letters, documents.yaml, entries."""
+        digest = hashlib.sha256(f"seed-v{SEED_VERSION}".encode())
+        root = self.knowledge_dir
+        files = [*sorted((root / "letters").glob("*.txt")), root / "documents.yaml",
+                 *sorted((root / "entries").glob("*.y*ml"))]
+        for path in files:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes() if path.is_file() else b"-")
+        return digest.hexdigest()
+
+    def _stored_fingerprint(self) -> str | None:
+        with self.engine.connect() as connection:
+            value = connection.execute(sa.select(_META.c.value).where(_META.c.key == SEED_META_KEY)).scalar()
+        return None if value is None else str(value)
+
+    def ensure_seeded(self) -> bool:
+        """Ingest the shipped letters and documents unless this database already has them; tell if it did."""
+        fingerprint = self.seed_fingerprint()
+        if self._stored_fingerprint() == fingerprint:
+            return False
+        try:
+            self._seed(fingerprint)
+        except IntegrityError:
+            # Another process seeded at the same moment: its rows are the same rows.
+            log.info("registry seeded concurrently; re-checking")
+            if self._stored_fingerprint() != fingerprint:
+                self._seed(fingerprint)
+        return True
+
+    def _seed(self, fingerprint: str) -> None:
+        root = self.knowledge_dir
+        with session_scope(self.engine) as session:
+            for path in sorted((root / "letters").glob("*.txt")):
+                result = self._ingest(session, path.read_text(encoding="utf-8-sig"), f"letters/{path.name}")
+                if result.status == "refused":
+                    log.warning("shipped letter %s is not readable as a letter: %s", path.name, result.missing)
+            try:
+                kb = load_knowledge(root)
+            except KnowledgeError as error:
+                log.warning("knowledge base invalid; its documents are not in the registry: %s", error.problems[0])
+            else:
+                for document in kb.documents.values():
+                    self._upsert_kb_document(session, document)
+            connection = session.connection()
+            updated = connection.execute(
+                sa.update(_META).where(_META.c.key == SEED_META_KEY).values(value=fingerprint)
+            ).rowcount
+            if not updated:
+                connection.execute(sa.insert(_META).values(key=SEED_META_KEY, value=fingerprint))
+
+    def _upsert_kb_document(self, session: Session, kb_doc: Any) -> Document:
+        """Make the documents.yaml entry `kb_doc` a registry document (merging with its letter by number)."""
+        number = parse_number(kb_doc.number) if kb_doc.number else None
+        doc: Document | None = None
+        if number is not None and number.key_full:
+            doc = session.exec(select(Document).where(Document.key_full == number.key_full)).first()
+        if doc is None:
+            doc = session.exec(select(Document).where(Document.kb_id == kb_doc.id)).first()
+        if doc is None:
+            doc = session.exec(select(Document).where(Document.key == kb_doc.id)).first()
+        if doc is None:
+            key = number.canonical if number and number.key_full else kb_doc.id
+            doc = Document(key=key, kind=kb_doc.kind, is_stub=True)
+            if number is not None and number.key_full:
+                for name, value in _keys(number).items():
+                    setattr(doc, name, value)
+                doc.printed_number = kb_doc.number
+        holder = session.exec(select(Document).where(Document.kb_id == kb_doc.id)).first()
+        if holder is not None and holder is not doc:
+            holder.kb_id = None
+            session.add(holder)
+            session.flush()
+        doc.kb_id = kb_doc.id
+        doc.title = kb_doc.title
+        doc.note = kb_doc.note
+        doc.kind = kb_doc.kind
+        # The letter's own text is authoritative; documents.yaml fills what is still unknown.
+        if doc.date is None and kb_doc.date:
+            doc.date = date.fromisoformat(kb_doc.date)
+        if not doc.issuer and kb_doc.issuer:
+            doc.issuer = kb_doc.issuer
+        if not doc.source_file and kb_doc.file:
+            doc.source_file = kb_doc.file
+        session.add(doc)
+        session.flush()
+        return doc
+
+    # --- ingest --------------------------------------------------------------------------
+
+    def ingest_text(self, text: str, source: str | None = None) -> IngestResult:
+        """Store one letter text (all or nothing); the same text twice stores nothing new."""
+        with session_scope(self.engine) as session:
+            return self._ingest(session, text, source)
+
+    def ingest_file(self, path: Path) -> IngestResult:
+        """Store the letter in the UTF-8 text file at `path`."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            return IngestResult("refused", source=str(path), missing=["UTF-8 text"])
+        return self.ingest_text(text, str(path))
+
+    def ingest_many(self, items: Iterable[tuple[str, str | None]]) -> list[IngestResult]:
+        """Store many (text, source) letters in one transaction (used by the benchmark and seeding)."""
+        with session_scope(self.engine) as session:
+            return [self._ingest(session, text, source) for text, source in items]
+
+    def _ingest(self, session: Session, text: str, source: str | None) -> IngestResult:
+        letter = parse_letter(text)
+        number = parse_number(letter.number) if letter.number else None
+        if letter.missing or number is None or number.key_full is None:
+            return IngestResult("refused", source=source, missing=letter.missing or ["number"])
+        digest = _text_hash(text)
+        doc = session.exec(select(Document).where(Document.key_full == number.key_full)).first()
+        if doc is not None and not doc.is_stub and doc.content_hash == digest:
+            return IngestResult("unchanged", number=doc.number, source=source)
+        values = self._letter_values(letter, number, text, digest, source)
+        if doc is None:
+            status, changed = "added", []
+            doc = Document(key=number.canonical, kind=values.pop("kind"), **values)
+        else:
+            status = "filled" if doc.is_stub else "updated"
+            if doc.kb_id is not None:
+                values.pop("kind")  # documents.yaml decides the kind of a document the answers cite
+            changed = [name for name, value in values.items()
+                       if name not in {"full_text", "content_hash", "details", "is_stub", "updated_at"}
+                       and getattr(doc, name) != value]
+            if status == "updated" and not changed:
+                changed = ["text"]
+            for name, value in values.items():
+                setattr(doc, name, value)
+        session.add(doc)
+        session.flush()
+        assert doc.id is not None
+        stubs = self._link(session, doc.id, letter)
+        return IngestResult(status, number=doc.number, source=source, changed=changed, stubs=stubs)
+
+    @staticmethod
+    def _letter_values(
+        letter: ParsedLetter, number: LetterNumber, text: str, digest: str, source: str | None
+    ) -> dict[str, Any]:
+        return {
+            **_keys(number),
+            "kind": "circular" if number.circular else "letter",
+            "printed_number": letter.printed_number,
+            "date": date.fromisoformat(letter.date) if letter.date else None,
+            "issuer": letter.issuer,
+            "address": letter.address,
+            "subject": letter.subject,
+            "recipient": letter.recipient,
+            "summary": summary_of(letter) or None,
+            "full_text": text,
+            "details": json.dumps(letter.to_json(), ensure_ascii=False),
+            "source_file": source,
+            "content_hash": digest,
+            "is_stub": False,
+            "updated_at": _now(),
+        }
+
+    def _link(self, session: Session, doc_id: int, letter: ParsedLetter) -> list[str]:
+        """Replace the document's outgoing links with its อ้างถึง and สิ่งที่ส่งมาด้วย; return new stubs."""
+        session.exec(delete(DocumentLink).where(col(DocumentLink.source_id) == doc_id))
+        new_stubs: list[str] = []
+        seen: set[tuple[int, str]] = set()
+        edges: list[tuple[str, str | None, str | None, str | None, str]] = [
+            (REFERS_TO, ref.number, ref.date, ref.issuer, ref.text) for ref in letter.references
+        ] + [(ENCLOSES, enc.number, enc.date, enc.issuer, enc.title) for enc in letter.enclosures]
+        for position, (relation, number_text, when, issuer, text) in enumerate(edges):
+            target = self._target(session, number_text, when, issuer, new_stubs)
+            if target is None or target.id is None or target.id == doc_id or (target.id, relation) in seen:
+                continue
+            seen.add((target.id, relation))
+            session.add(DocumentLink(source_id=doc_id, target_id=target.id, relation=relation,
+                                     position=position, text=text))
+        session.flush()
+        return new_stubs
+
+    def _target(
+        self, session: Session, number_text: str | None, when: str | None, issuer: str | None, new_stubs: list[str]
+    ) -> Document | None:
+        """Return the document a reference names, creating a stub for an unknown number."""
+        number = parse_number(number_text) if number_text else None
+        if number is None or number.key_full is None:
+            if issuer == "คณะรัฐมนตรี" and when:
+                # A Cabinet resolution is cited by its date; the KB lists the ones the answers use.
+                day = date.fromisoformat(when)
+                resolutions = select(Document).where(Document.kind == "cabinet-resolution", Document.date == day)
+                return session.exec(resolutions).first()
+            return None
+        doc = session.exec(select(Document).where(Document.key_full == number.key_full)).first()
+        if doc is None:
+            doc = Document(key=number.canonical, kind="circular" if number.circular else "letter", is_stub=True,
+                           printed_number=number_text, **_keys(number))
+            new_stubs.append(number.canonical)
+        if doc.is_stub:
+            # A stub holds what references say about it until its own text arrives.
+            if doc.date is None and when:
+                doc.date = date.fromisoformat(when)
+            if not doc.issuer and issuer:
+                doc.issuer = issuer
+        session.add(doc)
+        session.flush()
+        return doc
+
+    # --- lookup --------------------------------------------------------------------------
+
+    def lookup(self, query: str) -> LookupResult:
+        """Look a number up however it is typed: one match is found, several are candidates, none is none."""
+        number = parse_number(query)
+        if number is None:
+            return LookupResult(query=query, found=False, status="not-a-number")
+        # Core statements built once (below): the ORM costs more than the indexed lookup itself.
+        with self.engine.connect() as connection:
+            matches = connection.execute(_BY_LEVEL[number.level], {"key": number.key}).all()
+            if len(matches) == 1:
+                doc = matches[0]
+                outgoing = connection.execute(_OUTGOING, {"id": doc.id}).all()
+                incoming = connection.execute(_INCOMING, {"id": doc.id}).all()
+                return LookupResult(
+                    query=query,
+                    found=True,
+                    document=_view(doc),
+                    references=[Link(row.relation, _view(row)) for row in outgoing],
+                    referenced_by=[Link(row.relation, _view(row)) for row in incoming],
+                    status="found",
+                )
+            if matches:
+                labels = sorted(row.number or row.key for row in matches)
+                return LookupResult(query=query, found=False, candidates=labels, status="ambiguous")
+            return LookupResult(query=query, found=False, candidates=_closest(connection, number))
+
+    def lookup_json(self, query: str) -> dict[str, Any]:
+        """Return the `lookup --json` object for `query`."""
+        return self.lookup(query).to_json()
+
+    def circulars_in(self, text: str) -> list[LookupResult]:
+        """Return a lookup for each letter number mentioned in free text (found or not), in order."""
+        results: list[LookupResult] = []
+        seen: set[str] = set()
+        for number, printed in find_numbers(text):
+            if number.key in seen:
+                continue
+            seen.add(number.key)
+            results.append(self.lookup(printed))
+        return results
+
+    def answer_text(self, text: str) -> tuple[list[str], str] | None:
+        """For a question naming letter numbers: (canonical numbers found, Thai cards); None if it names none."""
+        hits = self.circulars_in(text)
+        if not hits:
+            return None
+        return [hit.number for hit in hits if hit.number], render_cards(hits)
+
+    def document(self, kb_id: str) -> DocumentView | None:
+        """Return the registry document for a documents.yaml id, or None."""
+        with Session(self.engine) as session:
+            doc = session.exec(select(Document).where(Document.kb_id == kb_id)).first()
+            return DocumentView.of(doc) if doc else None
+
+    def count(self) -> int:
+        """Return how many documents the registry holds."""
+        with Session(self.engine) as session:
+            return int(session.exec(select(sa.func.count()).select_from(Document)).one())
+
+    def check_sources(self, kb: KnowledgeBase) -> list[str]:
+        """Return a problem line for each KB source or numbered document that is not in the registry."""
+        problems: list[str] = []
+        with Session(self.engine) as session:
+            known = {row for row in session.exec(select(Document.kb_id)).all() if row}
+            for document in kb.documents.values():
+                if document.id not in known:
+                    problems.append(f"documents.yaml: document {document.id} is not in the registry")
+                elif document.number:
+                    number = parse_number(document.number)
+                    doc = session.exec(select(Document).where(Document.kb_id == document.id)).one()
+                    if number is None or number.key_full != doc.key_full:
+                        problems.append(f"documents.yaml: document {document.id}: number {document.number!r} "
+                                        "is not a letter number the registry can match")
+            for entry in kb.entries:
+                for source in entry.sources:
+                    if source not in known:
+                        problems.append(f"{entry.file}: entry {entry.id}: source {source!r} is not in the registry")
+        return problems
+
+
+_DOC = Document.__table__  # type: ignore[attr-defined]
+_LINK = DocumentLink.__table__  # type: ignore[attr-defined]
+_VIEW_COLUMNS = [_DOC.c[name] for name in (
+    "id", "key", "kind", "number", "date", "title", "issuer", "subject", "recipient", "summary", "note", "kb_id",
+    "is_stub")]
+_BY_LEVEL = {
+    level: sa.select(*_VIEW_COLUMNS).where(_DOC.c[column] == sa.bindparam("key")).limit(_MAX_MATCHES)
+    for level, column in (("full", "key_full"), ("tail", "key_tail"), ("serial", "key_serial"))
+}
+_OUTGOING = (
+    sa.select(_LINK.c.relation, *_VIEW_COLUMNS)
+    .join_from(_LINK, _DOC, _DOC.c.id == _LINK.c.target_id)
+    .where(_LINK.c.source_id == sa.bindparam("id"))
+    .order_by(_LINK.c.position)
+)
+_INCOMING = (
+    sa.select(_LINK.c.relation, *_VIEW_COLUMNS)
+    .join_from(_LINK, _DOC, _DOC.c.id == _LINK.c.source_id)
+    .where(_LINK.c.target_id == sa.bindparam("id"))
+    .order_by(_DOC.c.date, _DOC.c.key)
+)
+
+
+def _nearby(condition: sa.ColumnElement[bool]) -> sa.Select[tuple[str]]:
+    return (sa.select(_DOC.c.number).where(condition, _DOC.c.number.is_not(None))
+            .order_by(_DOC.c.key_serial).limit(_MAX_CANDIDATES))
+
+
+_SAME_TAIL = _nearby(_DOC.c.key_tail == sa.bindparam("key"))
+_SAME_SERIAL = _nearby(_DOC.c.key_serial == sa.bindparam("key"))
+# Index range instead of LIKE: "ว 463" offers ว 4634, ว 4635, … (as candidates only).
+_SERIAL_STARTS = _nearby(sa.and_(_DOC.c.key_serial > sa.bindparam("key"), _DOC.c.key_serial < sa.bindparam("end")))
+
+
+def _view(row: Any) -> DocumentView:
+    """Build a DocumentView from a row of _VIEW_COLUMNS."""
+    day = row.date
+    if isinstance(day, str):  # pragma: no cover - drivers return dates, but be lenient
+        day = date.fromisoformat(day)
+    return DocumentView(
+        key=row.key, kind=row.kind, number=row.number, date=day.isoformat() if day else None, title=row.title,
+        issuer=row.issuer, subject=row.subject, recipient=row.recipient, summary=row.summary, note=row.note,
+        kb_id=row.kb_id, is_stub=bool(row.is_stub),
+    )
+
+
+def _closest(connection: sa.Connection, number: LetterNumber) -> list[str]:
+    """Offer numbers near a query that matched nothing: same serial elsewhere, or serials it begins."""
+    attempts: list[tuple[sa.Select[tuple[str]], dict[str, str]]] = []
+    if number.level == "full" and number.key_tail:
+        attempts.append((_SAME_TAIL, {"key": number.key_tail}))
+    if number.level != "serial":
+        attempts.append((_SAME_SERIAL, {"key": number.key_serial}))
+    else:
+        attempts.append((_SERIAL_STARTS, {"key": number.key_serial, "end": number.key_serial + "\uffff"}))
+    for statement, params in attempts:
+        found = [str(row) for row in connection.execute(statement, params).scalars() if row]
+        if found:
+            return list(dict.fromkeys(found))[:_MAX_CANDIDATES]
+    return []
+
+
+def render_card(result: LookupResult) -> str:
+    """Render a lookup as plain Thai text: the letter's card, the candidates, or not found."""
+    if not result.found or result.document is None:
+        asked = parse_number(result.query)
+        shown = asked.canonical if asked else result.query.strip()
+        if result.status == "not-a-number":
+            return f"ไม่พบเลขที่หนังสือในข้อความ “{shown}” โปรดพิมพ์เลขที่ เช่น ขร 0023.20/ว 0313 หรือ ว 0313"
+        if result.status == "ambiguous":
+            lines = [f"มีหนังสือหลายฉบับที่ตรงกับ {shown} โปรดระบุเลขที่เต็ม:"]
+        else:
+            lines = [f"ไม่พบหนังสือเลขที่ {shown} ในทะเบียนหนังสือ"]
+            if result.candidates:
+                lines.append("เลขที่ใกล้เคียงที่มีในทะเบียน (ไม่ใช่เลขที่ที่ถาม):")
+        lines.extend(f"- {candidate}" for candidate in result.candidates)
+        return "\n".join(lines)
+    doc = result.document
+    lines = [f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)]
+    if doc.date:
+        lines.append(f"ลงวันที่ {thai_date(doc.date)}")
+    if doc.issuer:
+        lines.append(f"จาก {doc.issuer}")
+    if doc.subject:
+        lines.append(f"เรื่อง {doc.subject}")
+    elif doc.title and doc.number:
+        lines.append(doc.title)
+    if doc.recipient:
+        lines.append(f"เรียน {doc.recipient}")
+    sections = (
+        ("อ้างถึง", [link for link in result.references if link.relation == REFERS_TO]),
+        ("สิ่งที่ส่งมาด้วย", [link for link in result.references if link.relation == ENCLOSES]),
+        ("ถูกอ้างถึงหรือส่งต่อโดย", result.referenced_by),
+    )
+    for heading, links in sections:
+        if links:
+            lines.append(f"{heading}:")
+            lines.extend(f"- {_link_line(link, heading == 'ถูกอ้างถึงหรือส่งต่อโดย')}" for link in links)
+    if doc.is_stub:
+        lines.append("(ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม)")
+    return "\n".join(lines)
+
+
+def _link_line(link: Link, incoming: bool) -> str:
+    doc = link.document
+    text = f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)
+    if doc.date:
+        text += f" ลงวันที่ {thai_date(doc.date)}"
+    if doc.issuer:
+        text += f" ({doc.issuer})"
+    if incoming:
+        text += " — อ้างถึงฉบับนี้" if link.relation == REFERS_TO else " — ส่งฉบับนี้มาด้วย"
+    return text
+
+
+def render_cards(results: Sequence[LookupResult]) -> str:
+    """Render several lookups, one card each, separated by a blank line."""
+    return "\n\n".join(render_card(result) for result in results)
+
+
+def open_registry(settings: Settings) -> Registry:
+    """Open the registry from settings (shorthand for `Registry.from_settings`)."""
+    return Registry.from_settings(settings)

@@ -1,0 +1,120 @@
+"""The knowledge base: the shipped one is valid and cited; broken ones are reported precisely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import VERDICTS, KnowledgeError, default_knowledge_dir, load_knowledge
+
+REQUIRED_IDS = {
+    "sister-city-province-only", "sister-city-other-names", "other-cooperation-allowed",
+    "agreement-must-not-bind-government", "international-agreement-risk", "follow-dla-guidelines",
+    "legal-basis-cabinet-2561", "circular-mae-sai-0313", "contact-office",
+}
+# The first words of an answer state the verdict, so a phone screen shows it first.
+VERDICT_OPENINGS = {"no": ("ทำไม่ได้", "ไม่ได้"), "yes": ("ทำได้",), "conditional": ("อาจ", "ทำได้")}
+
+
+def test_shipped_knowledge_has_the_required_entries() -> None:
+    kb = load_knowledge()
+    assert set(kb.by_id) >= REQUIRED_IDS
+
+
+def test_every_entry_cites_existing_documents() -> None:
+    kb = load_knowledge()
+    for entry in kb.entries:
+        assert entry.sources, f"{entry.id} cites nothing"
+        for source in entry.sources:
+            assert source in kb.documents, f"{entry.id} cites unknown {source}"
+
+
+def test_letter_documents_point_at_shipped_files() -> None:
+    kb = load_knowledge()
+    for document in kb.documents.values():
+        if document.file:
+            assert (kb.root / document.file).is_file(), document.id
+
+
+def test_answers_lead_with_their_verdict_and_fit_a_phone() -> None:
+    for entry in load_knowledge().entries:
+        assert entry.verdict in VERDICTS
+        openings = VERDICT_OPENINGS.get(entry.verdict)
+        if openings:
+            assert entry.answer.startswith(openings), f"{entry.id}: {entry.answer[:20]}"
+        assert len(entry.answer) <= 1500
+        assert len(entry.questions) >= 5 or entry.is_smalltalk
+
+
+def test_every_entry_has_many_phrasings_including_english() -> None:
+    for entry in load_knowledge().entries:
+        if entry.is_smalltalk:
+            continue
+        assert len(entry.questions) >= 10, entry.id
+        assert any(q.isascii() for q in entry.questions), f"{entry.id} has no English phrasing"
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """Copy the shipped knowledge base to a temporary folder that a test may break."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge_dir(), target)
+    return target
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(root)
+    return caught.value.problems
+
+
+def test_bad_verdict_names_file_entry_and_problem(kb_copy: Path) -> None:
+    path = kb_copy / "entries" / "contact-office.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("verdict: info", "verdict: maybe"), encoding="utf-8")
+    expected = "contact-office.yaml: entry contact-office: verdict must be one of yes, no, conditional, info"
+    assert _problems(kb_copy) == [expected]
+
+
+def test_unknown_source_and_related_are_reported(kb_copy: Path) -> None:
+    path = kb_copy / "entries" / "contact-office.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("sources: [mae-sai-w0313]", "sources: [no-such-doc]").replace(
+        "related: [follow-dla-guidelines]", "related: [nowhere]"
+    )
+    path.write_text(text, encoding="utf-8")
+    problems = _problems(kb_copy)
+    assert "contact-office.yaml: entry contact-office: source 'no-such-doc' is not in documents.yaml" in problems
+    assert "contact-office.yaml: entry contact-office: related entry 'nowhere' does not exist" in problems
+
+
+def test_broken_yaml_gives_the_line(kb_copy: Path) -> None:
+    (kb_copy / "entries" / "broken.yaml").write_text("id: x\nquestions: [a, b\n", encoding="utf-8")
+    problems = _problems(kb_copy)
+    assert len(problems) == 1 and problems[0].startswith("broken.yaml (line ") and "not valid YAML" in problems[0]
+
+
+def test_misspelt_field_and_missing_answer(kb_copy: Path) -> None:
+    (kb_copy / "entries" / "new.yaml").write_text(
+        "id: new-entry\ntitle: t\nverdict: info\nquestoins: [a]\nsources: [mae-sai-w0313]\n", encoding="utf-8"
+    )
+    problems = _problems(kb_copy)
+    assert any("new.yaml: entry new-entry: unknown field 'questoins'" in p for p in problems)
+    assert "new.yaml: entry new-entry: answer is missing or empty" in problems
+    assert "new.yaml: entry new-entry: questions must be a non-empty list of texts" in problems
+
+
+def test_duplicate_ids_and_synonym_clashes(kb_copy: Path) -> None:
+    shutil.copy(kb_copy / "entries" / "contact-office.yaml", kb_copy / "entries" / "zz-copy.yaml")
+    synonyms = kb_copy / "synonyms.yaml"
+    clash = "groups:\n  - canonical: x\n    variants: [อบต]\n"
+    synonyms.write_text(synonyms.read_text(encoding="utf-8").replace("groups:\n", clash, 1), encoding="utf-8")
+    problems = _problems(kb_copy)
+    assert "contact-office.yaml: entry contact-office: duplicate id" in problems
+    assert any("variant 'อบต' is also in group" in p for p in problems)
+
+
+def test_missing_folder_is_one_line(tmp_path: Path) -> None:
+    problems = _problems(tmp_path / "nowhere")
+    assert len(problems) == 1 and "KNOWLEDGE_DIR" in problems[0]

@@ -1,0 +1,52 @@
+"""Thai text handling: cleaning, folding and segmentation with the domain dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import thai
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("ได้มั้ยยยยย", "ได้มั้ย"),  # repeated letters are emphasis
+        ("อบต.", "อบต"),  # abbreviation dots
+        ("ก.พ. ๒๕๖๙", "กพ 2569"),  # Thai digits
+        ("ทำsister cityกับจีน", "ทำ sister city กับจีน"),  # scripts run together
+        ("MOU", "mou"),
+        ("เมือง\u200bพี่", "เมืองพี่"),  # zero-width space
+        ("a\x00b\x1fc", "a b c"),  # control characters
+        ("  ว่า   อย่างไร \n", "ว่า อย่างไร"),
+        ("", ""),
+    ],
+)
+def test_fold(raw: str, folded: str) -> None:
+    assert thai.fold(raw) == folded
+
+
+def test_clean_keeps_case_and_dots_but_converts_digits() -> None:
+    assert thai.clean("ขร ๐๐๒๓.๒๐/ว ๐๓๑๓") == "ขร 0023.20/ว 0313"
+
+
+def test_clean_composes_unicode() -> None:
+    decomposed = "e\u0301"
+    assert thai.clean(decomposed) == "\u00e9"
+
+
+def test_domain_words_stay_whole() -> None:
+    words = {"เมืองพี่เมืองน้อง", "อบต", "sister city", "บันทึกความเข้าใจ"}
+    tokens = thai.tokenize(thai.fold("อบต.ทำบันทึกความเข้าใจเมืองพี่เมืองน้องหรือsister cityได้ไหม"), words)
+    for word in words:
+        assert word in tokens
+    assert " " not in "".join(t for t in tokens if t != "sister city")
+
+
+def test_tokenize_empty_and_symbols() -> None:
+    assert thai.tokenize("   ") == []
+    assert thai.tokenize("😀😀") == ["😀😀"] or thai.tokenize("😀😀") == ["😀", "😀"]
+
+
+def test_has_thai() -> None:
+    assert thai.has_thai("abc ก")
+    assert not thai.has_thai("hello")
