@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.checker import DocumentRefused, check_file, check_text  # noqa: E402
+from tests.checker_fixtures import make_pdf  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "data" / "drafts"
 TARGET_CHARS = 60_000  # ~20 pages of ~3,000 characters
@@ -95,7 +96,18 @@ def main() -> None:
 
     docx = as_docx(text)
     check_file(docx, "draft.docx")
-    print(f"check_file .docx ({len(docx) // 1024} KB): {percentiles(timed(lambda: check_file(docx, 'd.docx'), runs))}")
+    print(
+        f"check_file .docx ({len(docx) // 1024} KB): "
+        f"{percentiles(timed(lambda: check_file(docx, 'd.docx'), runs))}"
+    )
+
+    lines = text.splitlines()
+    pdf = make_pdf([lines[index : index + 60] for index in range(0, len(lines), 60)])
+    check_file(pdf, "draft.pdf")
+    print(
+        f"check_file PDF ({len(pdf) // 1024} KB, {(len(lines) + 59) // 60} pages): "
+        f"{percentiles(timed(lambda: check_file(pdf, 'd.pdf'), runs))}"
+    )
 
     with tempfile.TemporaryDirectory() as folder:
         huge = Path(folder) / "huge.pdf"
