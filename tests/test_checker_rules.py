@@ -22,6 +22,11 @@ UNSAFE = [
     ("ทั้งสองฝ่ายเป็น เมือง พี่ เมือง น้อง กัน", ["sister-city"]),
     ("ทั้งสองฝ่ายเป็นเมืองพี่\nเมืองน้องกัน", ["sister-city"]),
     ("ยกระดับเป็นนครพี่นครน้อง", ["sister-city"]),
+    ("ทั้งสองเมืองเป็นเมืองพี่ – เมืองน้อง", ["sister-city"]),
+    ("ทั้งสองเมืองเป็นเมืองฝาแฝดกัน", ["sister-city"]),
+    ("双方同意结为友好城市。ทั้งสองฝ่ายตกลงร่วมมือ", ["sister-city"]),
+    ("the Sister–City programme", ["sister-city"]),
+    ("to become a city of friendship with Luang Prabang", ["city-relationship"]),
     ("ในฐานะเมืองคู่แฝด", ["sister-city"]),
     ("ทั้งสองฝ่ายเป็นบ้านพี่เมืองน้องกัน", ["sister-city"]),
     ("สถาปนาความสัมพันธ์ซิสเตอร์ซิตี้", ["sister-city"]),
@@ -40,6 +45,9 @@ UNSAFE = [
     ("Signed for and on behalf of the Royal Thai Government", ["binds-government"]),
     ("MOU between the Government of the Kingdom of Thailand and the City of Yangon", ["binds-government"]),
     ("บันทึกนี้ผูกพันต่อรัฐบาลไทย", ["binds-government"]),
+    ("บันทึกนี้มีผลผูกพันรัฐบาลของทั้งสองประเทศ", ["binds-government"]),
+    ("This MOU is binding on the governments of both countries.", ["binds-government"]),
+    ("This MOU shall be binding upon both Governments.", ["binds-government"]),
     ("รัฐบาลแห่งราชอาณาจักรไทยตกลงจะจัดสรรงบประมาณ", ["binds-government"]),
     ("นายกเทศมนตรีลงนามแทนรัฐบาลไทย", ["binds-government"]),
     ("This Agreement shall be legally binding.", ["legally-binding"]),
@@ -130,6 +138,12 @@ def test_safe_and_negated_wording_is_not_flagged(text: str) -> None:
     result = check_text(text)
     assert result.findings == [], [(f.rule, f.matched) for f in result.findings]
     assert result.result == "ok"
+
+
+def test_warm_up_runs() -> None:
+    from bot.checker import warm_up
+
+    warm_up()
 
 
 def test_thai_digits_in_headings_give_arabic_labels() -> None:

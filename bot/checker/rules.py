@@ -30,6 +30,17 @@ GOV_TH = _th("รัฐบาล") + r"\s*(?:แห่ง\s*)?(?:" + "|".join(
     _th(name) for name in ("ราชอาณาจักร ไทย", "ประเทศ ไทย", "ไทย")
 ) + ")"
 STATE_TH = rf"(?:{GOV_TH}|{_th('ราชอาณาจักร ไทย')}|{_th('ประเทศ ไทย')}|{_th('รัฐ ไทย')})"
+# "the governments of both countries" includes Thailand's.
+BOTH_GOVS_EN = (
+    r"(?:the\s+)?(?:(?:both|the\s+two|their\s+respective|the\s+respective)\s+(?:national\s+|central\s+)?"
+    r"governments|governments\s+of\s+(?:both|the\s+two)\s+(?:countries|states|nations))"
+)
+BOTH_GOVS_TH = (
+    _th("รัฐบาล") + r"\s*(?:" + _th("ของ") + r"\s*)?(?:" + _th("ทั้ง สอง") + "|" + _th("แต่ละ") + r")\s*"
+    + r"(?:" + _th("ประเทศ") + "|" + _th("ฝ่าย") + ")?"
+)
+# Dashes and slashes between the halves of a name: "เมืองพี่-เมืองน้อง", "Sister–City".
+_DASH = r"[\s\-–—/]*"
 
 # Sentences that only say the matter follows the law ("apply for visas in accordance with the
 # laws of the host country") commit nobody to a national matter.
@@ -142,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         ),
         sources=("mae-sai-w0313", "cabinet-2561-10-10", "moi-sister-city-province-2561"),
         patterns=(
-            r"\bsister[\s\-]*(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|provinces?|states?|"
+            r"\bsister[\s\-–—]*(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|provinces?|states?|"
             r"prefectures?|regions?|count(?:y|ies)|districts?|ports?|relations(?:hips?)?)\b",
             rf"\btwin(?:ned)?[\s\-]*{_CITY_EN}\b",
             r"\b(?:town|city|municipal)[\s\-]+twinning\b",
@@ -155,7 +166,10 @@ RULES: tuple[Rule, ...] = (
             rf"\bpartner[\s\-]+{_CITY_EN}\s+(?:relationship|relations|status|agreement|ties)\b",
             r"\b(?:become|becoming|as|designate[sd]?|declare[sd]?|recogni[sz]e[sd]?|proclaim(?:ed|s)?|"
             rf"establish(?:ed|es|ing)?)\s+(?:\w+\s+){{0,3}}?partner[\s\-]+{_CITY_EN}\b",
-            rf"{_LOCALITY_TH}\s*พี่\s*(?:{_LOCALITY_TH}\s*)?น้อง",
+            rf"{_LOCALITY_TH}\s*พี่{_DASH}(?:{_LOCALITY_TH}\s*)?น้อง",
+            r"(?:เมือง|นคร)\s*(?:คู่\s*)?ฝา\s*แฝด",
+            # Chinese in trilingual drafts: 友好城市 / 姐妹城市 / 友好交流城市 / 友城.
+            r"(?:友好|姐妹|友好交流)(?:城市|城)|友城",
             r"(?:เมือง|นคร)\s*(?:(?:คู่\s*)?(?:มิตร\s*ภาพ|มิตร|แฝด|พันธ\s*มิตร)|คู่\s*ขวัญ|แลก\s*เปลี่ยน\s*มิตร\s*ภาพ)",
             _th("ซิส เตอร์ ซิ ตี้"),
             _th("ทวิน ซิ ตี้"),
@@ -182,7 +196,7 @@ RULES: tuple[Rule, ...] = (
             # "binding on / obligations of / commits the Government of Thailand"
             # Not "bound"/"commit to": "tourists bound for Thailand" binds nobody.
             r"\b(?:bind(?:s|ing)?|obligat\w*|oblige[sd]?|liab\w*|commits|committing)\b"
-            rf"(?:\s+(?:up)?on|\s+of|\s+for|\s+to)?\s+(?:either\s+|both\s+)?{STATE_EN}\b",
+            rf"(?:\s+(?:up)?on|\s+of|\s+for|\s+to)?\s+(?:either\s+|both\s+)?(?:{STATE_EN}|{BOTH_GOVS_EN})\b",
             rf"\b(?:bind(?:s|ing)?|obligat\w*|liab\w*)\b[^.;]{{0,50}}?\b{GOV_EN}",
             rf"\b{GOV_EN}\s+(?:shall|undertakes?|agrees?|guarantees?|commits?|warrants?|"
             r"is\s+(?:obliged|obligated|bound|committed|responsible|liable)|"
@@ -195,7 +209,7 @@ RULES: tuple[Rule, ...] = (
             rf"\bbetween\s+{GOV_EN}\s+and\b",
             rf"(?:^|\n)[ \t]*{GOV_EN}\s+and\s+the\s+(?:government|people'?s\s+government)\b",
             # Not "ความผูกพันกับประเทศไทย": a people's attachment to Thailand binds nobody.
-            _NOT_NOUN + _th("ผูกพัน") + rf"\s*(?:{_th('ต่อ')}|{_th('กับ')}|{_th('ถึง')})?\s*{STATE_TH}",
+            _NOT_NOUN + _th("ผูกพัน") + rf"\s*(?:{_th('ต่อ')}|{_th('กับ')}|{_th('ถึง')})?\s*(?:{STATE_TH}|{BOTH_GOVS_TH})",
             rf"(?:{_th('พันธกรณี')}|{_th('ภาระ ผูกพัน')}|{_th('ความ รับผิด')}(?:{_th('ชอบ')})?)\s*"
             rf"(?:{_th('ของ')}|{_th('แก่')}|{_th('ต่อ')}|{_th('กับ')})\s*{STATE_TH}",
             rf"{GOV_TH}\s*(?:{_th('ฝ่าย')}\s*)?(?:"
@@ -591,6 +605,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:relations?|relationships?|ties|bonds?)\s+(?:of\s+(?:friendship|brotherhood)\s+)?between\s+"
             r"the\s+(?:two\s+)?(?:cities|towns|municipalities|localities)\b",
             r"\b(?:fraternal|brotherly|brotherhood|sisterly|sisterhood|kinship)\b",
+            rf"\b{_CITY_EN}\s+of\s+friendship\b",
+            r"(?:เมือง|นคร)\s*แห่ง\s*มิตร\s*ภาพ",
+            r"友好关系|结好|缔结友好",
             r"(?<!school\s)(?<!schools\s)\btwinning\b",
             _th("สถาปนา ความ สัมพันธ์"),
             _th("ความ สัมพันธ์") + r"\s*(?:" + _th("ฉัน") + "|" + _th("แบบ") + "|" + _th("อย่าง")
