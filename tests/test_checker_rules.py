@@ -104,6 +104,9 @@ SAFE = [
     "Sister-city relations are made at the provincial level only.",
     "Visiting staff shall obtain their own visas in accordance with the laws of the host country.",
     "ผู้เข้าร่วมโครงการต้องขอวีซ่าเอง",
+    "ค่าธรรมเนียมวีซ่าผู้เดินทางรับผิดชอบเอง",
+    "The host side will provide invitation letters for the delegation's visa applications.",
+    "Each side bears its own costs, including visas and insurance.",
     "Participants shall comply with the immigration laws of each country.",
     "to mark the 50th anniversary of diplomatic relations between Thailand and Laos",
     "เทศบาลตำบลแม่สาย จังหวัดเชียงราย ราชอาณาจักรไทย ตกลงจะส่งเสริมการท่องเที่ยว",
@@ -216,6 +219,8 @@ def test_render_thai_shows_every_finding_with_titles() -> None:
     assert text.startswith("ผลการตรวจร่างความตกลง: ❌")
     assert "1. ข้อ 1" in text and "2. ข้อ 2" in text
     assert "หนังสืออำเภอแม่สาย ว 0313" in text
+    repeated = render_thai(check_text("ข้อ 1 เป็นเมืองแฝด\nข้อ 2 เป็นเมืองคู่มิตร"))
+    assert repeated.count("เหตุผล: ") == 1 and "เช่นเดียวกับประเด็นที่ 1" in repeated
     short = render_thai(result, max_findings=1)
     assert "2. ข้อ 2" not in short and "และอีก 1 ประเด็น" in short
 

@@ -216,6 +216,11 @@ def _excerpt(text: str, start: int, end: int, lower: int, upper: int) -> str:
     """Return the triggering words with a little context, on one line."""
     left = max(lower, start - _CONTEXT)
     right = min(upper, end + _CONTEXT)
+    # Near the clause's edge, show the whole edge ("ข้อ 4 …" rather than "…4 …").
+    if left - lower < 15:
+        left = lower
+    if upper - right < 15:
+        right = upper
     # Prefer to cut at a space when one is near, so words stay whole.
     space = text.find(" ", left, start)
     if left > lower and 0 <= space - left < 15:

@@ -77,15 +77,20 @@ def render_thai(
     shown = result.findings if max_findings is None else result.findings[:max_findings]
     if shown:
         lines += ["", f"ประเด็นที่พบ ({len(result.findings)}):"]
+    first_of_rule: dict[str, int] = {}
     for number, finding in enumerate(shown, 1):
-        sources = "; ".join((titles or {}).get(source, source) for source in finding.sources)
         lines += [
             "",
             f"{number}. {finding.clause} — {finding.title} [{SEVERITY_LABELS[finding.severity]}]",
             f"   ถ้อยคำ: “{finding.excerpt}”",
-            f"   เหตุผล: {finding.reason}",
-            f"   อ้างอิง: {sources}",
         ]
+        if finding.rule in first_of_rule:
+            # The same rule again: say so instead of repeating a paragraph on a phone screen.
+            lines.append(f"   เหตุผลและแหล่งอ้างอิง: เช่นเดียวกับประเด็นที่ {first_of_rule[finding.rule]}")
+            continue
+        first_of_rule[finding.rule] = number
+        sources = "; ".join((titles or {}).get(source, source) for source in finding.sources)
+        lines += [f"   เหตุผล: {finding.reason}", f"   อ้างอิง: {sources}"]
     hidden = len(result.findings) - len(shown)
     if hidden > 0:
         lines += ["", f"และอีก {hidden} ประเด็น (ดูผลฉบับเต็มได้จากคำสั่ง policybot check)"]

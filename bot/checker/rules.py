@@ -54,7 +54,12 @@ COMPLIANCE = (
     r"as\s+required\s+by",
     r"applicable\s+(?:laws?|regulations?)",
     r"(?:obtain|apply\s+for|arrange)\s+(?:their|his|her|its|the\s+necessary|necessary|own)",
-    r"at\s+(?:their|his|her|its)\s+own\s+(?:cost|expense)",
+    r"(?:their|his|her|its)\s+own\s+(?:costs?|expenses?)",
+    # Letters of invitation for a visa application are the host's to give.
+    r"invitation\s+letters?|letters?\s+of\s+invitation",
+    _th("หนังสือ เชิญ"),
+    _th("ค่า ใช้ จ่าย ของ ตน"),
+    r"เอง",
     _th("ตาม") + r"\s*(?:" + "|".join(
         _th(word) for word in ("กฎหมาย", "ระเบียบ", "ข้อ กำหนด", "หลัก เกณฑ์")
     ) + ")",
