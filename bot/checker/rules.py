@@ -212,6 +212,10 @@ RULES: tuple[Rule, ...] = (
             rf"\brepresenting\s+{GOV_EN}",
             rf"(?:^|(?<=\n)|(?<=[.:;] ))[ \t]*for\s+{GOV_EN}",
             rf"\bbetween\s+{GOV_EN}\s+and\b",
+            # "Agreement between the Kingdom of Thailand and …" is a state's agreement; "good
+            # relations between the Kingdom of Thailand and …" is not, so a document word must lead.
+            r"\b(?:agreement|memorandum|mou|treaty|convention|protocol|concluded|signed|made)\s+"
+            r"(?:[\w()'-]+\s+){0,4}?between\s+(?:the\s+)?kingdom\s+of\s+thailand\s+and\b",
             rf"(?:^|\n)[ \t]*{GOV_EN}\s+and\s+the\s+(?:government|people'?s\s+government)\b",
             # Not "ความผูกพันกับประเทศไทย": a people's attachment to Thailand binds nobody.
             _NOT_NOUN + _th("ผูกพัน") + rf"\s*(?:{_th('ต่อ')}|{_th('กับ')}|{_th('ถึง')})?\s*(?:{STATE_TH}|{BOTH_GOVS_TH})",
@@ -232,6 +236,9 @@ RULES: tuple[Rule, ...] = (
             rf"{_th('แทน')}\s*(?:{GOV_TH}|{_th('ราชอาณาจักร ไทย')})",
             rf"(?:^|\n)[ \t]*{_th('สำหรับ')}\s*{GOV_TH}",
             rf"{_th('ระหว่าง')}\s*{GOV_TH}\s*(?:{_th('กับ')}|{_th('และ')})",
+            r"(?:" + "|".join(_th(word) for word in ("ความ ตกลง", "บันทึก", "สนธิ สัญญา", "ทำ ขึ้น", "จัด ทำ"))
+            + r")[^\s.;]{0,25}\s*" + _th("ระหว่าง") + r"\s*(?:" + _th("ราชอาณาจักร ไทย") + "|"
+            + _th("ประเทศ ไทย") + r")\s*(?:" + _th("กับ") + "|" + _th("และ") + ")",
         ),
     ),
     Rule(
@@ -340,6 +347,11 @@ RULES: tuple[Rule, ...] = (
             r"\binternal\s+(?:legal\s+)?procedures\b[^.;]{0,80}?\b(?:entry|enter|entered|enters)\s+into\s+force\b",
             r"\b(?:entry|enter|enters)\s+into\s+force\b[^.;]{0,160}?\binternal\s+(?:legal\s+)?procedures\b",
             r"\bparliament(?:ary)?\s+(?:approval|consent)\b",
+            r"\bapprov\w*\s+(?:by|of)\s+(?:the\s+)?(?:parliament|national\s+assembly)\b",
+            r"\bexchange\s+of\s+(?:the\s+)?instruments\b",
+            r"\bsection\s+178\b",
+            _th("รัฐสภา"),
+            _th("มาตรา") + r"\s*178(?!\d)",
             _th("สัตยาบัน"),
             _th("ภาคยานุวัติ"),
             _th("กระบวนการ") + r"\s*(?:" + "|".join(
@@ -395,7 +407,7 @@ RULES: tuple[Rule, ...] = (
             + _th("สหประชาชาติ"),
             _th("กฎบัตร") + r"\s*(?:" + _th("แห่ง") + r"\s*)?(?:" + _th("องค์การ") + r"\s*)?"
             + _th("สหประชาชาติ"),
-            r"(?:" + _th("จด") + "|" + _th("ลง") + r")\s*" + _th("ทะเบียน")
+            r"(?:" + _th("จด") + "|" + _th("ลง") + "|" + _th("ขึ้น") + r")\s*" + _th("ทะเบียน")
             + r"[^.;]{0,30}?(?:" + _th("องค์การ") + r"\s*)?" + _th("สหประชาชาติ"),
         ),
     ),
@@ -416,6 +428,8 @@ RULES: tuple[Rule, ...] = (
             r"\bcontracting\s+(?:part(?:y|ies)|states?)\b",
             r"\bstates?\s+part(?:y|ies)\b",
             r"\bplenipotentiar\w+",
+            r"\bdepositar(?:y|ies)\b",
+            r"\bvienna\s+convention\b",
             r"\bfull\s+powers\b",
             r"\bduly\s+authori[sz]ed\s+(?:thereto\s+)?by\s+their\s+respective\s+governments\b",
             _th("สนธิ สัญญา"),
@@ -559,7 +573,7 @@ RULES: tuple[Rule, ...] = (
             ) + ")",
             _th("บัตร ผ่าน แดน"),
             r"(?:" + _th("เปิด") + "|" + _th("ปิด") + r")\s*" + _th("ด่าน"),
-            _th("การ ผ่าน แดน"),
+            _th("ผ่าน แดน"),
         ),
     ),
     Rule(
@@ -617,7 +631,8 @@ RULES: tuple[Rule, ...] = (
             _th("สถาปนา ความ สัมพันธ์"),
             _th("ความ สัมพันธ์") + r"\s*(?:" + _th("ฉัน") + "|" + _th("แบบ") + "|" + _th("อย่าง")
             + r")\s*(?:" + _th("พี่ น้อง") + "|" + _th("เครือ ญาติ") + "|" + _th("มิตร สหาย") + ")",
-            _th("เมือง คู่") + r"\s*(?:" + _th("ความ ร่วม มือ") + "|" + _th("สัมพันธ์") + ")",
+            # "เมืองคู่ความร่วมมือ", "เมืองคู่ค้า": a paired-city title; not "เมืองคู่สัญญา" (the party).
+            r"(?:เมือง|นคร)\s*คู่(?!\s*(?:สัญญา|ภาคี|กรณี|ความ\s*ตกลง))",
         ),
         yields_to=("sister-city",),
     ),
