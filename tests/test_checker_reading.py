@@ -95,9 +95,10 @@ def test_bytes_over_the_limit_are_refused() -> None:
     assert _refusal(b"a" * (MAX_BYTES + 1), "big.txt").code == "too-large"
 
 
-def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
+def test_missing_file_folder_and_device_are_refused(tmp_path: Path) -> None:
     assert _refusal(tmp_path / "nope.docx").code == "missing"
     assert _refusal(tmp_path).code == "unreadable"
+    assert "not a regular file" in _refusal(Path("/dev/zero")).operator_message
 
 
 def test_text_encodings_are_read() -> None:

@@ -295,6 +295,9 @@ def read_path(path: Path) -> str:
         ) from error
     if path.is_dir():
         raise _refuse("unreadable", f"{name} เป็นโฟลเดอร์ ไม่ใช่ไฟล์", f"{path} is a directory")
+    if not path.is_file():
+        # A pipe or device has no size to check and may never end.
+        raise _refuse("unreadable", f"{name} ไม่ใช่ไฟล์เอกสาร", f"{path} is not a regular file")
     # Refuse by size before reading: a 50 MB upload must not be pulled into memory.
     if size > MAX_BYTES:
         raise _too_large(size)
