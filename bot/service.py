@@ -48,10 +48,11 @@ class Answer:
     related: list[str] = field(default_factory=list)
     circulars: list[str] = field(default_factory=list)
     title: str | None = None
+    smalltalk: str | None = None
 
     @property
     def declined(self) -> bool:
-        """Tell whether the bot declined to answer."""
+        """Tell whether the bot declined to answer (a small-talk reply answers nothing either)."""
         return self.entry_id is None and not self.circulars
 
     def to_json(self) -> dict[str, Any]:
@@ -128,6 +129,18 @@ class PolicyService:
                 suggestions=suggestions,
             )
         entry = best.entry
+        if entry.is_smalltalk:
+            # A greeting or a thank-you is not a question: reply in kind, but answer no policy
+            # entry (entry_id stays null, as for a decline) and point to what can be asked.
+            return Answer(
+                question=question,
+                entry_id=None,
+                verdict=None,
+                confidence=best.confidence,
+                answer=entry.answer,
+                related=list(entry.related),
+                smalltalk=entry.id,
+            )
         documents = [self.kb.documents[source] for source in entry.sources]
         return Answer(
             question=question,
