@@ -118,6 +118,10 @@ class PolicyService:
             return card
         ranked = self.matcher.match(question)
         best = ranked[0] if ranked else None
+        if (best is None or best.confidence < self.threshold) and _maybe_wrong_layout(question):
+            retyped = self._retyped(question)
+            if retyped is not None:
+                return retyped
         if best is None or best.confidence < self.threshold:
             suggestions = [m.entry.id for m in ranked if not m.entry.is_smalltalk][:3]
             return Answer(
@@ -154,6 +158,24 @@ class PolicyService:
             related=list(entry.related),
             title=entry.title,
         )
+
+
+    def _retyped(self, question: str) -> Answer | None:
+        """Answer a question typed with the keyboard left on English ("v[9" for "อบต")."""
+        from pythainlp.util import eng_to_thai
+
+        thai_text = eng_to_thai(question)
+        answer = self.answer(thai_text)
+        if answer.entry_id is None:
+            return None
+        answer.question = question
+        answer.answer = f"(อ่านว่า: {thai_text})\n{answer.answer}"
+        return answer
+
+
+def _maybe_wrong_layout(question: str) -> bool:
+    """Tell whether a question may be Thai typed on the English keyboard layout."""
+    return not thai.has_thai(question) and any(ch.isascii() and ch.isalpha() for ch in question)
 
 
 def build_service(settings: Settings) -> PolicyService:

@@ -113,3 +113,10 @@ def test_small_talk_is_answered_in_kind_but_names_no_entry(service: PolicyServic
     assert answer.smalltalk == "smalltalk-greeting" and answer.entry_id is None and answer.verdict is None
     assert "ว 0313" in answer.answer
     assert service.answer("hello world").smalltalk is None
+
+
+def test_thai_typed_on_the_english_layout_is_understood(service: PolicyService) -> None:
+    answer = service.answer("v[9 meg,nv'rujg,nv'ohv'wfhws,")  # อบต ทำเมืองพี่เมืองน้องได้ไหม
+    assert answer.entry_id == "sister-city-province-only"
+    assert answer.answer.startswith("(อ่านว่า: อบต ทำเมืองพี่เมืองน้องได้ไหม)")
+    assert service.answer("what is the capital of France").entry_id is None
