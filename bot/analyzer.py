@@ -52,10 +52,11 @@ class Analyzer:
         self._known: frozenset[str] = frozenset()
         # Long Thai variants are what a typo most often breaks into unknown pieces.
         self._by_length: dict[int, list[str]] = {}
+        # Typos are repaired only towards the curated vocabulary (synonyms.yaml): its size does
+        # not grow with the number of entries, so neither does the cost of a repair.
         for word in sorted(self._canonical):
-            if len(word) > _TYPO_MIN_CHARS and thai.has_thai(word):
+            if len(word) >= _TYPO_MIN_CHARS:
                 self._by_length.setdefault(len(word), []).append(word)
-        self._vocabulary: tuple[str, ...] = ()
 
     def is_filler(self, term: str) -> bool:
         """Tell whether `term` is a common Thai function word (PyThaiNLP's stopword list)."""
@@ -68,7 +69,6 @@ class Analyzer:
     def set_vocabulary(self, words: Iterable[str]) -> None:
         """Set the known words that unknown words may be corrected to."""
         self._known = frozenset(words)
-        self._vocabulary = tuple(sorted(w for w in self._known if len(w) >= _TYPO_MIN_CHARS))
         self._correct.cache_clear()
 
     def terms(self, text: str, repair: bool = True) -> list[str]:
@@ -96,7 +96,8 @@ class Analyzer:
             best: tuple[float, int, int, str] | None = None
             for start in range(max(0, index - _MAX_PIECES + 1), index + 1):
                 for end in range(index + 1, min(len(out), start + _MAX_PIECES) + 1):
-                    hit = self._closest_variant("".join(out[start:end]))
+                    joined = "".join(out[start:end])
+                    hit = self._closest_variant(joined) if thai.has_thai(joined) else None
                     if hit and (best is None or (hit[1], end - start) > (best[0], best[2] - best[1])):
                         best = (hit[1], start, end, hit[0])
             if best is None:
@@ -137,9 +138,9 @@ class Analyzer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
     def _closest_variant(self, joined: str) -> tuple[str, float] | None:
-        """Return the Thai domain variant `joined` is a typo of, with its score, or None."""
+        """Return the domain variant `joined` is a typo of, with its score, or None."""
         size = len(joined)
-        if size < _TYPO_MIN_CHARS or not thai.has_thai(joined):
+        if size < _TYPO_MIN_CHARS:
             return None
         # fuzz.ratio >= 86 needs lengths within about 25% of each other: compare only those.
         candidates = [w for n in range(int(size * 0.75), int(size * 1.34) + 1) for w in self._by_length.get(n, ())]
@@ -156,7 +157,7 @@ class Analyzer:
                 stem = word[: -len(suffix)] + replacement
                 if word.endswith(suffix) and len(stem) >= 3 and (stem in self._canonical or stem in self._known):
                     return stem
-        if len(word) < _TYPO_MIN_CHARS or not self._vocabulary:
+        if not self._known:
             return word
-        best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
-        return str(best[0]) if best else word
+        hit = self._closest_variant(word)
+        return hit[0] if hit else word

@@ -111,7 +111,7 @@ class KnowledgeBase:
 
 def default_knowledge_dir() -> Path:
     """Return the knowledge folder: the installed copy, or the source checkout's."""
-    packaged = Path(__file__).resolve().parent / "knowledge"
+    packaged = Path(__file__).resolve().parent / "shipped_knowledge"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "knowledge"
