@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("ingest", "parse official letters and store them in the circular registry"),
     "lookup": ("lookup", "look a circular up by number, however it is typed"),
     "parse": ("parse", "show what the letter parser reads from a text (stores nothing)"),
+    "check": ("check", "check a draft agreement (.txt, .docx, PDF) against the guideline"),
     "serve": ("serve", "run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)"),
 }
 

@@ -48,10 +48,11 @@ class Answer:
     related: list[str] = field(default_factory=list)
     circulars: list[str] = field(default_factory=list)
     title: str | None = None
+    smalltalk: str | None = None
 
     @property
     def declined(self) -> bool:
-        """Tell whether the bot declined to answer."""
+        """Tell whether the bot declined to answer (a small-talk reply answers nothing either)."""
         return self.entry_id is None and not self.circulars
 
     def to_json(self) -> dict[str, Any]:
@@ -117,6 +118,10 @@ class PolicyService:
             return card
         ranked = self.matcher.match(question)
         best = ranked[0] if ranked else None
+        if (best is None or best.confidence < self.threshold) and _maybe_wrong_layout(question):
+            retyped = self._retyped(question)
+            if retyped is not None:
+                return retyped
         if best is None or best.confidence < self.threshold:
             suggestions = [m.entry.id for m in ranked if not m.entry.is_smalltalk][:3]
             return Answer(
@@ -128,6 +133,18 @@ class PolicyService:
                 suggestions=suggestions,
             )
         entry = best.entry
+        if entry.is_smalltalk:
+            # A greeting or a thank-you is not a question: reply in kind, but answer no policy
+            # entry (entry_id stays null, as for a decline) and point to what can be asked.
+            return Answer(
+                question=question,
+                entry_id=None,
+                verdict=None,
+                confidence=best.confidence,
+                answer=entry.answer,
+                related=list(entry.related),
+                smalltalk=entry.id,
+            )
         documents = [self.kb.documents[source] for source in entry.sources]
         return Answer(
             question=question,
@@ -141,6 +158,24 @@ class PolicyService:
             related=list(entry.related),
             title=entry.title,
         )
+
+
+    def _retyped(self, question: str) -> Answer | None:
+        """Answer a question typed with the keyboard left on English ("v[9" for "อบต")."""
+        from pythainlp.util import eng_to_thai
+
+        thai_text = eng_to_thai(question)
+        answer = self.answer(thai_text)
+        if answer.entry_id is None:
+            return None
+        answer.question = question
+        answer.answer = f"(อ่านว่า: {thai_text})\n{answer.answer}"
+        return answer
+
+
+def _maybe_wrong_layout(question: str) -> bool:
+    """Tell whether a question may be Thai typed on the English keyboard layout."""
+    return not thai.has_thai(question) and any(ch.isascii() and ch.isalpha() for ch in question)
 
 
 def build_service(settings: Settings) -> PolicyService:

@@ -78,6 +78,15 @@ async def test_declined_question_offers_suggestions_and_contact(running_bot: Run
     assert row.declined and row.entry_id is None
 
 
+async def test_small_talk_is_answered_in_kind_and_not_counted_as_unanswered(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_text("สวัสดีครับ", chat_id=520, user_id=520)
+    (call,) = await api.wait_for("sendMessage", where=_to(520))
+    assert call.params["text"].startswith("สวัสดีครับ") and "ขออภัย" not in call.params["text"]
+    (row,) = await _log_rows(running_bot, 1)
+    assert row.entry_id is None and not row.declined
+
+
 async def test_html_in_questions_is_escaped(running_bot: RunningBot) -> None:
     api = running_bot.api
     api.send_text("<b>ว 9999</b> & <script>", chat_id=503, user_id=503)

@@ -185,7 +185,8 @@ async def answer_question(message: Message, services: Services, text: str, user_
             entry_id=answer.entry_id,
             verdict=answer.verdict,
             confidence=float(answer.confidence),
-            declined=answer.declined and not found,
+            # Small talk ("สวัสดี") is neither answered nor a question the curators missed.
+            declined=answer.declined and not found and not answer.smalltalk,
             latency_ms=(time.perf_counter() - started) * 1000,
         )
         services.spawn(lambda: querylog.record(record))

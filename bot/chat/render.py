@@ -104,10 +104,12 @@ def answer_reply(answer: Answer, kb: KnowledgeBase, log_ref: str | None = None) 
     """Render an answer with buttons for its sources, related questions and feedback."""
     rows: list[list[InlineKeyboardButton | None]] = []
     if answer.declined:
-        titles = [(entry_id, kb.by_id[entry_id].title) for entry_id in answer.suggestions if entry_id in kb.by_id]
+        # A decline offers "did you mean"; small talk offers what can be asked (its related entries).
+        offered = answer.suggestions or answer.related
+        titles = [(entry_id, kb.by_id[entry_id].title) for entry_id in offered if entry_id in kb.by_id]
         rows += [[_button(f"❓ {title}", callback(CB_ENTRY, entry_token(eid)))] for eid, title in titles[:MAX_RELATED]]
         text = escape(answer.answer)
-        if titles:
+        if titles and not answer.smalltalk:
             text += "\n\nคุณหมายถึงคำถามเหล่านี้หรือไม่"
         return Reply(text, _keyboard(rows))
     for source_id in answer.source_ids:
