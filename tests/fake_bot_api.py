@@ -24,7 +24,7 @@ TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
 BOT_USER = {"id": 999000, "is_bot": True, "first_name": "Policy Bot", "username": "policy_test_bot"}
 # Form fields that are plain strings; every other value PTB sends is JSON-encoded.
 _RAW_FIELDS = {"text", "query", "callback_query_id", "inline_query_id", "url", "secret_token", "parse_mode",
-               "action", "caption", "next_offset", "language_code"}
+               "action", "caption", "next_offset", "language_code", "file_id"}
 
 
 @dataclass
@@ -50,6 +50,9 @@ class FakeBotApi:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.delivered_offset = 0
+        # Files users "uploaded": file_id -> (file_path, bytes); served by getFile and /file/bot<token>/.
+        self.files: dict[str, tuple[str, bytes]] = {}
+        self._file_ids = itertools.count(1)
         # Called (in a server thread) with every call after it is recorded; the benchmark uses it.
         self.on_call: Callable[[Call], None] | None = None
 
@@ -72,11 +75,17 @@ class FakeBotApi:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode("utf-8")
-                status, payload = api.handle(self.path, self.headers.get("Content-Type", ""), body)
-                data = json.dumps(payload).encode("utf-8")
+                body = self.rfile.read(length)
+                content_type = "application/json"
+                if self.path.startswith("/file/"):
+                    # A file download (File.download_*): raw bytes, not a JSON reply.
+                    status, data = api.download(self.path)
+                    content_type = "application/octet-stream"
+                else:
+                    status, payload = api.handle(self.path, self.headers.get("Content-Type", ""), body)
+                    data = json.dumps(payload).encode("utf-8")
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 # The bot may hang up first (e.g. a long poll cut short at shutdown).
@@ -111,7 +120,7 @@ class FakeBotApi:
             self.stop()
 
     # ----- requests -----
-    def handle(self, path: str, content_type: str, body: str) -> tuple[int, dict[str, Any]]:
+    def handle(self, path: str, content_type: str, body: bytes | str) -> tuple[int, dict[str, Any]]:
         """Answer one Bot API request."""
         parts = path.split("?")[0].strip("/").split("/")
         if len(parts) != 2 or parts[0] != f"bot{TOKEN}":
@@ -131,7 +140,10 @@ class FakeBotApi:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": f"Not Found: method {method} not found"}
-        return 200, {"ok": True, "result": handler(params)}
+        try:
+            return 200, {"ok": True, "result": handler(params)}
+        except _ApiError as error:
+            return error.code, {"ok": False, "error_code": error.code, "description": error.description}
 
     def fail_next(self, method: str, error_code: int = 429, retry_after: int | None = 1, description: str = "") -> None:
         """Make the next call of `method` fail (by default: 429 Too Many Requests, retry after 1 s)."""
@@ -207,6 +219,35 @@ class FakeBotApi:
     def _api_close(self, params: dict[str, Any]) -> Any:
         return True
 
+    def _api_getFile(self, params: dict[str, Any]) -> Any:
+        file_id = str(params.get("file_id", ""))
+        if file_id not in self.files:
+            raise _ApiError(400, "Bad Request: invalid file_id")
+        path, data = self.files[file_id]
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data), "file_path": path}
+
+    def _api_sendDocument(self, params: dict[str, Any]) -> Any:
+        message = self._message(params)
+        message.pop("text", None)
+        document = params.get("document")
+        name = document.get("filename", "file") if isinstance(document, dict) else "file"
+        message["document"] = {"file_id": f"sent{message['message_id']}", "file_unique_id": "s", "file_name": name}
+        if params.get("caption"):
+            message["caption"] = params["caption"]
+        return message
+
+    def download(self, path: str) -> tuple[int, bytes]:
+        """Serve a file download: GET /file/bot<token>/<file_path> (recorded as a "download" call)."""
+        prefix = f"/file/bot{TOKEN}/"
+        file_path = path.split("?")[0][len(prefix):] if path.startswith(prefix) else None
+        with self._cond:
+            self.calls.append(Call("download", {"path": path}))
+            self._cond.notify_all()
+        for stored_path, data in self.files.values():
+            if stored_path == file_path:
+                return 200, data
+        return 404, b"Not Found"
+
     # ----- updates -----
     def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates; return its update_id."""
@@ -244,6 +285,43 @@ class FakeBotApi:
                 "message_id": 1, "date": int(time.time()), "chat": chat, "from": BOT_USER, "text": "ก่อนหน้า",
             }
         return {"message": message}
+
+    def add_file(self, data: bytes, filename: str) -> str:
+        """Store an "uploaded" file; return its file_id."""
+        with self._cond:
+            file_id = f"doc{next(self._file_ids)}"
+            suffix = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+            self.files[file_id] = (f"documents/file_{file_id}.{suffix}", data)
+            return file_id
+
+    def send_document(
+        self,
+        data: bytes,
+        filename: str,
+        caption: str | None = None,
+        mime_type: str = "application/octet-stream",
+        file_size: int | None = None,
+        **kwargs: Any,
+    ) -> int:
+        """Queue a message with a document (a command caption gets its entity); return its update_id.
+
+        `file_size` overrides the size Telegram would report (-1: leave it out, as Telegram may).
+        """
+        file_id = self.add_file(data, filename)
+        update = self.message_update("", entities=[], **kwargs)
+        message = update["message"]
+        del message["text"]
+        message["document"] = {
+            "file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename, "mime_type": mime_type,
+        }
+        size = len(data) if file_size is None else file_size
+        if size >= 0:
+            message["document"]["file_size"] = size
+        if caption is not None:
+            message["caption"] = caption
+            if caption.startswith("/"):
+                message["caption_entities"] = [{"type": "bot_command", "offset": 0, "length": len(caption.split()[0])}]
+        return self.push(update)
 
     def send_text(self, text: str, **kwargs: Any) -> int:
         """Queue a message from a user; return its update_id."""
@@ -297,21 +375,52 @@ class FakeBotApi:
         }
 
 
-def _decode(content_type: str, body: str) -> dict[str, Any]:
-    """Decode a request body: JSON, or a form whose non-string values are JSON."""
-    if "json" in content_type:
-        data = json.loads(body or "{}")
-        return data if isinstance(data, dict) else {}
+class _ApiError(Exception):
+    """A Bot API error reply (`{"ok": false, ...}`) raised by a method handler."""
+
+    def __init__(self, code: int, description: str) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+
+
+def _field(key: str, value: str) -> Any:
+    """Decode one form value: plain string fields as they are, everything else as JSON."""
+    if key in _RAW_FIELDS:
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def _decode_multipart(content_type: str, body: bytes) -> dict[str, Any]:
+    """Decode multipart/form-data (uploads): files become {filename, content (bytes)}."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
     params: dict[str, Any] = {}
-    for key, value in parse_qsl(body, keep_blank_values=True):
-        if key in _RAW_FIELDS:
-            params[key] = value
-            continue
-        try:
-            params[key] = json.loads(value)
-        except ValueError:
-            params[key] = value
+    for part in message.iter_parts():  # type: ignore[attr-defined]
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is not None:
+            params[name] = {"filename": filename, "content": payload}
+        else:
+            params[name] = _field(name, payload.decode("utf-8"))
     return params
+
+
+def _decode(content_type: str, body: bytes | str) -> dict[str, Any]:
+    """Decode a request body: JSON, multipart (uploads), or a form whose non-string values are JSON."""
+    if "multipart/form-data" in content_type:
+        return _decode_multipart(content_type, body.encode("utf-8") if isinstance(body, str) else body)
+    text = body.decode("utf-8") if isinstance(body, bytes) else body
+    if "json" in content_type:
+        data = json.loads(text or "{}")
+        return data if isinstance(data, dict) else {}
+    return {key: _field(key, value) for key, value in parse_qsl(text, keep_blank_values=True)}
 
 
 def buttons(call: Call) -> list[tuple[str, str]]:

@@ -41,7 +41,7 @@ async def test_startup_registers_thai_command_menu(running_bot: RunningBot) -> N
     api = running_bot.api
     (call,) = await api.wait_for("setMyCommands")
     names = [command["command"] for command in call.params["commands"]]
-    assert names == ["start", "help", "circular", "sources"]
+    assert names == ["start", "help", "circular", "sources", "check"]
     assert all(any("\u0e00" <= ch <= "\u0e7f" for ch in c["description"]) for c in call.params["commands"])
     assert api.calls[0].method == "getMe"
 

@@ -22,11 +22,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import handlers
+from bot.chat import checking, handlers
 from bot.chat.circulars import open_registry_lookup
 from bot.chat.context import SERVICES_KEY, BotApp, BotContext, Services
 from bot.chat.flood import FloodGuard
 from bot.chat.protocols import Answerer, CircularLookup
+from bot.checker import warm_up
 from bot.config import ConfigError, Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.querylog import QuestionLogger
@@ -40,6 +41,7 @@ COMMANDS = (
     BotCommand("help", "วิธีใช้บอท"),
     BotCommand("circular", "ดูรายละเอียดหนังสือเวียนตามเลขที่"),
     BotCommand("sources", "เอกสารที่คำตอบอ้างอิง"),
+    BotCommand("check", "ตรวจร่างความตกลงก่อนลงนาม (ส่งไฟล์หรือวางข้อความ)"),
 )
 RETENTION_INTERVAL = 24 * 3600.0
 _PURGE_TASK = "purge_task"
@@ -53,6 +55,15 @@ def check_token(token: str) -> str:
     if not _TOKEN.match(token):
         raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected digits, a colon and the secret (123456:ABC...)")
     return token
+
+
+def file_base_url(base_url: str) -> str:
+    """Return the file download URL that goes with a Bot API base URL (`.../bot` -> `.../file/bot`)."""
+    base_url = base_url.rstrip("/")
+    # Telegram and the local Bot API server serve files under /file/bot<token>/ beside /bot<token>/.
+    if base_url.endswith("/bot"):
+        return base_url[: -len("/bot")] + "/file/bot"
+    return base_url + "/file/bot"
 
 
 def open_circulars(settings: Settings) -> CircularLookup | None:
@@ -94,7 +105,7 @@ def build_application(settings: Settings, services: Services | None = None, *, r
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
-        .base_file_url(re.sub(r"/bot$", "/file/bot", base_url))
+        .base_file_url(file_base_url(base_url))
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         # Answers are independent, so many chats are served at once instead of one by one.
@@ -118,6 +129,7 @@ def add_handlers(app: BotApp) -> None:
     app.add_handler(CommandHandler("help", handlers.help_command))
     app.add_handler(CommandHandler("circular", handlers.circular))
     app.add_handler(CommandHandler("sources", handlers.sources))
+    app.add_handler(CommandHandler("check", checking.check_command))
     app.add_handler(CommandHandler("stats", handlers.stats_command))
     app.add_handler(CommandHandler("unanswered", handlers.unanswered_command))
     app.add_handler(CommandHandler("reload", handlers.reload_command))
@@ -126,6 +138,9 @@ def add_handlers(app: BotApp) -> None:
     # Unknown commands in private chats get the help; in groups they may be another bot's.
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, handlers.help_command))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGES, handlers.question))
+    # Drafts to check: every document in a private chat, addressed ones in groups (see checking.py).
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.UpdateType.MESSAGE, checking.document_message))
+    app.add_handler(MessageHandler(filters.PHOTO & filters.ChatType.PRIVATE, checking.photo_message))
     app.add_error_handler(handlers.error_handler)
 
 
@@ -143,6 +158,8 @@ async def _post_init(app: BotApp) -> None:
         app.bot_data[_PURGE_TASK] = asyncio.get_running_loop().create_task(_retention_loop(services))
     # The first question would otherwise pay for building the word-segmentation dictionary.
     await asyncio.to_thread(services.answerer.answer, "เมืองพี่เมืองน้อง")
+    # Likewise the first /check would pay for compiling the checker's patterns.
+    await asyncio.to_thread(warm_up)
     await app.bot.set_my_commands(COMMANDS)
     log.info("bot @%s ready", app.bot.username)
 

@@ -34,6 +34,8 @@ class Services:
     flood: FloodGuard = field(default_factory=lambda: FloodGuard(20))
     admins: frozenset[int] = frozenset()
     background: set[asyncio.Task[Any]] = field(default_factory=set)
+    # Draft checks (/check) running at once; more wait their turn (each holds the GIL while it runs).
+    check_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -74,7 +74,7 @@ async def send_reply(message: Message, reply: Reply) -> Message:
     return sent
 
 
-async def _allowed(update: Update, context: BotContext) -> bool:
+async def allowed(update: Update, context: BotContext) -> bool:
     """Count the update against the sender's flood limit; warn once politely, then stay quiet."""
     user = update.effective_user
     if user is None:
@@ -113,26 +113,26 @@ def addressed_text(message: Message, bot_id: int, bot_username: str | None) -> s
 
 async def start(update: Update, context: BotContext) -> None:
     """Sends the Thai welcome with example questions as buttons."""
-    if update.effective_message is not None and await _allowed(update, context):
+    if update.effective_message is not None and await allowed(update, context):
         await send_reply(update.effective_message, welcome_reply(context.services.kb))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Sends the Thai usage help."""
-    if update.effective_message is not None and await _allowed(update, context):
+    if update.effective_message is not None and await allowed(update, context):
         await send_reply(update.effective_message, Reply(HELP_TEXT))
 
 
 async def sources(update: Update, context: BotContext) -> None:
     """Lists the documents the answers rest on."""
-    if update.effective_message is not None and await _allowed(update, context):
+    if update.effective_message is not None and await allowed(update, context):
         await send_reply(update.effective_message, sources_reply(context.services.kb))
 
 
 async def circular(update: Update, context: BotContext) -> None:
     """Shows the card of the circular named in the command's arguments."""
     message = update.effective_message
-    if message is None or not await _allowed(update, context):
+    if message is None or not await allowed(update, context):
         return
     query = " ".join(context.args or []).strip()
     lookup = context.services.circulars
@@ -150,7 +150,7 @@ async def question(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     text = addressed_text(message, context.bot.id, context.bot.username)
-    if text is None or not await _allowed(update, context):
+    if text is None or not await allowed(update, context):
         return
     if not text.strip():
         await help_command(update, context)
@@ -195,7 +195,7 @@ async def answer_question(message: Message, services: Services, text: str, user_
 async def button(update: Update, context: BotContext) -> None:
     """Handles a pressed inline button: an entry, a source, a circular, or feedback."""
     query = update.callback_query
-    if query is None or not await _allowed(update, context):
+    if query is None or not await allowed(update, context):
         return
     kind, _, payload = (query.data or "").partition(":")
     services = context.services
@@ -255,7 +255,7 @@ async def _feedback(query: CallbackQuery, services: Services, payload: str) -> N
 async def inline_query(update: Update, context: BotContext) -> None:
     """Offers the top answers for `@bot question` typed in any chat."""
     query = update.inline_query
-    if query is None or not query.query.strip() or not await _allowed(update, context):
+    if query is None or not query.query.strip() or not await allowed(update, context):
         return
     services = context.services
     answer = services.answerer.answer(query.query)

@@ -2,13 +2,13 @@
 
 Use: `check_text(text)` or `check_file(path_or_bytes, filename)` -> `CheckResult`;
 `render_thai(result)` for users; `DocumentRefused` (Thai `user_message`, English
-`operator_message`) for files that are not readable drafts; `MAX_BYTES` to refuse an upload
-before downloading it; `warm_up()` at start-up.
+`operator_message`) for files that are not readable drafts; `MAX_BYTES` and `check_size(size)` to refuse
+an upload before downloading it; `warm_up()` at start-up.
 """
 
 from bot.checker.engine import CheckResult, Finding, check_file, check_text, warm_up
 from bot.checker.errors import DocumentRefused
-from bot.checker.reading import MAX_BYTES, MAX_CHARS
+from bot.checker.reading import MAX_BYTES, MAX_CHARS, check_size
 from bot.checker.report import RESULT_LABELS, render_thai
 from bot.checker.rules import RULES
 
@@ -21,6 +21,7 @@ __all__ = [
     "DocumentRefused",
     "Finding",
     "check_file",
+    "check_size",
     "check_text",
     "render_thai",
     "warm_up",

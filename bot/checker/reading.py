@@ -54,6 +54,12 @@ def _too_large(size: int) -> DocumentRefused:
     )
 
 
+def check_size(size: int) -> None:
+    """Raise DocumentRefused if a file of `size` bytes is over MAX_BYTES (call it before downloading)."""
+    if size > MAX_BYTES:
+        raise _too_large(size)
+
+
 def _empty() -> DocumentRefused:
     return _refuse(
         "empty",
