@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
 BOT_USER = {"id": 999000, "is_bot": True, "first_name": "Policy Bot", "username": "policy_test_bot"}
@@ -239,7 +239,9 @@ class FakeBotApi:
     def download(self, path: str) -> tuple[int, bytes]:
         """Serve a file download: GET /file/bot<token>/<file_path> (recorded as a "download" call)."""
         prefix = f"/file/bot{TOKEN}/"
-        file_path = path.split("?")[0][len(prefix):] if path.startswith(prefix) else None
+        # PTB percent-encodes the token's colon in download URLs.
+        plain = unquote(path.split("?")[0])
+        file_path = plain[len(prefix) :] if plain.startswith(prefix) else None
         with self._cond:
             self.calls.append(Call("download", {"path": path}))
             self._cond.notify_all()

@@ -1,0 +1,189 @@
+"""/check end to end: the real Application against the fake Bot API server, drafts as real files."""
+
+from __future__ import annotations
+
+import asyncio
+from html import unescape
+
+import pytest
+
+from bot.chat.app import file_base_url
+from bot.chat.check_render import MAX_SHOWN_FINDINGS
+from bot.checker import MAX_BYTES, RESULT_LABELS
+from bot.service import CONTACT
+from tests.checker_fixtures import draft_lines, make_docx, make_pdf
+from tests.fake_bot_api import BOT_USER, Call
+from tests.telegram_fixtures import RunningBot
+
+W0313_TITLE = "หนังสืออำเภอแม่สาย ที่ ขร 0023.20/ว 0313"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+def _to(chat_id: int) -> object:
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+async def _replies(bot: RunningBot, chat_id: int, count: int = 1) -> list[str]:
+    calls: list[Call] = await bot.api.wait_for("sendMessage", count, where=_to(chat_id))
+    return [call.params["text"] for call in calls]
+
+
+async def test_safe_docx_draft_is_ok(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    data = make_docx(draft_lines("safe-tourism-th.txt"))
+    api.send_document(data, "ร่าง MOU ท่องเที่ยว.docx", chat_id=701, user_id=701,
+                      mime_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    (text,) = await _replies(running_bot, 701)
+    # Verdict first, then the draft's name and the summary naming the office to consult.
+    assert text.startswith(f"<b>{RESULT_LABELS['ok']}</b>\n")
+    assert "ร่าง MOU ท่องเที่ยว.docx" in text and CONTACT in unescape(text)
+    assert "ประเด็นที่พบ" not in text
+    # The file was fetched through getFile and the file URL derived from TELEGRAM_API_BASE_URL.
+    (get_file,) = api.calls_of("getFile")
+    (download,) = api.calls_of("download")
+    assert download.params["path"].startswith("/file/bot")
+    assert get_file.at <= download.at
+    # "typing…" is shown while the draft is read and checked.
+    (action,) = [c for c in api.calls_of("sendChatAction") if c.params["chat_id"] == 701]
+    assert action.params["action"] == "typing"
+    assert not api.calls_of("sendDocument")
+
+
+async def test_unsafe_pdf_draft_with_caption_is_not_allowed_with_clause_and_excerpt(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    data = make_pdf([draft_lines("unsafe-disguised-th.txt")])
+    api.send_document(data, "draft.pdf", caption="/check", chat_id=702, user_id=702, mime_type="application/pdf")
+    (text,) = await _replies(running_bot, 702)
+    plain = unescape(text)
+    assert text.startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>")
+    assert "<b>ประเด็นที่พบ (4)</b>" in text
+    assert "<b>1. ข้อ 1</b>" in text and "<b>4. ข้อ 4</b>" in text
+    assert '“ข้อ 1 ทั้งสองฝ่ายตกลงยกระดับความสัมพันธ์ให้เป็น "เมืองคู่มิตร"' in plain
+    assert '&quot;เมืองคู่มิตร&quot;' in text  # the excerpt is escaped
+    assert "เหตุผล:" in text and f"อ้างอิง: {W0313_TITLE}" in plain  # sources by title
+    # The summary comes after the verdict and before the findings.
+    assert plain.index("ไม่ควรลงนาม") < plain.index("ร่างความตกลงนี้มีถ้อยคำที่ขัด") < plain.index("ประเด็นที่พบ")
+
+
+async def test_text_pasted_after_the_command(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_text("/check ข้อ 1 ความตกลงนี้ต้องได้รับสัตยาบัน\nข้อ 2 ทั้งสองฝ่ายจะแลกเปลี่ยนนักเรียน",
+                  chat_id=703, user_id=703)
+    (text,) = await _replies(running_bot, 703)
+    assert text.startswith(f"<b>{RESULT_LABELS['review']}</b>")
+    assert "<b>1. ข้อ 1</b>" in text and "สัตยาบัน" in text and "ข้อ 2" not in text.split("ประเด็นที่พบ")[1]
+    assert not api.calls_of("getFile")
+
+
+async def test_check_without_anything_explains_how_and_a_reply_with_a_file_is_checked_in_a_group(
+    running_bot: RunningBot,
+) -> None:
+    api = running_bot.api
+    api.send_text("/check", chat_id=704, user_id=704)
+    (prompt,) = await _replies(running_bot, 704)
+    assert "ส่งไฟล์ร่างความตกลง" in prompt and "10 MB" in prompt
+    # In a group a bare document is not for the bot; one replying to the bot (its prompt) is.
+    data = make_docx(draft_lines("unsafe-disguised-th.txt"))
+    api.send_document(data, "a.docx", chat_id=-705, user_id=705, chat_type="supergroup")
+    api.send_document(data, "b.docx", chat_id=-706, user_id=705, chat_type="supergroup", reply_to_bot=True)
+    (text,) = await _replies(running_bot, -706)
+    assert text.startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>")
+    await asyncio.sleep(0.3)
+    assert not [c for c in api.calls_of("sendMessage") if c.params["chat_id"] == -705]
+    assert len(api.calls_of("getFile")) == 1
+
+
+async def test_group_caption_for_another_bot_is_ignored_and_for_this_bot_is_checked(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    data = make_docx(["ข้อ 1 ทั้งสองเมืองเป็นเมืองพี่เมืองน้องกัน"])
+    api.send_document(data, "x.docx", caption="/check@other_bot", chat_id=-707, user_id=707, chat_type="group")
+    api.send_document(data, "y.docx", caption=f"/check@{BOT_USER['username']}", chat_id=-708, user_id=707,
+                      chat_type="group")
+    (text,) = await _replies(running_bot, -708)
+    assert text.startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>")
+    await asyncio.sleep(0.3)
+    assert not [c for c in api.calls_of("sendMessage") if c.params["chat_id"] == -707]
+
+
+async def test_png_sent_as_a_document_is_refused_in_thai(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_document(PNG, "scan.png", chat_id=709, user_id=709, mime_type="image/png")
+    (text,) = await _replies(running_bot, 709)
+    assert "ไฟล์ภาพ (PNG)" in text and "ไม่ใช่ร่างความตกลง" in text and "Traceback" not in text
+    assert not text.startswith("<b>")
+
+
+async def test_oversized_file_is_refused_before_any_download(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_document(b"small really", "huge.pdf", chat_id=710, user_id=710, file_size=MAX_BYTES + 1,
+                      mime_type="application/pdf")
+    (text,) = await _replies(running_bot, 710)
+    assert "เกินขนาดที่ตรวจได้" in text and "10 MB" in text
+    assert not api.calls_of("getFile") and not api.calls_of("download")
+
+
+async def test_empty_and_broken_files_get_the_thai_message(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_document(b"", "empty.txt", chat_id=711, user_id=711)
+    api.send_document(b"PK\x03\x04 broken docx", "broken.docx", chat_id=712, user_id=712)
+    (empty,) = await _replies(running_bot, 711)
+    (broken,) = await _replies(running_bot, 712)
+    assert "ไม่มีข้อความให้ตรวจ" in empty
+    assert "เสียหาย" in broken and "broken.docx" in broken
+
+
+async def test_many_findings_are_split_and_attached_in_full(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    boilerplate = draft_lines("unsafe-treaty-boilerplate-en.txt")
+    clauses = [f"ข้อ {n} ทั้งสองฝ่ายเป็นเมืองพี่เมืองน้องและจะขอให้รัฐบาลไทยผูกพันตามความตกลงนี้" for n in range(1, 26)]
+    api.send_document(make_pdf([boilerplate, clauses]), "ร่างยาว.pdf", chat_id=713, user_id=713)
+    (document,) = await api.wait_for("sendDocument", where=_to(713))
+    texts = [c.params["text"] for c in api.calls_of("sendMessage") if c.params["chat_id"] == 713]
+    assert len(texts) >= 2, "a long result is split over several messages"
+    assert all(_utf16(text) <= 4096 for text in texts)
+    assert texts[0].startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>")
+    joined = "\n".join(texts)
+    assert f"<b>{MAX_SHOWN_FINDINGS}. " in joined and f"<b>{MAX_SHOWN_FINDINGS + 1}. " not in joined
+    assert "ประเด็น</b> ผลการตรวจฉบับเต็มอยู่ในไฟล์แนบ" in joined
+    # The attachment holds every finding, as plain text, after the result messages.
+    upload = document.params["document"]
+    assert upload["filename"] == "ผลการตรวจ-ร่างยาว.txt"
+    full = upload["content"].decode("utf-8")
+    total = int(joined.split("<b>ประเด็นที่พบ (")[1].split(")")[0])
+    assert total > MAX_SHOWN_FINDINGS
+    assert f"\n{total}. " in full and full.startswith("ไฟล์: ร่างยาว.pdf\nผลการตรวจร่างความตกลง: ❌")
+    assert document.at >= max(c.at for c in api.calls_of("sendMessage") if c.params["chat_id"] == 713)
+
+
+async def test_a_photo_in_private_gets_a_hint(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    update = api.message_update("", chat_id=714, user_id=714, entities=[])
+    del update["message"]["text"]
+    update["message"]["photo"] = [{"file_id": "p1", "file_unique_id": "up1", "width": 1, "height": 1}]
+    api.push(update)
+    (text,) = await _replies(running_bot, 714)
+    assert "ภาพถ่ายหรือภาพสแกน" in text
+
+
+async def test_unexpected_error_goes_to_the_error_handler(
+    running_bot: RunningBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.chat.checking as checking
+
+    def explode(text: str) -> object:
+        raise RuntimeError("checker exploded")
+
+    monkeypatch.setattr(checking, "check_text", explode)
+    running_bot.api.send_text("/check ข้อ 1 ทดสอบ", chat_id=715, user_id=715)
+    (text,) = await _replies(running_bot, 715)
+    assert "เกิดข้อผิดพลาด" in text and "exploded" not in text
+
+
+def test_file_url_follows_the_api_base_url() -> None:
+    assert file_base_url("https://api.telegram.org/bot") == "https://api.telegram.org/file/bot"
+    assert file_base_url("http://127.0.0.1:8081/bot/") == "http://127.0.0.1:8081/file/bot"
+    assert file_base_url("http://proxy/telegram") == "http://proxy/telegram/file/bot"
