@@ -34,8 +34,10 @@ class Services:
     flood: FloodGuard = field(default_factory=lambda: FloodGuard(20))
     admins: frozenset[int] = frozenset()
     background: set[asyncio.Task[Any]] = field(default_factory=set)
-    # Draft checks (/check) running at once; more wait their turn (each holds the GIL while it runs).
-    check_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
+    # Draft checks (/check) run one at a time in a worker thread; others wait their turn. A check is
+    # pure Python and holds the GIL, so running two at once gains nothing and slows every other
+    # chat (bench/bench_telegram_check.py: question p99 ~680 ms with two, ~200 ms with one).
+    check_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
 
     @property
     def kb(self) -> KnowledgeBase:
