@@ -2,7 +2,9 @@
 
 It speaks the Bot API's HTTP/JSON (form-encoded requests, `{"ok": ..., "result": ...}` replies),
 serves queued updates through getUpdates (honouring `offset` and long-poll `timeout`),
-records every request, and can be told to fail the next call of a method (e.g. 429 retry_after).
+serves "uploaded" files through getFile and /file/bot<token>/<path> (recorded as "download"),
+accepts uploads (sendDocument, multipart), records every request, and can be told to fail the
+next call of a method (e.g. 429 retry_after).
 """
 
 from __future__ import annotations
@@ -436,12 +438,13 @@ def buttons(call: Call) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    """Run the fake server by hand: `python -m tests.fake_bot_api --port 8081 --ask "คำถาม"`."""
+    """Run the fake server by hand: `python -m tests.fake_bot_api --port 8081 --ask "คำถาม" --send draft.docx`."""
     import argparse
 
     parser = argparse.ArgumentParser(description="A fake Telegram Bot API server on 127.0.0.1, for trying the bot.")
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--ask", action="append", default=[], help="a question to send once the bot polls")
+    parser.add_argument("--send", action="append", default=[], help="a draft file to send as a document (/check)")
     args = parser.parse_args()
     api = FakeBotApi()
     api.start()
@@ -463,6 +466,19 @@ def main() -> None:
                 time.sleep(0.005)
             reply = api.calls_of("sendMessage")[-1]
             print(f"> {question}\n{reply.params['text']}\n(answered in {reply.at - started:.3f} s)", flush=True)
+        for name in args.send:
+            before = len(api.calls_of("sendMessage"))
+            started = time.monotonic()
+            with open(name, "rb") as handle:
+                api.send_document(handle.read(), name.rsplit("/", 1)[-1], chat_id=1, user_id=1)
+            while len(api.calls_of("sendMessage")) == before:
+                time.sleep(0.005)
+            time.sleep(0.5)  # the rest of a long result, and its attachment
+            for reply in api.calls_of("sendMessage")[before:]:
+                print(f"> {name}\n{reply.params['text']}\n", flush=True)
+            for upload in api.calls_of("sendDocument"):
+                print(f"(attached {upload.params['document']['filename']})", flush=True)
+            print(f"(first reply after {api.calls_of('sendMessage')[before].at - started:.3f} s)", flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:

@@ -142,9 +142,9 @@ async def check_document(message: Message, document: Document, context: BotConte
 async def _check_and_reply(
     message: Message, services: Services, job: Callable[[], Awaitable[CheckResult]], name: str | None
 ) -> None:
-    """Run a check under a "typing…" action, a few at a time; reply with its result or the refusal."""
+    """Run a check under a "typing…" action, one at a time; reply with its result or the refusal."""
     try:
-        # The checks run in worker threads but need the GIL: a few at once keep the bot responsive.
+        # services.check_slots: one check at a time (see Services); the others wait, still "typing…".
         async with _chat_action(message), services.check_slots:
             result = await job()
     except DocumentRefused as error:
