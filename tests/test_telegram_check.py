@@ -187,3 +187,30 @@ def test_file_url_follows_the_api_base_url() -> None:
     assert file_base_url("https://api.telegram.org/bot") == "https://api.telegram.org/file/bot"
     assert file_base_url("http://127.0.0.1:8081/bot/") == "http://127.0.0.1:8081/file/bot"
     assert file_base_url("http://proxy/telegram") == "http://proxy/telegram/file/bot"
+
+
+async def test_check_replying_to_a_posted_file_or_text_checks_it(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    file_id = api.add_file(make_docx(["ข้อ 1 ทั้งสองเมืองเป็นเมืองแฝดกัน"]), "posted.docx")
+    update = api.message_update("/check", chat_id=-716, user_id=716, chat_type="supergroup")
+    update["message"]["reply_to_message"] = {
+        "message_id": 3, "date": 0, "chat": update["message"]["chat"], "from": update["message"]["from"],
+        "document": {"file_id": file_id, "file_unique_id": "u", "file_name": "posted.docx", "file_size": 4000},
+    }
+    api.push(update)
+    (text,) = await _replies(running_bot, -716)
+    assert text.startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>") and "posted.docx" in text
+    update = api.message_update("/check", chat_id=717, user_id=717)
+    update["message"]["reply_to_message"] = {
+        "message_id": 4, "date": 0, "chat": update["message"]["chat"], "from": update["message"]["from"],
+        "text": "Article 1\nThis Agreement is subject to ratification.",
+    }
+    api.push(update)
+    (text,) = await _replies(running_bot, 717)
+    assert text.startswith(f"<b>{RESULT_LABELS['review']}</b>") and "Article 1" in text
+
+
+async def test_help_lists_check(running_bot: RunningBot) -> None:
+    running_bot.api.send_text("/help", chat_id=718, user_id=718)
+    (text,) = await _replies(running_bot, 718)
+    assert "/check" in text and ".docx" in text
