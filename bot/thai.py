@@ -8,6 +8,7 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,21 @@ _SCRIPT_BOUNDARY = re.compile(
     rf"(?<=[{THAI_CHAR}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{THAI_CHAR}])"
 )
 _SPACES = re.compile(r"\s+")
+# Thai month names, full and abbreviated as official letters print them.
+THAI_MONTHS: tuple[tuple[str, str], ...] = (
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+)
 # Thai punctuation and symbols that carry no meaning for matching.
 _PUNCT = re.compile(r"[\"'`~!?@#$%^&*()\[\]{}<>|\\/:;,=+_“”‘’«»…•·\-–—ฯๆ]")
 
@@ -55,6 +71,14 @@ def fold(text: str) -> str:
     # Officials mix scripts without spaces ("ทำsister cityกับจีน"): separate the runs.
     text = _SCRIPT_BOUNDARY.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def thai_date(iso: str | None) -> str | None:
+    """Return an ISO date in Thai (`23 กุมภาพันธ์ 2569`, Buddhist year), or None."""
+    if not iso:
+        return None
+    day = date.fromisoformat(iso)
+    return f"{day.day} {THAI_MONTHS[day.month - 1][0]} {day.year + 543}"
 
 
 def has_thai(text: str) -> bool:
