@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 import threading
@@ -96,20 +97,35 @@ def _thai_words() -> frozenset[str]:
 _LOAD_LOCK = threading.Lock()
 
 
+def _cache_dir() -> Path:
+    """Return this user's cache folder for derived files (XDG), creating it if need be."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "policybot"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        # A read-only home (a locked-down service account): fall back to a private temp folder.
+        path = Path(tempfile.mkdtemp(prefix="policybot-"))
+    return path
+
+
 @lru_cache(maxsize=8)
 def _dictionary_name(domain_words: frozenset[str]) -> str:
     """Load the general dictionary plus `domain_words` into nlpo3 once; return its name."""
+    import pythainlp
     from pythainlp.tokenize.nlpo3 import load_dict
 
-    words = sorted(_thai_words() | {word for word in domain_words if word.strip()})
-    payload = "\n".join(words)
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    extra = sorted(word for word in domain_words if word.strip())
+    # The general word list is fixed for a PyThaiNLP version: hash that, not 62,000 words.
+    key = "\n".join([pythainlp.__version__, *extra])
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     name = f"policybot-{digest}"
     # nlpo3 reads its dictionary from a file: keep one per word set, rebuilt only if it changes.
-    path = Path(tempfile.gettempdir()) / f"policybot-dict-{digest}.txt"
+    path = _cache_dir() / f"dict-{digest}.txt"
     with _LOAD_LOCK:
         if not path.exists():
-            tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
+            payload = "\n".join(sorted(_thai_words() | set(extra)))
+            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(payload, encoding="utf-8")
             tmp.replace(path)
         load_dict(str(path), name)
