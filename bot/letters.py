@@ -8,25 +8,12 @@ from datetime import date
 from typing import Any
 
 from bot.numbers import find_numbers, parse_number, prepare
-from bot.thai import clean
+from bot.thai import THAI_MONTHS, clean
 
 # Fields a text must have to be stored as a letter; without them it is something else.
 REQUIRED_FIELDS = ("number", "date", "subject", "recipient")
 
-_MONTHS = (
-    ("มกราคม", "ม.ค."),
-    ("กุมภาพันธ์", "ก.พ."),
-    ("มีนาคม", "มี.ค."),
-    ("เมษายน", "เม.ย."),
-    ("พฤษภาคม", "พ.ค."),
-    ("มิถุนายน", "มิ.ย."),
-    ("กรกฎาคม", "ก.ค."),
-    ("สิงหาคม", "ส.ค."),
-    ("กันยายน", "ก.ย."),
-    ("ตุลาคม", "ต.ค."),
-    ("พฤศจิกายน", "พ.ย."),
-    ("ธันวาคม", "ธ.ค."),
-)
+_MONTHS = THAI_MONTHS
 
 
 def _abbreviation_pattern(abbreviation: str) -> str:

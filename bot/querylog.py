@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlmodel import Field, SQLModel, col, select
 
-from bot.store import StoreError, open_engine, session_scope
+from bot.store import StoreError, open_engine, session_scope, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +25,6 @@ log = logging.getLogger(__name__)
 MAX_PENDING = 1000
 # How long to wait before trying an unreachable database again.
 RETRY_SECONDS = 30.0
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class QuestionLog(SQLModel, table=True):
@@ -76,7 +72,7 @@ class LogRecord:
     confidence: float
     declined: bool
     latency_ms: float
-    created_at: datetime = field(default_factory=_now)
+    created_at: datetime = field(default_factory=utcnow)
 
 
 @dataclass(frozen=True)
@@ -131,16 +127,16 @@ def record_feedback(engine: Engine, ref: str, user_hash: str, value: int, when: 
             select(QuestionFeedback).where(QuestionFeedback.ref == ref, QuestionFeedback.user_hash == user_hash)
         ).first()
         if existing is None:
-            session.add(QuestionFeedback(ref=ref, user_hash=user_hash, value=value, created_at=when or _now()))
+            session.add(QuestionFeedback(ref=ref, user_hash=user_hash, value=value, created_at=when or utcnow()))
         else:
             existing.value = value
-            existing.created_at = when or _now()
+            existing.created_at = when or utcnow()
             session.add(existing)
 
 
 def purge(engine: Engine, days: int, now: datetime | None = None) -> int:
     """Delete question logs (and their feedback) older than `days`; return how many logs went."""
-    cutoff = (now or _now()) - timedelta(days=days)
+    cutoff = (now or utcnow()) - timedelta(days=days)
     with session_scope(engine) as session:
         old_refs = select(QuestionLog.ref).where(col(QuestionLog.created_at) < cutoff)
         session.exec(delete(QuestionFeedback).where(col(QuestionFeedback.ref).in_(old_refs)))
@@ -151,7 +147,7 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> int:
 
 def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = None) -> Stats:
     """Count questions, answers, top entries and feedback over the last `days`."""
-    since = (now or _now()) - timedelta(days=days)
+    since = (now or utcnow()) - timedelta(days=days)
     with session_scope(engine) as session:
         recent = col(QuestionLog.created_at) >= since
         questions = session.exec(select(func.count()).select_from(QuestionLog).where(recent)).one()

@@ -8,7 +8,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,8 @@ from sqlmodel import Field, Session, SQLModel, col, delete, select
 from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge, resolve_knowledge_dir
 from bot.letters import ParsedLetter, parse_letter, summary_of
 from bot.numbers import LetterNumber, find_numbers, parse_number
-from bot.store import open_engine, session_scope
+from bot.store import open_engine, session_scope, utcnow
+from bot.thai import thai_date
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -35,14 +36,6 @@ ENCLOSES = "encloses"
 _MAX_MATCHES = 20
 _MAX_CANDIDATES = 5
 
-THAI_MONTHS = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Document(SQLModel, table=True):
@@ -73,7 +66,7 @@ class Document(SQLModel, table=True):
     source_file: str | None = Field(default=None, sa_type=sa.Text)
     content_hash: str | None = Field(default=None, max_length=64)
     is_stub: bool = True
-    updated_at: datetime = Field(default_factory=_now, sa_type=sa.DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
 
 
 class DocumentLink(SQLModel, table=True):
@@ -192,14 +185,6 @@ class IngestResult:
         if self.stubs:
             text += f"; new stubs: {', '.join(self.stubs)}"
         return text
-
-
-def thai_date(iso: str | None) -> str | None:
-    """Return an ISO date in Thai (`23 กุมภาพันธ์ 2569`, Buddhist year), or None."""
-    if not iso:
-        return None
-    day = date.fromisoformat(iso)
-    return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
 
 
 def _text_hash(text: str) -> str:
@@ -404,7 +389,7 @@ class Registry:
             "source_file": source,
             "content_hash": digest,
             "is_stub": False,
-            "updated_at": _now(),
+            "updated_at": utcnow(),
         }
 
     def _link(self, session: Session, doc_id: int, letter: ParsedLetter) -> list[str]:

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import event
@@ -14,6 +15,11 @@ from sqlmodel import Session, create_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _MIGRATE_LOCK = threading.Lock()
+
+
+def utcnow() -> datetime:
+    """Return the current time, timezone-aware (UTC), as every table stores it."""
+    return datetime.now(UTC)
 
 
 class StoreError(Exception):

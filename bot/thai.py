@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +29,21 @@ _SCRIPT_BOUNDARY = re.compile(
     rf"(?<=[{THAI_CHAR}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{THAI_CHAR}])"
 )
 _SPACES = re.compile(r"\s+")
+# Thai month names, full and abbreviated as official letters print them.
+THAI_MONTHS: tuple[tuple[str, str], ...] = (
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+)
 # Thai punctuation and symbols that carry no meaning for matching.
 _PUNCT = re.compile(r"[\"'`~!?@#$%^&*()\[\]{}<>|\\/:;,=+_“”‘’«»…•·\-–—ฯๆ]")
 
@@ -57,6 +74,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def thai_date(iso: str | None) -> str | None:
+    """Return an ISO date in Thai (`23 กุมภาพันธ์ 2569`, Buddhist year), or None."""
+    if not iso:
+        return None
+    day = date.fromisoformat(iso)
+    return f"{day.day} {THAI_MONTHS[day.month - 1][0]} {day.year + 543}"
+
+
 def has_thai(text: str) -> bool:
     """Tell whether `text` contains any Thai character."""
     return re.search(f"[{THAI_CHAR}]", text) is not None
@@ -72,20 +97,35 @@ def _thai_words() -> frozenset[str]:
 _LOAD_LOCK = threading.Lock()
 
 
+def _cache_dir() -> Path:
+    """Return this user's cache folder for derived files (XDG), creating it if need be."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "policybot"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        # A read-only home (a locked-down service account): fall back to a private temp folder.
+        path = Path(tempfile.mkdtemp(prefix="policybot-"))
+    return path
+
+
 @lru_cache(maxsize=8)
 def _dictionary_name(domain_words: frozenset[str]) -> str:
     """Load the general dictionary plus `domain_words` into nlpo3 once; return its name."""
+    import pythainlp
     from pythainlp.tokenize.nlpo3 import load_dict
 
-    words = sorted(_thai_words() | {word for word in domain_words if word.strip()})
-    payload = "\n".join(words)
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    extra = sorted(word for word in domain_words if word.strip())
+    # The general word list is fixed for a PyThaiNLP version: hash that, not 62,000 words.
+    key = "\n".join([pythainlp.__version__, *extra])
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     name = f"policybot-{digest}"
     # nlpo3 reads its dictionary from a file: keep one per word set, rebuilt only if it changes.
-    path = Path(tempfile.gettempdir()) / f"policybot-dict-{digest}.txt"
+    path = _cache_dir() / f"dict-{digest}.txt"
     with _LOAD_LOCK:
         if not path.exists():
-            tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
+            payload = "\n".join(sorted(_thai_words() | set(extra)))
+            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(payload, encoding="utf-8")
             tmp.replace(path)
         load_dict(str(path), name)

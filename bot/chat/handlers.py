@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from html import escape
 
+from sqlalchemy.engine import Engine
 from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
@@ -294,34 +295,40 @@ def _is_admin(update: Update, services: Services) -> bool:
     return user is not None and user.id in services.admins
 
 
-async def stats_command(update: Update, context: BotContext) -> None:
-    """Sends question and answer statistics to an admin; others get the normal help."""
+async def _admin_log(update: Update, context: BotContext) -> tuple[Message, Services, Engine] | None:
+    """Return the admin's message, the services and the log database, or reply and return None.
+
+    A non-admin gets the normal help, as if the command did not exist; an admin is told when
+    the question log is unavailable.
+    """
     message = update.effective_message
     services = context.services
     if message is None or not _is_admin(update, services):
         await help_command(update, context)
-        return
-    querylog = services.querylog
-    engine = querylog.engine if querylog is not None else None
+        return None
+    engine = services.querylog.engine if services.querylog is not None else None
     if engine is None:
         await send_reply(message, Reply(NO_LOG_TEXT))
+        return None
+    return message, services, engine
+
+
+async def stats_command(update: Update, context: BotContext) -> None:
+    """Sends question and answer statistics to an admin; others get the normal help."""
+    admin = await _admin_log(update, context)
+    if admin is None:
         return
+    message, services, engine = admin
     result = await asyncio.to_thread(stats, engine)
     await send_reply(message, Reply(stats_html(result, services.kb)))
 
 
 async def unanswered_command(update: Update, context: BotContext) -> None:
     """Sends the most frequent declined questions, grouped, to an admin; others get the normal help."""
-    message = update.effective_message
-    services = context.services
-    if message is None or not _is_admin(update, services):
-        await help_command(update, context)
+    admin = await _admin_log(update, context)
+    if admin is None:
         return
-    querylog = services.querylog
-    engine = querylog.engine if querylog is not None else None
-    if engine is None:
-        await send_reply(message, Reply(NO_LOG_TEXT))
-        return
+    message, services, engine = admin
     await message.reply_chat_action(ChatAction.TYPING)
     answerer = services.answerer
 

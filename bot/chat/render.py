@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.knowledge import Document, KnowledgeBase
 from bot.querylog import Stats, UnansweredGroup
 from bot.service import CONTACT, VERDICT_LABELS, Answer
+from bot.thai import thai_date
 
 MAX_MESSAGE = 4096
 MAX_CALLBACK_BYTES = 64
@@ -174,8 +175,6 @@ RELATION_LABELS = {"refers-to": "อ้างถึง", "encloses": "สิ่�
 
 def _thai_date(value: Any) -> str:
     """Return an ISO date in Thai (Buddhist year); other text unchanged."""
-    from bot.registry import thai_date
-
     text = str(value or "")
     try:
         return thai_date(text) or text
