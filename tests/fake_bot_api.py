@@ -22,11 +22,31 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+
+class _Server(ThreadingHTTPServer):
+    """A threading HTTP server whose listen backlog holds 100 concurrent chats' connections."""
+
+    # The default backlog of 5 drops connections (httpx.ReadError) when many chats post at once.
+    request_queue_size = 256
+
+
 TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
 BOT_USER = {"id": 999000, "is_bot": True, "first_name": "Policy Bot", "username": "policy_test_bot"}
 # Form fields that are plain strings; every other value PTB sends is JSON-encoded.
-_RAW_FIELDS = {"text", "query", "callback_query_id", "inline_query_id", "url", "secret_token", "parse_mode",
-               "action", "caption", "next_offset", "language_code", "file_id"}
+_RAW_FIELDS = {
+    "text",
+    "query",
+    "callback_query_id",
+    "inline_query_id",
+    "url",
+    "secret_token",
+    "parse_mode",
+    "action",
+    "caption",
+    "next_offset",
+    "language_code",
+    "file_id",
+}
 
 
 @dataclass
@@ -99,7 +119,7 @@ class FakeBotApi:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
@@ -278,7 +298,11 @@ class FakeBotApi:
         else:
             chat.update(title="กลุ่ม อปท.")
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids), "date": int(time.time()), "chat": chat, "from": user, "text": text,
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            "text": text,
         }
         if entities is None and text.startswith("/"):
             entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
@@ -286,7 +310,11 @@ class FakeBotApi:
             message["entities"] = entities
         if reply_to_bot:
             message["reply_to_message"] = {
-                "message_id": 1, "date": int(time.time()), "chat": chat, "from": BOT_USER, "text": "ก่อนหน้า",
+                "message_id": 1,
+                "date": int(time.time()),
+                "chat": chat,
+                "from": BOT_USER,
+                "text": "ก่อนหน้า",
             }
         return {"message": message}
 
@@ -316,7 +344,10 @@ class FakeBotApi:
         message = update["message"]
         del message["text"]
         message["document"] = {
-            "file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename, "mime_type": mime_type,
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": filename,
+            "mime_type": mime_type,
         }
         size = len(data) if file_size is None else file_size
         if size >= 0:
@@ -334,15 +365,21 @@ class FakeBotApi:
     def press(self, data: str, message: dict[str, Any], user_id: int = 1001) -> int:
         """Queue a button press on `message` (a sent message's JSON); return its update_id."""
         user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้"}
-        query = {"id": f"cb{time.monotonic_ns()}", "from": user, "chat_instance": "ci", "data": data,
-                 "message": message}
+        query = {
+            "id": f"cb{time.monotonic_ns()}",
+            "from": user,
+            "chat_instance": "ci",
+            "data": data,
+            "message": message,
+        }
         return self.push({"callback_query": query})
 
     def inline(self, query: str, user_id: int = 1001) -> int:
         """Queue an inline query; return its update_id."""
         user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้"}
-        return self.push({"inline_query": {"id": f"iq{time.monotonic_ns()}", "from": user, "query": query,
-                                           "offset": ""}})
+        return self.push(
+            {"inline_query": {"id": f"iq{time.monotonic_ns()}", "from": user, "query": query, "offset": ""}}
+        )
 
     # ----- assertions -----
     def calls_of(self, method: str) -> list[Call]:
@@ -431,9 +468,7 @@ def buttons(call: Call) -> list[tuple[str, str]]:
     """Return (text, callback_data) of every inline button in a sent message."""
     markup = call.params.get("reply_markup") or {}
     return [
-        (button["text"], button.get("callback_data", ""))
-        for row in markup.get("inline_keyboard", [])
-        for button in row
+        (button["text"], button.get("callback_data", "")) for row in markup.get("inline_keyboard", []) for button in row
     ]
 
 
@@ -450,7 +485,7 @@ def main() -> None:
     api.start()
     assert api._server is not None
     api._server.server_close()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), api._server.RequestHandlerClass)
+    server = _Server(("127.0.0.1", args.port), api._server.RequestHandlerClass)
     server.daemon_threads = True
     api._server = server
     threading.Thread(target=server.serve_forever, daemon=True).start()
