@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from html import escape
 
 from bot.checker import RESULT_LABELS, CheckResult
-from bot.checker.report import SEVERITY_LABELS
+from bot.checker.report import SEVERITY_LABELS, shown_findings
 from bot.knowledge import KnowledgeBase
 
 # Findings shown in the chat; the rest go to the .txt attachment (20-page drafts can have ~200).
@@ -29,24 +29,21 @@ def check_html(
     lines = [f"<b>{escape(RESULT_LABELS[result.result])}</b>"]
     lines.append(f"ผลการตรวจร่างความตกลง: {escape(name)}" if name else "ผลการตรวจร่างความตกลง")
     lines += ["", escape(result.summary)]
-    shown = result.findings[:max_findings]
+    shown = shown_findings(result, titles, max_findings)
     if shown:
         lines += ["", f"<b>ประเด็นที่พบ ({len(result.findings)})</b>"]
-    first_of_rule: dict[str, int] = {}
-    for number, finding in enumerate(shown, 1):
+    for item in shown:
+        finding = item.finding
         severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
         lines += [
             "",
-            f"<b>{number}. {escape(finding.clause)}</b> — {escape(finding.title)} [{escape(severity)}]",
+            f"<b>{item.number}. {escape(finding.clause)}</b> — {escape(finding.title)} [{escape(severity)}]",
             f"ถ้อยคำ: <i>“{escape(finding.excerpt)}”</i>",
         ]
-        if finding.rule in first_of_rule:
-            # The same rule again: point back instead of repeating a paragraph on a phone screen.
-            lines.append(f"เหตุผลและแหล่งอ้างอิง: เช่นเดียวกับประเด็นที่ {first_of_rule[finding.rule]}")
-            continue
-        first_of_rule[finding.rule] = number
-        sources = "; ".join(titles.get(source, source) for source in finding.sources)
-        lines += [f"เหตุผล: {escape(finding.reason)}", f"อ้างอิง: {escape(sources)}"]
+        if item.repeats is not None:
+            lines.append(f"เหตุผลและแหล่งอ้างอิง: เช่นเดียวกับประเด็นที่ {item.repeats}")
+        else:
+            lines += [f"เหตุผล: {escape(finding.reason)}", f"อ้างอิง: {escape(item.sources)}"]
     hidden = len(result.findings) - len(shown)
     if hidden > 0:
         lines += ["", f"<b>และอีก {hidden} ประเด็น</b> {ATTACHMENT_NOTE}"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.checker.rules import NOT_ALLOWED, REVIEW, RULES_BY_ID
@@ -67,6 +68,31 @@ def summarise(result: str, findings: list[Finding], states_non_binding: bool) ->
     )
 
 
+@dataclass(frozen=True)
+class ShownFinding:
+    """A finding as a report lists it: its number, and either its reasons or the one it repeats."""
+
+    number: int
+    finding: Finding
+    repeats: int | None
+    sources: str
+
+
+def shown_findings(
+    result: CheckResult, titles: Mapping[str, str] | None, max_findings: int | None
+) -> list[ShownFinding]:
+    """Return the findings to list, numbered; a rule met again points back to its first finding."""
+    shown = result.findings if max_findings is None else result.findings[:max_findings]
+    first_of_rule: dict[str, int] = {}
+    out = []
+    for number, finding in enumerate(shown, 1):
+        # The same rule again: say so instead of repeating a paragraph on a phone screen.
+        repeats = first_of_rule.setdefault(finding.rule, number)
+        sources = "; ".join((titles or {}).get(source, source) for source in finding.sources)
+        out.append(ShownFinding(number, finding, repeats if repeats != number else None, sources))
+    return out
+
+
 def render_thai(
     result: CheckResult,
     titles: Mapping[str, str] | None = None,
@@ -74,23 +100,20 @@ def render_thai(
 ) -> str:
     """Return the whole verdict as plain Thai text; `titles` maps source ids to document titles."""
     lines = [f"ผลการตรวจร่างความตกลง: {RESULT_LABELS[result.result]}", "", result.summary]
-    shown = result.findings if max_findings is None else result.findings[:max_findings]
+    shown = shown_findings(result, titles, max_findings)
     if shown:
         lines += ["", f"ประเด็นที่พบ ({len(result.findings)}):"]
-    first_of_rule: dict[str, int] = {}
-    for number, finding in enumerate(shown, 1):
+    for item in shown:
+        finding = item.finding
         lines += [
             "",
-            f"{number}. {finding.clause} — {finding.title} [{SEVERITY_LABELS[finding.severity]}]",
+            f"{item.number}. {finding.clause} — {finding.title} [{SEVERITY_LABELS[finding.severity]}]",
             f"   ถ้อยคำ: “{finding.excerpt}”",
         ]
-        if finding.rule in first_of_rule:
-            # The same rule again: say so instead of repeating a paragraph on a phone screen.
-            lines.append(f"   เหตุผลและแหล่งอ้างอิง: เช่นเดียวกับประเด็นที่ {first_of_rule[finding.rule]}")
-            continue
-        first_of_rule[finding.rule] = number
-        sources = "; ".join((titles or {}).get(source, source) for source in finding.sources)
-        lines += [f"   เหตุผล: {finding.reason}", f"   อ้างอิง: {sources}"]
+        if item.repeats is not None:
+            lines.append(f"   เหตุผลและแหล่งอ้างอิง: เช่นเดียวกับประเด็นที่ {item.repeats}")
+        else:
+            lines += [f"   เหตุผล: {finding.reason}", f"   อ้างอิง: {item.sources}"]
     hidden = len(result.findings) - len(shown)
     if hidden > 0:
         lines += ["", f"และอีก {hidden} ประเด็น (ดูผลฉบับเต็มได้จากคำสั่ง policybot check)"]
