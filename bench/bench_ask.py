@@ -25,7 +25,13 @@ from bot.evaluation import EvalItem, load_items  # noqa: E402
 from bot.knowledge import Entry, KnowledgeBase, load_knowledge  # noqa: E402
 from bot.service import PolicyService  # noqa: E402
 
-SETS = ["eval_questions.yaml", "dev_questions.yaml", "heldout_questions.yaml"]
+SETS = [
+    "eval_questions.yaml",
+    "dev_questions.yaml",
+    "heldout_questions.yaml",
+    "blind_questions.yaml",
+    "blind2_questions.yaml",
+]
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
