@@ -50,10 +50,9 @@ class Analyzer:
             | {form for forms in self._canonical.values() for form in forms}
         )
         self._known: frozenset[str] = frozenset()
-        # Long Thai variants are what a typo most often breaks into unknown pieces.
+        # Typos are repaired only towards the curated vocabulary (synonyms.yaml), bucketed by
+        # length: its size does not grow with the number of entries, so neither does the cost.
         self._by_length: dict[int, list[str]] = {}
-        # Typos are repaired only towards the curated vocabulary (synonyms.yaml): its size does
-        # not grow with the number of entries, so neither does the cost of a repair.
         for word in sorted(self._canonical):
             if len(word) >= _TYPO_MIN_CHARS:
                 self._by_length.setdefault(len(word), []).append(word)
@@ -67,7 +66,7 @@ class Analyzer:
         return self._weights.get(term, 1.0)
 
     def set_vocabulary(self, words: Iterable[str]) -> None:
-        """Set the known words that unknown words may be corrected to."""
+        """Set the words the knowledge base uses: they are never "corrected" as typos."""
         self._known = frozenset(words)
         self._correct.cache_clear()
 
