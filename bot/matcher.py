@@ -97,6 +97,8 @@ class Matcher:
         self._idf = {term: math.log(1 + entries / df) for term, df in self._entry_df.items()}
         # A word no entry uses is more telling than the rarest word the knowledge base has.
         self._unknown_idf = math.log(1 + entries / 0.5)
+        # Each phrasing's total weight, the denominator of its precision, never changes.
+        self._phrasing_mass = [sum(self.idf(t) for t in p.term_set) for p in self._phrasings]
 
     def idf(self, term: str) -> float:
         """Return how telling `term` is across entries, times the curator's weight for it."""
@@ -148,7 +150,7 @@ class Matcher:
             if shared == 0:
                 continue
             recall = shared / total
-            precision = shared / sum(self.idf(t) for t in phrasing.term_set)
+            precision = shared / self._phrasing_mass[pid]
             f_score = (1 + _BETA2) * precision * recall / (_BETA2 * precision + recall)
             closeness = fuzz.token_sort_ratio(joined, phrasing.joined) / 100
             score = (_W_PHRASING * f_score + _W_FUZZ * closeness) / (_W_PHRASING + _W_FUZZ)
