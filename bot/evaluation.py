@@ -46,12 +46,17 @@ class EvalReport:
         return self.out_of_scope_declined / self.out_of_scope if self.out_of_scope else 1.0
 
 
-def load_items(path: Path) -> list[EvalItem]:
-    """Read the `items` of a question set; raise EvalFileError naming the problem."""
+def _read_set(path: Path) -> Any:
+    """Read a question set's YAML; raise EvalFileError with one line if it cannot be read."""
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise EvalFileError(f"{path}: cannot read question set: {str(error).splitlines()[0]}") from None
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    """Read the `items` of a question set; raise EvalFileError naming the problem."""
+    data = _read_set(path)
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise EvalFileError(f"{path}: expected a mapping with an 'items' list")
     items = []
@@ -65,7 +70,7 @@ def load_items(path: Path) -> list[EvalItem]:
 
 def load_lookups(path: Path) -> list[tuple[str, str | None]]:
     """Read the `lookups` of a question set: (what a user types, the number it must find or None)."""
-    data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = _read_set(path)
     lookups = data.get("lookups") if isinstance(data, dict) else None
     if not isinstance(lookups, list):
         return []

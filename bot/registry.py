@@ -37,7 +37,6 @@ _MAX_MATCHES = 20
 _MAX_CANDIDATES = 5
 
 
-
 class Document(SQLModel, table=True):
     """A document in the registry: a full letter, a stub known from a reference, or a KB document."""
 
