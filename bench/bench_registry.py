@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sqlalchemy as sa
 
 from bot.numbers import LetterNumber
-from bot.registry import Document, Registry
+from bot.registry import LetterRecord, Registry
 
 PREFIXES = ["ขร", "ชร", "ชม", "ลป", "ลพ", "นน", "พย", "พร", "อต", "ตก", "มส", "กพ", "นว", "พล", "สท", "มท", "นร", "ศธ"]
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -94,7 +94,7 @@ def main() -> int:
         assert {result.status for result in single} == {"unchanged"}
         # 2. Fill the rest by bulk insert (rows shaped like ingested letters), skipping stubs already made.
         start = time.perf_counter()
-        existing = {row[0] for row in registry.engine.connect().execute(sa.select(Document.__table__.c.key_full))}
+        existing = {row[0] for row in registry.engine.connect().execute(sa.select(LetterRecord.__table__.c.key_full))}
         now = datetime.now(UTC)
         rows = [
             {"key": n.canonical, "kind": "circular", "number": n.canonical, "printed_number": n.canonical,
@@ -105,7 +105,7 @@ def main() -> int:
         ]
         with registry.engine.begin() as connection:
             for batch in range(0, len(rows), 5_000):
-                connection.execute(sa.insert(Document.__table__), rows[batch: batch + 5_000])
+                connection.execute(sa.insert(LetterRecord.__table__), rows[batch: batch + 5_000])
         fill_seconds = time.perf_counter() - start
         # The set-up data is not part of a running bot: keep the collector from walking it while timing.
         del rows, texts, existing

@@ -1,6 +1,6 @@
 """Benchmark the Telegram layer end to end against the fake Bot API server on 127.0.0.1.
 
-Measures (1) `PolicyService.answer` alone, (2) one chat at a time through the whole stack
+Measures (1) the conversation turn (`Conversation.respond`) alone, (2) one chat at a time through the whole stack
 (update in → getUpdates → handler → sendMessage out), and (3) 100 concurrent chats, each sending
 its next question as soon as the previous reply arrives; with and without PTB's AIORateLimiter
 (which holds sending to Telegram's ~30 messages a second, so it, not the bot, sets that ceiling).
@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from bot.chat.app import build_application, build_services  # noqa: E402
+from bot.application import build_services  # noqa: E402
+from bot.channels.telegram.app import build_application  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from tests.fake_bot_api import TOKEN, Call, FakeBotApi  # noqa: E402
 from tests.telegram_fixtures import start_bot, stop_bot  # noqa: E402
@@ -140,18 +141,19 @@ def main() -> None:
     args = parser.parse_args()
     questions = _questions()
 
-    settings = load_settings({"USER_HASH_SALT": "bench"}, env_file=None)
-    service = build_services(settings).answerer
+    folder = tempfile.mkdtemp(prefix="policybot-bench-")
+    settings = load_settings({"USER_HASH_SALT": "bench", "DB_PATH": f"{folder}/bench.db"}, env_file=None)
+    conversation = build_services(settings).conversation
     for question in questions:  # warm up
-        service.answer(question)
+        conversation.respond(question, log_turn=False)
     alone: list[float] = []
     for _ in range(5):
         for question in questions:
             t0 = time.perf_counter()
-            service.answer(question)
+            conversation.respond(question, log_turn=False)
             alone.append((time.perf_counter() - t0) * 1000)
     print(f"{len(questions)} distinct questions from tests/data/eval_questions.yaml, shipped knowledge base")
-    _report("PolicyService.answer alone", alone)
+    _report("Conversation.respond alone", alone)
     asyncio.run(run_case("end to end, 1 chat, no rate limiter", 1, 300, False, questions))
     asyncio.run(run_case("end to end, 1 chat, AIORateLimiter", 1, 300, True, questions))
     asyncio.run(run_case("end to end, 100 chats, no rate limiter", 100, args.messages, False, questions))

@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_check import twenty_page_draft  # noqa: E402
 
-from bot.chat.app import build_application, build_services  # noqa: E402
+from bot.application import build_services  # noqa: E402
+from bot.channels.telegram.app import build_application  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from tests.checker_fixtures import make_pdf  # noqa: E402
 from tests.fake_bot_api import TOKEN, FakeBotApi  # noqa: E402

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from bot import thai
 from bot.knowledge import KnowledgeBase
+from bot.numbers import without_numbers
 
 # A variant may be split by the segmenter into up to this many pieces ("ได้" + "ไหม").
 _MAX_PIECES = 4
@@ -72,7 +73,9 @@ class Analyzer:
 
     def terms(self, text: str, repair: bool = True) -> list[str]:
         """Return the canonical terms of `text`, in order; `repair` fixes typos (for questions)."""
-        pieces = thai.tokenize(thai.fold(text), self.domain_words)
+        # A letter number ("ว 0313") names which letter, not what is asked: the registry's card
+        # answers it, and its digits must not pull a question towards the entry that quotes it.
+        pieces = thai.tokenize(thai.fold(without_numbers(text)), self.domain_words)
         if repair:
             pieces = self._repair(pieces)
         return [term for term in self._map(pieces, repair) if term not in self._ignore]

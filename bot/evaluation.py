@@ -1,4 +1,9 @@
-"""Score the answering service on a question set in the `questions.yaml` format."""
+"""Score what users get (the conversation turn, registry included) on a question set in the `questions.yaml` format.
+
+Verdicts are scored by direction, as the judges do: "yes" and "conditional" agree; "info" agrees
+with anything it does not contradict. A "yes"/"conditional" answer where the item wants "no" or a
+decline is *harmful* and counted apart.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ from typing import Any
 
 import yaml
 
-from bot.service import Answer, PolicyService
+from bot.conversation import Conversation, Turn
+
+PERMISSIVE = frozenset({"yes", "conditional"})
 
 
 class EvalFileError(Exception):
@@ -33,7 +40,8 @@ class EvalReport:
     out_of_scope: int = 0
     out_of_scope_declined: int = 0
     verdict_errors: int = 0
-    misses: list[tuple[EvalItem, Answer, str]] = field(default_factory=list)
+    harmful: int = 0
+    misses: list[tuple[EvalItem, Turn, str]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -82,24 +90,41 @@ def load_lookups(path: Path) -> list[tuple[str, str | None]]:
     return pairs
 
 
-def evaluate(service: PolicyService, items: list[EvalItem]) -> EvalReport:
-    """Answer every item and count hits, declines and wrong verdicts."""
+def verdicts_conflict(wanted: str | None, given: str | None) -> bool:
+    """Tell whether an answer's verdict contradicts the wanted one (yes and conditional agree; info never conflicts)."""
+    if wanted is None or given is None or "info" in (wanted, given):
+        return False
+    return (wanted in PERMISSIVE) != (given in PERMISSIVE)
+
+
+def is_harmful(item: EvalItem, given: str | None) -> bool:
+    """Tell whether an answer says "yes"/"conditional" where the item wants "no" or a decline."""
+    return given in PERMISSIVE and (not item.ids or item.verdict == "no")
+
+
+def evaluate(conversation: Conversation, items: list[EvalItem]) -> EvalReport:
+    """Answer every item as a user would get it and count hits, declines, wrong and harmful verdicts."""
     report = EvalReport()
     for item in items:
-        answer = service.answer(item.q)
+        turn = conversation.respond(item.q, channel="eval", log_turn=False)
+        entry_id, verdict = turn.answer.entry_id, turn.answer.verdict
+        if is_harmful(item, verdict):
+            report.harmful += 1
+            report.misses.append((item, turn, f"HARMFUL: {verdict} where the answer is {item.verdict or 'a decline'}"))
         if not item.ids:
             report.out_of_scope += 1
-            if answer.entry_id is None:
+            if entry_id is None:
                 report.out_of_scope_declined += 1
-            else:
-                report.misses.append((item, answer, "answered an out-of-scope question"))
+            elif not is_harmful(item, verdict):
+                report.misses.append((item, turn, "answered an out-of-scope question"))
             continue
         report.in_scope += 1
-        if answer.entry_id in item.ids:
+        if entry_id in item.ids:
             report.in_scope_correct += 1
         else:
-            report.misses.append((item, answer, "declined" if answer.entry_id is None else "wrong entry"))
-        if item.verdict and answer.entry_id is not None and answer.verdict != item.verdict:
+            report.misses.append((item, turn, "declined" if entry_id is None else "wrong entry"))
+        if entry_id is not None and verdicts_conflict(item.verdict, verdict):
             report.verdict_errors += 1
-            report.misses.append((item, answer, f"verdict {answer.verdict}, expected {item.verdict}"))
+            if not is_harmful(item, verdict):
+                report.misses.append((item, turn, f"verdict {verdict}, expected {item.verdict}"))
     return report

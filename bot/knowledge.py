@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bot.concepts import known_concepts
 
 VERDICTS = ("yes", "no", "conditional", "info")
 DOCUMENT_KINDS = (
@@ -25,7 +27,8 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # An answer must fit a phone screen or two; longer text belongs in a related entry.
 MAX_ANSWER_CHARS = 1500
 
-_ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related"}
+_ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related", "applies"}
+_APPLIES_KEYS = {"needs", "excludes"}
 _DOCUMENT_KEYS = {"id", "title", "kind", "number", "date", "issuer", "url", "note", "file"}
 _SYNONYM_KEYS = {"canonical", "variants", "also", "weight"}
 
@@ -39,8 +42,8 @@ class KnowledgeError(Exception):
 
 
 @dataclass(frozen=True)
-class Document:
-    """A document the answers rest on (a letter, a resolution, a law, a reference page)."""
+class KnowledgeSource:
+    """A document the answers rest on and cite (a letter, a resolution, a law, a reference page)."""
 
     id: str
     title: str
@@ -65,6 +68,13 @@ class Entry:
     sources: tuple[str, ...]
     related: tuple[str, ...] = ()
     file: str = ""
+    # When the entry applies (see bot.concepts): every `needs` concept in the question, no `excludes` one.
+    needs: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+
+    def applies_to(self, concepts: frozenset[str]) -> bool:
+        """Tell whether this entry may answer a question with these concepts."""
+        return self.needs <= concepts and not self.excludes & concepts
 
     @property
     def is_smalltalk(self) -> bool:
@@ -88,25 +98,14 @@ class KnowledgeBase:
 
     root: Path
     entries: tuple[Entry, ...]
-    documents: Mapping[str, Document]
+    documents: Mapping[str, KnowledgeSource]
     synonyms: tuple[SynonymGroup, ...]
     ignore: frozenset[str] = field(default_factory=frozenset)
 
-    def entry(self, entry_id: str) -> Entry:
-        """Return the entry with this id (KeyError if none)."""
-        for entry in self.entries:
-            if entry.id == entry_id:
-                return entry
-        raise KeyError(entry_id)
-
-    @property
-    def by_id(self) -> dict[str, Entry]:
+    @cached_property
+    def by_id(self) -> Mapping[str, Entry]:
         """Return the entries keyed by id."""
         return {entry.id: entry for entry in self.entries}
-
-    def letter_files(self) -> list[Path]:
-        """Return the letter texts shipped with the knowledge base."""
-        return sorted((self.root / "letters").glob("*.txt"))
 
 
 def default_knowledge_dir() -> Path:
@@ -118,9 +117,7 @@ def default_knowledge_dir() -> Path:
 
 
 def resolve_knowledge_dir(setting: Path | None = None) -> Path:
-    """Return the knowledge folder chosen by the KNOWLEDGE_DIR setting, or the default."""
-    if setting is None and os.environ.get("KNOWLEDGE_DIR"):
-        setting = Path(os.environ["KNOWLEDGE_DIR"]).expanduser()
+    """Return the knowledge folder the KNOWLEDGE_DIR setting names, or the shipped one."""
     return setting if setting is not None else default_knowledge_dir()
 
 
@@ -146,7 +143,7 @@ def _check_keys(where: str, data: Mapping[str, Any], allowed: set[str], problems
         problems.append(f"{where}: unknown field {key!r} (allowed: {', '.join(sorted(allowed))})")
 
 
-def _load_documents(path: Path, problems: list[str]) -> dict[str, Document]:
+def _load_documents(path: Path, problems: list[str]) -> dict[str, KnowledgeSource]:
     data = _read_yaml(path, problems) if path.is_file() else None
     if data is None:
         if not path.is_file():
@@ -155,7 +152,7 @@ def _load_documents(path: Path, problems: list[str]) -> dict[str, Document]:
     if not isinstance(data, list):
         problems.append(f"{path.name}: must be a list of documents")
         return {}
-    documents: dict[str, Document] = {}
+    documents: dict[str, KnowledgeSource] = {}
     for index, item in enumerate(data, 1):
         where = f"{path.name}: document #{index}"
         if not isinstance(item, dict):
@@ -178,7 +175,7 @@ def _load_documents(path: Path, problems: list[str]) -> dict[str, Document]:
             problems.append(f"{where}: date must be an ISO date (YYYY-MM-DD, Christian era)")
         fields = {key: (None if item.get(key) is None else str(item[key])) for key in _DOCUMENT_KEYS}
         fields.update(id=doc_id, title=str(title or ""), kind=str(kind or ""))
-        documents[doc_id] = Document(**fields)  # type: ignore[arg-type]
+        documents[doc_id] = KnowledgeSource(**fields)  # type: ignore[arg-type]
     return documents
 
 
@@ -220,7 +217,31 @@ def _load_synonyms(path: Path, problems: list[str]) -> tuple[tuple[SynonymGroup,
     return tuple(groups), frozenset(ignore)
 
 
-def _load_entry(path: Path, data: Any, problems: list[str]) -> Entry | None:
+def _applies(
+    where: str, data: Any, concepts: frozenset[str], problems: list[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Read an entry's `applies: {needs: [...], excludes: [...]}`, naming unknown concepts."""
+    if data is None:
+        return frozenset(), frozenset()
+    if not isinstance(data, dict):
+        problems.append(f"{where}: applies must be a mapping with 'needs' and/or 'excludes'")
+        return frozenset(), frozenset()
+    _check_keys(f"{where}: applies", data, _APPLIES_KEYS, problems)
+    lists: list[frozenset[str]] = []
+    for key in ("needs", "excludes"):
+        value = data.get(key) or []
+        if not _strings(value):
+            problems.append(f"{where}: applies.{key} must be a list of concept names")
+            value = []
+        for concept in value:
+            if concept not in concepts:
+                known = ", ".join(sorted(concepts))
+                problems.append(f"{where}: applies.{key}: unknown concept {concept!r} (known: {known})")
+        lists.append(frozenset(value))
+    return lists[0], lists[1]
+
+
+def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[str]) -> Entry | None:
     if not isinstance(data, dict):
         problems.append(f"{path.name}: must be a mapping with id, title, verdict, questions, ...")
         return None
@@ -243,6 +264,7 @@ def _load_entry(path: Path, data: Any, problems: list[str]) -> Entry | None:
         problems.append(f"{where}: sources must list at least one document id")
     if data.get("related") is not None and not _strings(data["related"]):
         problems.append(f"{where}: related must be a list of entry ids")
+    needs, excludes = _applies(where, data.get("applies"), concepts, problems)
     if len(problems) > before:
         return None
     return Entry(
@@ -254,6 +276,8 @@ def _load_entry(path: Path, data: Any, problems: list[str]) -> Entry | None:
         sources=tuple(data["sources"]),
         related=tuple(data.get("related") or ()),
         file=path.name,
+        needs=needs,
+        excludes=excludes,
     )
 
 
@@ -269,6 +293,7 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         raise KnowledgeError([f"{root}: no 'entries' folder: is KNOWLEDGE_DIR right?"])
     documents = _load_documents(root / "documents.yaml", problems)
     synonyms, ignore = _load_synonyms(root / "synonyms.yaml", problems)
+    concepts = known_concepts(documents)
     entries: list[Entry] = []
     # Ids of entries that failed validation still count as existing, so one bad entry is
     # reported once rather than again by every entry that relates to it.
@@ -282,7 +307,7 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 declared.add(item["id"])
-            entry = _load_entry(path, item, problems)
+            entry = _load_entry(path, item, problems, concepts)
             if entry is not None:
                 entries.append(entry)
     ids = [entry.id for entry in entries]

@@ -24,7 +24,7 @@ from bot.knowledge import Entry, KnowledgeBase
 _K1, _B = 1.2, 0.75
 _CANDIDATES = 60
 # Recall (how much of the question a phrasing covers) and precision (how much of the phrasing
-# the question asks) weigh the same: a grid search over the three question sets found that
+# the question asks) weigh the same: a grid search over the question sets of the time found that
 # favouring recall let short near-miss questions through.
 _BETA2 = 1.0
 _W_PHRASING, _W_FUZZ, _W_ENTRY = 0.55, 0.15, 0.30

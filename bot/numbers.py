@@ -121,7 +121,19 @@ def matching_key(text: str) -> str | None:
 
 def find_numbers(text: str) -> list[tuple[LetterNumber, str]]:
     """Find every letter number in free text, most specific first per position; (number, printed)."""
+    return [(number, printed) for _, _, number, printed in _spans(prepare(text))]
+
+
+def without_numbers(text: str) -> str:
+    """Return `text` prepared (see `prepare`) with every letter number in it blanked out."""
     text = prepare(text)
+    for start, end, _, _ in reversed(_spans(text)):
+        text = f"{text[:start]} {text[end:]}"
+    return text
+
+
+def _spans(text: str) -> list[tuple[int, int, LetterNumber, str]]:
+    """Return (start, end, number, printed) for each letter number in prepared `text`, in order."""
     found: list[tuple[int, int, LetterNumber, str]] = []
     for pattern, level in ((_FULL, "full"), (_TAIL, "tail"), (_CIRCULAR, "serial")):
         for match in pattern.finditer(text):
@@ -133,4 +145,4 @@ def find_numbers(text: str) -> list[tuple[LetterNumber, str]]:
                 continue  # in running text "3/2" is a fraction or a date far more often than a letter
             found.append((start, end, _from_match(match, level), match.group(0).strip()))  # type: ignore[arg-type]
     found.sort(key=lambda item: item[0])
-    return [(number, printed) for _, _, number, printed in found]
+    return found

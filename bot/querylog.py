@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Column, DateTime, Text, UniqueConstraint, delete, func
@@ -17,7 +18,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlmodel import Field, SQLModel, col, select
 
-from bot.store import StoreError, open_engine, session_scope, utcnow
+from bot.clock import utcnow
+from bot.conversation import LogRecord
+from bot.store import StoreError, open_engine, session_scope
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ class QuestionLog(SQLModel, table=True):
     ref: str = Field(max_length=16, unique=True, index=True)
     created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
     user_hash: str = Field(max_length=64, index=True)
+    channel: str = Field(max_length=16, sa_column_kwargs={"server_default": "telegram"})
     chat_type: str = Field(max_length=16)
     question: str = Field(sa_column=Column(Text(), nullable=False))
     entry_id: str | None = Field(default=None, max_length=128)
@@ -60,22 +64,6 @@ class QuestionFeedback(SQLModel, table=True):
 
 
 @dataclass(frozen=True)
-class LogRecord:
-    """What the Telegram layer hands over for one answered (or declined) question."""
-
-    ref: str
-    user_hash: str
-    chat_type: str
-    question: str
-    entry_id: str | None
-    verdict: str | None
-    confidence: float
-    declined: bool
-    latency_ms: float
-    created_at: datetime = field(default_factory=utcnow)
-
-
-@dataclass(frozen=True)
 class Stats:
     """Totals for `/stats`."""
 
@@ -86,6 +74,7 @@ class Stats:
     thumbs_up: int
     thumbs_down: int
     median_latency_ms: float | None
+    by_channel: list[tuple[str, int]]
 
     @property
     def answer_rate(self) -> float:
@@ -103,9 +92,13 @@ class UnansweredGroup:
     nearest: str | None
 
 
-def hash_user(user_id: int, salt: str) -> str:
-    """Return the salted hash stored instead of a Telegram user id (PDPA)."""
-    return hmac.new(salt.encode("utf-8"), str(user_id).encode("ascii"), hashlib.sha256).hexdigest()
+def hash_user(user: str, salt: str) -> str:
+    """Return the salted hash stored instead of a channel-qualified user id (PDPA)."""
+    # Telegram ids were hashed as the bare number before ids carried their channel: keep doing so,
+    # so logs written then still count as the same users (feedback replaces, not adds).
+    channel, _, bare = user.partition(":")
+    key = bare if channel == "telegram" and bare.isdigit() else user
+    return hmac.new(salt.encode("utf-8"), key.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -113,11 +106,24 @@ def _as_utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def record(engine: Engine, records: list[LogRecord]) -> None:
-    """Insert question log rows."""
+def record(engine: Engine, salt: str, records: list[LogRecord]) -> None:
+    """Insert question log rows, the user ids hashed with `salt`."""
     with session_scope(engine) as session:
         for item in records:
-            session.add(QuestionLog(**item.__dict__))
+            session.add(
+                QuestionLog(
+                    ref=item.ref, created_at=item.created_at, user_hash=hash_user(item.user, salt),
+                    channel=item.channel, chat_type=item.chat_type, question=item.question, entry_id=item.entry_id,
+                    verdict=item.verdict, confidence=item.confidence, declined=item.declined,
+                    latency_ms=item.latency_ms,
+                )
+            )
+
+
+def ref_exists(engine: Engine, ref: str) -> bool:
+    """Tell whether a question log row has this reference."""
+    with session_scope(engine) as session:
+        return session.exec(select(QuestionLog.id).where(QuestionLog.ref == ref)).first() is not None
 
 
 def record_feedback(engine: Engine, ref: str, user_hash: str, value: int, when: datetime | None = None) -> None:
@@ -171,6 +177,12 @@ def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = N
         latencies = sorted(
             session.exec(select(QuestionLog.latency_ms).where(recent).order_by(col(QuestionLog.id).desc()).limit(5000))
         )
+        channels = session.exec(
+            select(QuestionLog.channel, func.count())
+            .where(recent)
+            .group_by(col(QuestionLog.channel))
+            .order_by(func.count().desc(), col(QuestionLog.channel))
+        ).all()
     median = latencies[len(latencies) // 2] if latencies else None
     return Stats(
         days=days,
@@ -180,6 +192,7 @@ def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = N
         thumbs_up=int(votes.get(1, 0)),
         thumbs_down=int(votes.get(-1, 0)),
         median_latency_ms=median,
+        by_channel=[(str(channel), int(count)) for channel, count in channels],
     )
 
 
@@ -233,12 +246,17 @@ def unanswered(
     return result
 
 
-class QuestionLogger:
-    """The question log as the bot uses it: degrades to a log line when the database is away.
+_REF = re.compile(r"^[0-9a-f]{12}$")
 
-    Writes that fail are kept in a bounded in-memory queue and written when the database is back,
-    so an outage loses nothing already stored and, up to MAX_PENDING rows, nothing new either.
-    The queue is per process. Every method is blocking: call them from a worker thread.
+
+class QuestionLogger:
+    """The question log as the bot uses it: writes in the background, degrades while the database is away.
+
+    `submit` only queues a row (a turn never waits for the database); a writer thread started by
+    `start` writes the queue, and keeps it (bounded by MAX_PENDING, oldest dropped) while the
+    database is unreachable, so an outage loses nothing already stored and, up to MAX_PENDING
+    rows, nothing new either. The queue is per process. Every other method blocks: call them from
+    a worker thread.
     """
 
     def __init__(self, url: str, salt: str) -> None:
@@ -248,6 +266,11 @@ class QuestionLogger:
         self._pending: deque[LogRecord] = deque(maxlen=MAX_PENDING)
         self._lock = threading.Lock()
         self._next_try = 0.0
+        self._wake = threading.Event()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._stopping = False
+        self._writer: threading.Thread | None = None
 
     @property
     def available(self) -> bool:
@@ -277,12 +300,42 @@ class QuestionLogger:
             return False
         return True
 
-    def user_hash(self, user_id: int) -> str:
-        """Return the salted hash of a Telegram user id."""
-        return hash_user(user_id, self.salt)
+    def user_hash(self, user: str) -> str:
+        """Return the salted hash of a channel-qualified user id."""
+        return hash_user(user, self.salt)
 
-    def record(self, item: LogRecord) -> bool:
-        """Write one log row (and any queued ones); queue it if the database is unreachable."""
+    def start(self) -> None:
+        """Start the background writer that `submit` feeds."""
+        if self._writer is None:
+            self._stopping = False
+            self._writer = threading.Thread(target=self._write_loop, name="question-log-writer", daemon=True)
+            self._writer.start()
+
+    def submit(self, item: LogRecord) -> None:
+        """Queue one row for the background writer (written at once if no writer runs)."""
+        with self._lock:
+            self._pending.append(item)
+            self._idle.clear()
+        if self._writer is None:
+            self.flush()
+        else:
+            self._wake.set()
+
+    def _write_loop(self) -> None:
+        while not self._stopping:
+            self._wake.wait(RETRY_SECONDS)
+            self._wake.clear()
+            self.flush()
+
+    def drain(self, timeout: float = 5.0) -> bool:
+        """Wait until the queue is written (or `timeout` passes); tell whether it was."""
+        if self._writer is None:
+            return self.flush()
+        self._wake.set()
+        return self._idle.wait(timeout)
+
+    def write(self, item: LogRecord) -> bool:
+        """Write one row (and any queued ones) now; tell whether all were written."""
         with self._lock:
             self._pending.append(item)
             return self._flush_locked()
@@ -293,13 +346,19 @@ class QuestionLogger:
             return self._flush_locked()
 
     def _flush_locked(self) -> bool:
+        written = self._flush_pending()
+        if not self._pending:
+            self._idle.set()
+        return written
+
+    def _flush_pending(self) -> bool:
         if not self._pending:
             return True
         if not self._open_locked() or self.engine is None:
             return False
         batch = list(self._pending)
         try:
-            record(self.engine, batch)
+            record(self.engine, self.salt, batch)
         except (OperationalError, InterfaceError) as error:
             # The database is away (network, disk, lock): keep the rows and try again later.
             self._next_try = time.monotonic() + RETRY_SECONDS
@@ -317,7 +376,7 @@ class QuestionLogger:
         written = True
         for item in batch:
             try:
-                record(self.engine, [item])
+                record(self.engine, self.salt, [item])
             except (OperationalError, InterfaceError):
                 self._pending.append(item)
                 written = False
@@ -326,32 +385,71 @@ class QuestionLogger:
                 written = False
         return written
 
-    def feedback(self, ref: str, user_id: int, value: int) -> bool:
-        """Store a 👍/👎; return False (and log) when the database is unreachable."""
+    def _ready(self) -> Engine | None:
+        """Return the open engine after writing what is queued, or None while the database is away."""
         with self._lock:
             if not self._open_locked() or self.engine is None:
-                return False
+                return None
             self._flush_locked()
+            return self.engine
+
+    def feedback(self, ref: str, user: str, value: int) -> bool:
+        """Store a 👍 (+1) or 👎 (-1) on the answer logged as `ref`; False for an unknown ref or no database."""
+        if not _REF.match(ref) or value not in (1, -1):
+            return False
+        engine = self._ready()
+        if engine is None:
+            return False
         try:
-            record_feedback(self.engine, ref, self.user_hash(user_id), value)
+            if not ref_exists(engine, ref):
+                log.info("feedback on an unknown answer reference ignored")
+                return False
+            record_feedback(engine, ref, self.user_hash(user), value)
         except SQLAlchemyError as error:
             log.warning("feedback not stored: %s", _one_line(error))
             return False
         return True
 
+    def stats(self, days: int = 30) -> Stats | None:
+        """Return the figures for /stats; None while the database is away."""
+        engine = self._ready()
+        if engine is None:
+            return None
+        try:
+            return stats(engine, days)
+        except SQLAlchemyError as error:
+            log.warning("question log statistics failed: %s", _one_line(error))
+            return None
+
+    def unanswered(self, nearest: Callable[[str], str | None]) -> list[UnansweredGroup] | None:
+        """Return the most frequent declined questions, grouped; None while the database is away."""
+        engine = self._ready()
+        if engine is None:
+            return None
+        try:
+            return unanswered(engine, nearest)
+        except SQLAlchemyError as error:
+            log.warning("question log listing failed: %s", _one_line(error))
+            return None
+
     def purge(self, days: int) -> int | None:
         """Delete logs older than `days`; None when the database is unreachable."""
-        with self._lock:
-            if not self._open_locked() or self.engine is None:
-                return None
+        engine = self._ready()
+        if engine is None:
+            return None
         try:
-            return purge(self.engine, days)
+            return purge(engine, days)
         except SQLAlchemyError as error:
             log.warning("question log retention failed: %s", _one_line(error))
             return None
 
     def close(self) -> None:
-        """Write what is queued, report what could not be, and release the engine."""
+        """Stop the writer, write what is queued, report what could not be, and release the engine."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            self._stopping = True
+            self._wake.set()
+            writer.join(timeout=10)
         with self._lock:
             self._next_try = 0.0
             self._flush_locked()

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -17,11 +17,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
+from bot.clock import utcnow
 from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge, resolve_knowledge_dir
 from bot.letters import ParsedLetter, parse_letter, summary_of
+from bot.lookups import ENCLOSES, REFERS_TO, LetterView, Link, LookupResult
 from bot.numbers import LetterNumber, find_numbers, parse_number
-from bot.store import open_engine, session_scope, utcnow
-from bot.thai import thai_date
+from bot.store import open_engine, session_scope
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -31,13 +32,11 @@ log = logging.getLogger(__name__)
 # Bump when the way shipped texts become rows changes, so existing databases are re-seeded.
 SEED_VERSION = "1"
 SEED_META_KEY = "registry_seed"
-REFERS_TO = "refers-to"
-ENCLOSES = "encloses"
 _MAX_MATCHES = 20
 _MAX_CANDIDATES = 5
 
 
-class Document(SQLModel, table=True):
+class LetterRecord(SQLModel, table=True):
     """A document in the registry: a full letter, a stub known from a reference, or a KB document."""
 
     __tablename__ = "registry_document"
@@ -83,83 +82,6 @@ class DocumentLink(SQLModel, table=True):
 
 
 _META = sa.table("policybot_meta", sa.column("key", sa.String), sa.column("value", sa.Text))
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    """A read-only copy of a registry document, safe to use after its session closed."""
-
-    key: str
-    kind: str
-    number: str | None
-    date: str | None
-    title: str | None
-    issuer: str | None
-    subject: str | None
-    recipient: str | None
-    summary: str | None
-    note: str | None
-    kb_id: str | None
-    is_stub: bool
-
-    @classmethod
-    def of(cls, doc: Document) -> DocumentView:
-        """Copy the fields of `doc`."""
-        return cls(
-            key=doc.key, kind=doc.kind, number=doc.number, date=doc.date.isoformat() if doc.date else None,
-            title=doc.title, issuer=doc.issuer, subject=doc.subject, recipient=doc.recipient,
-            summary=doc.summary, note=doc.note, kb_id=doc.kb_id, is_stub=doc.is_stub,
-        )
-
-    @property
-    def label(self) -> str:
-        """Return the number, or the title for a document without one."""
-        return self.number or self.title or self.key
-
-
-@dataclass(frozen=True)
-class Link:
-    """One end of an edge as seen from a document: the other document and the relation."""
-
-    relation: str
-    document: DocumentView
-
-
-@dataclass
-class LookupResult:
-    """The answer to one lookup; `to_json` gives the `lookup --json` object."""
-
-    query: str
-    found: bool
-    document: DocumentView | None = None
-    references: list[Link] = field(default_factory=list)
-    referenced_by: list[Link] = field(default_factory=list)
-    candidates: list[str] = field(default_factory=list)
-    # found | ambiguous | not-found | not-a-number
-    status: str = "not-found"
-
-    @property
-    def number(self) -> str | None:
-        """Return the canonical number found, or None."""
-        return self.document.number if self.found and self.document else None
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the object documented for `policybot lookup --json`."""
-        doc = self.document if self.found else None
-        return {
-            "query": self.query,
-            "found": self.found,
-            "number": doc.number if doc else None,
-            "date": doc.date if doc else None,
-            "subject": (doc.subject or doc.title) if doc else None,
-            "issuer": doc.issuer if doc else None,
-            "references": [
-                {"number": link.document.number, "date": link.document.date, "relation": link.relation}
-                for link in self.references
-            ],
-            "referenced_by": [link.document.label for link in self.referenced_by],
-            "candidates": list(self.candidates),
-        }
 
 
 @dataclass
@@ -282,24 +204,24 @@ class Registry:
             if not updated:
                 connection.execute(sa.insert(_META).values(key=SEED_META_KEY, value=fingerprint))
 
-    def _upsert_kb_document(self, session: Session, kb_doc: Any) -> Document:
+    def _upsert_kb_document(self, session: Session, kb_doc: Any) -> LetterRecord:
         """Make the documents.yaml entry `kb_doc` a registry document (merging with its letter by number)."""
         number = parse_number(kb_doc.number) if kb_doc.number else None
-        doc: Document | None = None
+        doc: LetterRecord | None = None
         if number is not None and number.key_full:
-            doc = session.exec(select(Document).where(Document.key_full == number.key_full)).first()
+            doc = session.exec(select(LetterRecord).where(LetterRecord.key_full == number.key_full)).first()
         if doc is None:
-            doc = session.exec(select(Document).where(Document.kb_id == kb_doc.id)).first()
+            doc = session.exec(select(LetterRecord).where(LetterRecord.kb_id == kb_doc.id)).first()
         if doc is None:
-            doc = session.exec(select(Document).where(Document.key == kb_doc.id)).first()
+            doc = session.exec(select(LetterRecord).where(LetterRecord.key == kb_doc.id)).first()
         if doc is None:
             key = number.canonical if number and number.key_full else kb_doc.id
-            doc = Document(key=key, kind=kb_doc.kind, is_stub=True)
+            doc = LetterRecord(key=key, kind=kb_doc.kind, is_stub=True)
             if number is not None and number.key_full:
                 for name, value in _keys(number).items():
                     setattr(doc, name, value)
                 doc.printed_number = kb_doc.number
-        holder = session.exec(select(Document).where(Document.kb_id == kb_doc.id)).first()
+        holder = session.exec(select(LetterRecord).where(LetterRecord.kb_id == kb_doc.id)).first()
         if holder is not None and holder is not doc:
             holder.kb_id = None
             session.add(holder)
@@ -345,13 +267,13 @@ class Registry:
         if letter.missing or number is None or number.key_full is None:
             return IngestResult("refused", source=source, missing=letter.missing or ["number"])
         digest = _text_hash(text)
-        doc = session.exec(select(Document).where(Document.key_full == number.key_full)).first()
+        doc = session.exec(select(LetterRecord).where(LetterRecord.key_full == number.key_full)).first()
         if doc is not None and not doc.is_stub and doc.content_hash == digest:
             return IngestResult("unchanged", number=doc.number, source=source)
         values = self._letter_values(letter, number, text, digest, source)
         if doc is None:
             status, changed = "added", []
-            doc = Document(key=number.canonical, kind=values.pop("kind"), **values)
+            doc = LetterRecord(key=number.canonical, kind=values.pop("kind"), **values)
         else:
             status = "filled" if doc.is_stub else "updated"
             if doc.kb_id is not None:
@@ -411,19 +333,21 @@ class Registry:
 
     def _target(
         self, session: Session, number_text: str | None, when: str | None, issuer: str | None, new_stubs: list[str]
-    ) -> Document | None:
+    ) -> LetterRecord | None:
         """Return the document a reference names, creating a stub for an unknown number."""
         number = parse_number(number_text) if number_text else None
         if number is None or number.key_full is None:
             if issuer == "คณะรัฐมนตรี" and when:
                 # A Cabinet resolution is cited by its date; the KB lists the ones the answers use.
                 day = date.fromisoformat(when)
-                resolutions = select(Document).where(Document.kind == "cabinet-resolution", Document.date == day)
+                resolutions = select(LetterRecord).where(
+                    LetterRecord.kind == "cabinet-resolution", LetterRecord.date == day
+                )
                 return session.exec(resolutions).first()
             return None
-        doc = session.exec(select(Document).where(Document.key_full == number.key_full)).first()
+        doc = session.exec(select(LetterRecord).where(LetterRecord.key_full == number.key_full)).first()
         if doc is None:
-            doc = Document(key=number.canonical, kind="circular" if number.circular else "letter", is_stub=True,
+            doc = LetterRecord(key=number.canonical, kind="circular" if number.circular else "letter", is_stub=True,
                            printed_number=number_text, **_keys(number))
             new_stubs.append(number.canonical)
         if doc.is_stub:
@@ -463,10 +387,6 @@ class Registry:
                 return LookupResult(query=query, found=False, candidates=labels, status="ambiguous")
             return LookupResult(query=query, found=False, candidates=_closest(connection, number))
 
-    def lookup_json(self, query: str) -> dict[str, Any]:
-        """Return the `lookup --json` object for `query`."""
-        return self.lookup(query).to_json()
-
     def circulars_in(self, text: str) -> list[LookupResult]:
         """Return a lookup for each letter number mentioned in free text (found or not), in order."""
         results: list[LookupResult] = []
@@ -478,35 +398,28 @@ class Registry:
             results.append(self.lookup(printed))
         return results
 
-    def answer_text(self, text: str) -> tuple[list[str], str] | None:
-        """For a question naming letter numbers: (canonical numbers found, Thai cards); None if it names none."""
-        hits = self.circulars_in(text)
-        if not hits:
-            return None
-        return [hit.number for hit in hits if hit.number], render_cards(hits)
-
-    def document(self, kb_id: str) -> DocumentView | None:
+    def document(self, kb_id: str) -> LetterView | None:
         """Return the registry document for a documents.yaml id, or None."""
         with Session(self.engine) as session:
-            doc = session.exec(select(Document).where(Document.kb_id == kb_id)).first()
-            return DocumentView.of(doc) if doc else None
+            doc = session.exec(select(LetterRecord).where(LetterRecord.kb_id == kb_id)).first()
+            return _view(doc) if doc else None
 
     def count(self) -> int:
         """Return how many documents the registry holds."""
         with Session(self.engine) as session:
-            return int(session.exec(select(sa.func.count()).select_from(Document)).one())
+            return int(session.exec(select(sa.func.count()).select_from(LetterRecord)).one())
 
     def check_sources(self, kb: KnowledgeBase) -> list[str]:
         """Return a problem line for each KB source or numbered document that is not in the registry."""
         problems: list[str] = []
         with Session(self.engine) as session:
-            known = {row for row in session.exec(select(Document.kb_id)).all() if row}
+            known = {row for row in session.exec(select(LetterRecord.kb_id)).all() if row}
             for document in kb.documents.values():
                 if document.id not in known:
                     problems.append(f"documents.yaml: document {document.id} is not in the registry")
                 elif document.number:
                     number = parse_number(document.number)
-                    doc = session.exec(select(Document).where(Document.kb_id == document.id)).one()
+                    doc = session.exec(select(LetterRecord).where(LetterRecord.kb_id == document.id)).one()
                     if number is None or number.key_full != doc.key_full:
                         problems.append(f"documents.yaml: document {document.id}: number {document.number!r} "
                                         "is not a letter number the registry can match")
@@ -517,7 +430,7 @@ class Registry:
         return problems
 
 
-_DOC = Document.__table__  # type: ignore[attr-defined]
+_DOC = LetterRecord.__table__  # type: ignore[attr-defined]
 _LINK = DocumentLink.__table__  # type: ignore[attr-defined]
 _VIEW_COLUMNS = [_DOC.c[name] for name in (
     "id", "key", "kind", "number", "date", "title", "issuer", "subject", "recipient", "summary", "note", "kb_id",
@@ -551,12 +464,12 @@ _SAME_SERIAL = _nearby(_DOC.c.key_serial == sa.bindparam("key"))
 _SERIAL_STARTS = _nearby(sa.and_(_DOC.c.key_serial > sa.bindparam("key"), _DOC.c.key_serial < sa.bindparam("end")))
 
 
-def _view(row: Any) -> DocumentView:
-    """Build a DocumentView from a row of _VIEW_COLUMNS."""
+def _view(row: Any) -> LetterView:
+    """Build a LetterView from a row of _VIEW_COLUMNS (or a LetterRecord)."""
     day = row.date
     if isinstance(day, str):  # pragma: no cover - drivers return dates, but be lenient
         day = date.fromisoformat(day)
-    return DocumentView(
+    return LetterView(
         key=row.key, kind=row.kind, number=row.number, date=day.isoformat() if day else None, title=row.title,
         issuer=row.issuer, subject=row.subject, recipient=row.recipient, summary=row.summary, note=row.note,
         kb_id=row.kb_id, is_stub=bool(row.is_stub),
@@ -577,66 +490,3 @@ def _closest(connection: sa.Connection, number: LetterNumber) -> list[str]:
         if found:
             return list(dict.fromkeys(found))[:_MAX_CANDIDATES]
     return []
-
-
-def render_card(result: LookupResult) -> str:
-    """Render a lookup as plain Thai text: the letter's card, the candidates, or not found."""
-    if not result.found or result.document is None:
-        asked = parse_number(result.query)
-        shown = asked.canonical if asked else result.query.strip()
-        if result.status == "not-a-number":
-            return f"ไม่พบเลขที่หนังสือในข้อความ “{shown}” โปรดพิมพ์เลขที่ เช่น ขร 0023.20/ว 0313 หรือ ว 0313"
-        if result.status == "ambiguous":
-            lines = [f"มีหนังสือหลายฉบับที่ตรงกับ {shown} โปรดระบุเลขที่เต็ม:"]
-        else:
-            lines = [f"ไม่พบหนังสือเลขที่ {shown} ในทะเบียนหนังสือ"]
-            if result.candidates:
-                lines.append("เลขที่ใกล้เคียงที่มีในทะเบียน (ไม่ใช่เลขที่ที่ถาม):")
-        lines.extend(f"- {candidate}" for candidate in result.candidates)
-        return "\n".join(lines)
-    doc = result.document
-    lines = [f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)]
-    if doc.date:
-        lines.append(f"ลงวันที่ {thai_date(doc.date)}")
-    if doc.issuer:
-        lines.append(f"จาก {doc.issuer}")
-    if doc.subject:
-        lines.append(f"เรื่อง {doc.subject}")
-    elif doc.title and doc.number:
-        lines.append(doc.title)
-    if doc.recipient:
-        lines.append(f"เรียน {doc.recipient}")
-    sections = (
-        ("อ้างถึง", [link for link in result.references if link.relation == REFERS_TO]),
-        ("สิ่งที่ส่งมาด้วย", [link for link in result.references if link.relation == ENCLOSES]),
-        ("ถูกอ้างถึงหรือส่งต่อโดย", result.referenced_by),
-    )
-    for heading, links in sections:
-        if links:
-            lines.append(f"{heading}:")
-            lines.extend(f"- {_link_line(link, heading == 'ถูกอ้างถึงหรือส่งต่อโดย')}" for link in links)
-    if doc.is_stub:
-        lines.append("(ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม)")
-    return "\n".join(lines)
-
-
-def _link_line(link: Link, incoming: bool) -> str:
-    doc = link.document
-    text = f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)
-    if doc.date:
-        text += f" ลงวันที่ {thai_date(doc.date)}"
-    if doc.issuer:
-        text += f" ({doc.issuer})"
-    if incoming:
-        text += " — อ้างถึงฉบับนี้" if link.relation == REFERS_TO else " — ส่งฉบับนี้มาด้วย"
-    return text
-
-
-def render_cards(results: Sequence[LookupResult]) -> str:
-    """Render several lookups, one card each, separated by a blank line."""
-    return "\n\n".join(render_card(result) for result in results)
-
-
-def open_registry(settings: Settings) -> Registry:
-    """Open the registry from settings (shorthand for `Registry.from_settings`)."""
-    return Registry.from_settings(settings)

@@ -141,8 +141,3 @@ def tokenize(text: str, domain_words: Iterable[str] = ()) -> list[str]:
     name = _dictionary_name(frozenset(domain_words))
     # PyThaiNLP's nlpo3 engine is newmm in Rust: same words, ~10x faster than pure-Python newmm.
     return [token.strip() for token in segment(text, custom_dict=name) if token.strip()]
-
-
-def warm_up(domain_words: Iterable[str] = ()) -> None:
-    """Load the dictionary now, so the first question does not pay for it."""
-    tokenize("ทดสอบ", domain_words)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import COMMANDS, main
-from bot.service import CONTACT
+from bot.checker.report import CONTACT
 from tests.checker_fixtures import DRAFTS, make_docx
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.checker import RULES, DocumentRefused, check_text, render_thai
+from bot.checker.report import CONTACT
 from bot.checker.rules import NOT_ALLOWED, REVIEW
-from bot.service import CONTACT
 from bot.thai import has_thai
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"

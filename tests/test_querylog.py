@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,7 +13,8 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 
 from bot import querylog
-from bot.querylog import LogRecord, QuestionFeedback, QuestionLog, QuestionLogger
+from bot.conversation import LogRecord
+from bot.querylog import QuestionFeedback, QuestionLog, QuestionLogger
 from bot.store import open_engine, session_scope
 
 
@@ -35,7 +38,8 @@ def engine(db_url: str) -> Iterator[Engine]:
 def _record(ref: str, question: str, entry_id: str | None = None, days_ago: float = 0, user: str = "u") -> LogRecord:
     return LogRecord(
         ref=ref,
-        user_hash=querylog.hash_user(hash(user) % 10_000, "salt"),
+        user=f"telegram:{user}",
+        channel="telegram",
         chat_type="private",
         question=question,
         entry_id=entry_id,
@@ -60,14 +64,17 @@ def test_migration_matches_the_models(engine: Engine) -> None:
 
 
 def test_user_ids_are_stored_only_as_salted_hashes() -> None:
-    first = querylog.hash_user(123456, "salt-a")
-    assert first == querylog.hash_user(123456, "salt-a")
-    assert first != querylog.hash_user(123456, "salt-b")
+    first = querylog.hash_user("telegram:123456", "salt-a")
+    assert first == querylog.hash_user("telegram:123456", "salt-a")
+    assert first != querylog.hash_user("telegram:123456", "salt-b")
     assert "123456" not in first and len(first) == 64
+    # Telegram ids hash as they did before ids carried their channel; other channels hash whole.
+    assert first == hmac.new(b"salt-a", b"123456", hashlib.sha256).hexdigest()
+    assert querylog.hash_user("line:123456", "salt-a") != first
 
 
 def test_record_stats_and_feedback(engine: Engine) -> None:
-    querylog.record(engine, [_record("a1", "ตำบลทำเมืองพี่เมืองน้องได้ไหม", "sister-city-province-only"),
+    querylog.record(engine, "salt", [_record("a1", "ตำบลทำเมืองพี่เมืองน้องได้ไหม", "sister-city-province-only"),
                              _record("a2", "อบต.ทำเมืองพี่เมืองน้องได้ไหม", "sister-city-province-only"),
                              _record("a3", "ราคาข้าววันนี้")])
     querylog.record_feedback(engine, "a1", "user-1", 1)
@@ -82,7 +89,7 @@ def test_record_stats_and_feedback(engine: Engine) -> None:
 
 
 def test_retention_deletes_only_old_logs_and_their_feedback(engine: Engine) -> None:
-    querylog.record(engine, [_record("old", "เก่า", "x", days_ago=200), _record("new", "ใหม่", "x", days_ago=1)])
+    querylog.record(engine, "salt", [_record("old", "เก่า", "x", days_ago=200), _record("new", "ใหม่", "x", days_ago=1)])
     querylog.record_feedback(engine, "old", "u", 1, when=datetime.now(UTC) - timedelta(days=199))
     querylog.record_feedback(engine, "new", "u", 1)
     assert querylog.purge(engine, days=180) == 1
@@ -100,7 +107,7 @@ def test_unanswered_groups_similar_questions_with_nearest_entry(engine: Engine) 
         _record("b4", "อบต. ขอทุนจากญี่ปุ่นได้ไหม"),
         _record("b5", "ตอบได้", "sister-city-province-only"),
     ]
-    querylog.record(engine, rows)
+    querylog.record(engine, "salt", rows)
     groups = querylog.unanswered(engine, nearest=lambda text: "near-" + str(len(text)))
     assert [group.count for group in groups] == [3, 1]
     assert groups[0].example == "ราคาข้าวหอมมะลิวันนี้เท่าไร"
@@ -116,12 +123,12 @@ def test_logger_degrades_when_database_is_unreachable_and_catches_up(tmp_path: P
     logger = QuestionLogger(f"sqlite:///{blocker / 'log.db'}", "salt")
     assert not logger.open()
     assert "question log unavailable" in caplog.text
-    assert logger.record(_record("c1", "คำถามตอนฐานข้อมูลล่ม")) is False
-    assert logger.pending == 1 and not logger.feedback("c1", 1, 1)
+    assert logger.write(_record("c1", "คำถามตอนฐานข้อมูลล่ม")) is False
+    assert logger.pending == 1 and not logger.feedback("c1", "telegram:1", 1)
     # The database comes back: queued rows are written with the next one.
     blocker.unlink()
     logger._next_try = 0.0
-    assert logger.record(_record("c2", "คำถามถัดมา"))
+    assert logger.write(_record("c2", "คำถามถัดมา"))
     assert logger.pending == 0 and logger.engine is not None
     assert querylog.stats(logger.engine).questions == 2
     logger.close()
@@ -130,12 +137,30 @@ def test_logger_degrades_when_database_is_unreachable_and_catches_up(tmp_path: P
 def test_logger_keeps_existing_rows_when_a_write_fails(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'log.db'}"
     logger = QuestionLogger(url, "salt")
-    assert logger.record(_record("d1", "หนึ่ง"))
+    assert logger.write(_record("d1", "หนึ่ง"))
     # A duplicate ref violates the unique index: that row is dropped, nothing stored is touched,
     # and it does not block the rows after it.
-    assert not logger.record(_record("d1", "ซ้ำ"))
+    assert not logger.write(_record("d1", "ซ้ำ"))
     assert logger.pending == 0
-    assert logger.record(_record("d2", "สอง"))
+    assert logger.write(_record("d2", "สอง"))
     assert logger.engine is not None and querylog.stats(logger.engine).questions == 2
     logger.close()
     assert querylog.stats(open_engine(url)).questions == 2
+
+
+def test_background_writer_and_feedback_only_on_logged_answers(tmp_path: Path) -> None:
+    logger = QuestionLogger(f"sqlite:///{tmp_path / 'log.db'}", "salt")
+    assert logger.open()
+    logger.start()
+    ref = "0123456789ab"
+    logger.submit(_record(ref, "อบต ทำเมืองพี่เมืองน้องได้ไหม", "sister-city-province-only"))
+    assert logger.drain() and logger.pending == 0
+    assert logger.feedback(ref, "telegram:5", 1)
+    # A made-up or malformed reference is not stored or counted.
+    assert not logger.feedback("ffffffffffff", "telegram:5", 1)
+    assert not logger.feedback("'; drop table", "telegram:5", 1)
+    assert not logger.feedback(ref, "telegram:5", 7)
+    stats = logger.stats()
+    assert stats is not None and (stats.questions, stats.thumbs_up) == (1, 1)
+    assert stats.by_channel == [("telegram", 1)]
+    logger.close()

@@ -14,13 +14,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 
-from bot.chat.app import build_application, build_services
-from bot.commands.serve import webhook_options
+from bot.application import build_services
+from bot.channels.telegram.app import build_application, web_channel, webhook_path
 from bot.config import ConfigError
-from bot.service import VERDICT_LABELS
+from bot.texts import VERDICT_LABELS
+from bot.web import build_web_app, web_server
 from tests.fake_bot_api import TOKEN, FakeBotApi
-from tests.telegram_fixtures import settings_for, start_bot, stop_bot
+from tests.telegram_fixtures import settings_for, start_bot, stop_bot, with_fake_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม"
@@ -37,10 +39,11 @@ def _serve(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[s
     ("env", "message"),
     [
         ({}, "TELEGRAM_BOT_TOKEN is not set"),
-        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN is malformed"),
-        ({"TELEGRAM_BOT_TOKEN": "123456:short"}, "TELEGRAM_BOT_TOKEN is malformed"),
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN is invalid: malformed"),
+        ({"TELEGRAM_BOT_TOKEN": "123456:short"}, "TELEGRAM_BOT_TOKEN is invalid: malformed"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.org/hook"}, "WEBHOOK_SECRET must be set"),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "bot.example.org", "WEBHOOK_SECRET": "s"}, "not an http(s) URL"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "bot.example.org", "WEBHOOK_SECRET": "s"},
+         "WEBHOOK_URL='bot.example.org' is invalid: not an http(s) URL"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_PORT": "99999"}, "WEBHOOK_PORT"),
     ],
 )
@@ -86,43 +89,92 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def test_webhook_mode_refuses_requests_without_the_secret(tmp_path: Path, fake_api: FakeBotApi) -> None:
+async def _running(server: uvicorn.Server) -> asyncio.Task[None]:
+    """Start a uvicorn server in this loop and wait until it accepts connections."""
+    task = asyncio.get_running_loop().create_task(server.serve())
+    for _ in range(500):
+        if server.started or task.done():
+            break
+        await asyncio.sleep(0.01)
+    assert server.started, "the web server did not start"
+    return task
+
+
+async def test_webhook_mode_serves_telegram_and_healthz_from_one_web_app(tmp_path: Path, fake_api: FakeBotApi) -> None:
     port = _free_port()
-    settings = settings_for(tmp_path, fake_api.base_url, WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook",
-                            WEBHOOK_SECRET="s3cret_Token-1", WEBHOOK_PORT=str(port))
-    options = webhook_options(settings)
-    app = build_application(settings, build_services(settings))
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_webhook(**options)  # type: ignore[arg-type]
+    url = f"http://127.0.0.1:{port}/tg/hook"
+    settings = settings_for(tmp_path, fake_api.base_url, WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret_Token-1",
+                            WEBHOOK_PORT=str(port))
+    services = with_fake_registry(build_services(settings))
+    server = web_server(build_web_app(services, [web_channel(settings, services)]), "127.0.0.1", port)
+    task = await _running(server)
     try:
         (hook,) = fake_api.calls_of("setWebhook")
-        assert hook.params["url"] == f"http://127.0.0.1:{port}/tg/hook"
-        assert hook.params["secret_token"] == "s3cret_Token-1"
+        assert hook.params["url"] == url and hook.params["secret_token"] == "s3cret_Token-1"
         update = dict(fake_api.message_update(QUESTION, chat_id=88, user_id=88), update_id=1)
-        url = f"http://127.0.0.1:{port}/tg/hook"
+        secret = {"X-Telegram-Bot-Api-Secret-Token": "s3cret_Token-1"}
         async with httpx.AsyncClient() as client:
             missing = await client.post(url, json=update)
             wrong = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
             assert (missing.status_code, wrong.status_code) == (403, 403)
+            garbage = await client.post(url, content=b"{not json", headers=secret)
+            not_an_update = await client.post(url, json=[1, 2], headers=secret)
+            assert (garbage.status_code, not_an_update.status_code) == (400, 400)
             right = await client.post(url, content=json.dumps(update),
-                                      headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret_Token-1",
-                                               "Content-Type": "application/json"})
+                                      headers={**secret, "Content-Type": "application/json"})
             assert right.status_code == 200
+            health = (await client.get(f"http://127.0.0.1:{port}/healthz")).json()
         (reply,) = await fake_api.wait_for("sendMessage", where=lambda call: call.params["chat_id"] == 88)
         assert reply.params["text"].startswith(f"<b>{VERDICT_LABELS['no']}</b>")
         assert len(fake_api.calls_of("sendMessage")) == 1  # the refused requests were not processed
+        assert health["status"] == "ok" and health["channels"] == ["telegram"]
+        assert health["knowledge"]["entries"] == len(services.kb.entries) and health["question_log"] == "ok"
     finally:
-        await stop_bot(app)
+        server.should_exit = True
+        await task
 
 
-def test_webhook_options_need_a_secret(tmp_path: Path) -> None:
+def test_webhook_mode_needs_a_secret(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, WEBHOOK_URL="https://bot.example.org/x")
     with pytest.raises(ConfigError):
-        webhook_options(settings)
+        webhook_path(settings)
+
+
+def test_serve_in_webhook_mode_reports_a_dead_database_as_degraded_and_still_answers(tmp_path: Path) -> None:
+    port = _free_port()
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    url = f"http://127.0.0.1:{port}/hook"
+    with FakeBotApi().running() as api:
+        env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "WEBHOOK_URL": url,
+               "WEBHOOK_SECRET": "abc", "WEBHOOK_PORT": str(port), "DB_PATH": str(blocker / "bot.db"),
+               "USER_HASH_SALT": "x"}
+        full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+        full.update(PYTHONPATH=str(ROOT), **env)
+        process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], env=full, cwd=tmp_path,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not api.calls_of("setWebhook") and time.monotonic() < deadline and process.poll() is None:
+                time.sleep(0.05)
+            assert api.calls_of("setWebhook"), api.summary()
+            update = dict(api.message_update("ตามหนังสือ ว 0313 อบต ทำเมืองพี่เมืองน้องได้ไหม", chat_id=5, user_id=5),
+                          update_id=7)
+            posted = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "abc"})
+            assert posted.status_code == 200
+            while not api.calls_of("sendMessage") and time.monotonic() < deadline:
+                time.sleep(0.02)
+            reply = api.calls_of("sendMessage")[0]
+            assert reply.params["text"].startswith(f"<b>{VERDICT_LABELS['no']}</b>")
+            assert "ทะเบียนหนังสือเวียนใช้งานไม่ได้" in reply.params["text"]
+            health = httpx.get(f"http://127.0.0.1:{port}/healthz").json()
+            assert health["status"] == "degraded" and health["registry"] == "unavailable"
+            assert health["question_log"] == "unavailable"
+        finally:
+            process.send_signal(signal.SIGINT)
+            _, stderr = process.communicate(timeout=30)
+        assert process.returncode == 0, stderr
+        assert "Traceback" not in stderr and TOKEN not in stderr
 
 
 async def test_questions_are_answered_when_the_database_is_unreachable(
@@ -141,7 +193,7 @@ async def test_questions_are_answered_when_the_database_is_unreachable(
         querylog = services.querylog
         assert querylog is not None
         for _ in range(200):  # the log write is queued just after the reply is sent
-            await services.drain()
+            querylog.drain(0.01)
             if querylog.pending:
                 break
             await asyncio.sleep(0.01)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.app import build_application, build_services
+from bot.application import build_services
+from bot.channels.telegram.app import build_application
 from bot.config import load_settings
 from bot.querylog import QuestionFeedback, QuestionLog
-from bot.service import VERDICT_LABELS
 from bot.store import session_scope
+from bot.texts import VERDICT_LABELS
 from tests.fake_bot_api import BOT_USER, TOKEN, FakeBotApi, buttons
 from tests.telegram_fixtures import ADMIN_ID, RunningBot, start_bot, stop_bot
 
@@ -28,7 +29,7 @@ async def _log_rows(bot: RunningBot, count: int) -> list[QuestionLog]:
     querylog = bot.services.querylog
     assert querylog is not None and querylog.engine is not None
     for _ in range(200):
-        await bot.services.drain()
+        querylog.drain()
         with session_scope(querylog.engine) as session:
             rows = list(session.exec(QuestionLog.__table__.select()).all())  # type: ignore[attr-defined]
         if len(rows) >= count:
@@ -111,7 +112,7 @@ async def test_related_question_button_and_feedback(running_bot: RunningBot) -> 
     querylog = running_bot.services.querylog
     assert querylog is not None and querylog.engine is not None
     for _ in range(100):
-        await running_bot.services.drain()
+        querylog.drain()
         with session_scope(querylog.engine) as session:
             votes = [(f.ref, f.value) for f in session.exec(QuestionFeedback.__table__.select())]  # type: ignore[attr-defined]
         if votes:
@@ -228,17 +229,17 @@ async def test_admin_stats_and_unanswered(running_bot: RunningBot) -> None:
 async def test_reload_keeps_old_knowledge_when_new_is_invalid(running_bot: RunningBot) -> None:
     api = running_bot.api
     services = running_bot.services
-    old = services.answerer
+    old = services.conversation
     kb_dir = services.settings.knowledge_dir
     (kb_dir / "entries" / "broken.yaml").write_text("- id: Bad Id\n  verdict: maybe\n", encoding="utf-8")
     api.send_text("/reload", chat_id=ADMIN_ID, user_id=ADMIN_ID)
     (call,) = await api.wait_for("sendMessage", where=_to(ADMIN_ID))
     assert "ยังใช้ฐานความรู้เดิม" in call.params["text"] and "broken.yaml" in call.params["text"]
-    assert services.answerer is old
+    assert services.conversation is old
     (kb_dir / "entries" / "broken.yaml").unlink()
     api.send_text("/reload", chat_id=ADMIN_ID, user_id=ADMIN_ID)
     call = (await api.wait_for("sendMessage", 2, where=_to(ADMIN_ID)))[1]
-    assert "โหลดฐานความรู้ใหม่แล้ว" in call.params["text"] and services.answerer is not old
+    assert "โหลดฐานความรู้ใหม่แล้ว" in call.params["text"] and services.conversation is not old
 
 
 async def test_flood_guard_warns_once_then_stays_quiet(running_bot: RunningBot) -> None:
@@ -268,19 +269,19 @@ async def test_handler_error_is_logged_and_user_told(
     api = running_bot.api
 
     class Broken:
-        kb = running_bot.services.answerer.kb
+        kb = running_bot.services.kb
 
-        def answer(self, question: str) -> object:
+        def respond(self, *args: object, **kwargs: object) -> object:
             raise RuntimeError("matcher exploded")
 
-    good = running_bot.services.answerer
-    running_bot.services.answerer = Broken()  # type: ignore[assignment]
+    good = running_bot.services.conversation
+    running_bot.services.conversation = Broken()  # type: ignore[assignment]
     with caplog.at_level(logging.ERROR):
         api.send_text(QUESTION, chat_id=516, user_id=516)
         (call,) = await api.wait_for("sendMessage", where=_to(516))
     assert "เกิดข้อผิดพลาด" in call.params["text"]
     assert any(record.exc_info and "matcher exploded" in str(record.exc_info[1]) for record in caplog.records)
-    running_bot.services.answerer = good
+    running_bot.services.conversation = good
     api.send_text(QUESTION, chat_id=516, user_id=516)
     calls = await api.wait_for("sendMessage", 2, where=_to(516))
     assert calls[1].params["text"].startswith("<b>")

@@ -7,10 +7,11 @@ from html import unescape
 
 import pytest
 
-from bot.chat.app import file_base_url
-from bot.chat.check_render import MAX_SHOWN_FINDINGS
-from bot.checker import MAX_BYTES, RESULT_LABELS
-from bot.service import CONTACT
+from bot.channels.telegram.app import file_base_url
+from bot.channels.telegram.check_render import MAX_SHOWN_FINDINGS
+from bot.checker import MAX_BYTES
+from bot.checker.report import CONTACT
+from bot.texts import CHECK_RESULT_LABELS as RESULT_LABELS
 from tests.checker_fixtures import draft_lines, make_docx, make_pdf
 from tests.fake_bot_api import BOT_USER, Call
 from tests.telegram_fixtures import RunningBot
@@ -172,12 +173,12 @@ async def test_a_photo_in_private_gets_a_hint(running_bot: RunningBot) -> None:
 async def test_unexpected_error_goes_to_the_error_handler(
     running_bot: RunningBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.chat.checking as checking
+    import bot.application as application
 
     def explode(text: str) -> object:
         raise RuntimeError("checker exploded")
 
-    monkeypatch.setattr(checking, "check_text", explode)
+    monkeypatch.setattr(application, "check_text", explode)
     running_bot.api.send_text("/check ข้อ 1 ทดสอบ", chat_id=715, user_id=715)
     (text,) = await _replies(running_bot, 715)
     assert "เกิดข้อผิดพลาด" in text and "exploded" not in text

@@ -9,13 +9,12 @@ an upload before downloading it; `warm_up()` at start-up.
 from bot.checker.engine import CheckResult, Finding, check_file, check_text, warm_up
 from bot.checker.errors import DocumentRefused
 from bot.checker.reading import MAX_BYTES, MAX_CHARS, check_size
-from bot.checker.report import RESULT_LABELS, render_thai
+from bot.checker.report import render_thai
 from bot.checker.rules import RULES
 
 __all__ = [
     "MAX_BYTES",
     "MAX_CHARS",
-    "RESULT_LABELS",
     "RULES",
     "CheckResult",
     "DocumentRefused",

@@ -7,17 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.checker.rules import NOT_ALLOWED, REVIEW, RULES_BY_ID
-from bot.service import CONTACT
+from bot.config import default_contact
+from bot.texts import CHECK_RESULT_LABELS, SEVERITY_LABELS
 
 if TYPE_CHECKING:
     from bot.checker.engine import CheckResult, Finding
 
-RESULT_LABELS = {
-    "ok": "✅ ไม่พบถ้อยคำที่ขัดกับแนวทาง",
-    REVIEW: "⚠️ ควรให้ผู้รับผิดชอบตรวจสอบก่อนลงนาม",
-    NOT_ALLOWED: "❌ ไม่ควรลงนามตามร่างนี้",
-}
-SEVERITY_LABELS = {NOT_ALLOWED: "ขัดกับแนวทาง", REVIEW: "ควรตรวจสอบ"}
+# Until the summary is rendered with the settings' contact (see the checker's engine), name the default.
+CONTACT = default_contact().line
 _DISCLAIMER = "ผลนี้เป็นการตรวจถ้อยคำเบื้องต้นด้วยระบบ มิใช่ความเห็นทางกฎหมาย"
 
 
@@ -99,7 +96,7 @@ def render_thai(
     max_findings: int | None = None,
 ) -> str:
     """Return the whole verdict as plain Thai text; `titles` maps source ids to document titles."""
-    lines = [f"ผลการตรวจร่างความตกลง: {RESULT_LABELS[result.result]}", "", result.summary]
+    lines = [f"ผลการตรวจร่างความตกลง: {CHECK_RESULT_LABELS[result.result]}", "", result.summary]
     shown = shown_findings(result, titles, max_findings)
     if shown:
         lines += ["", f"ประเด็นที่พบ ({len(result.findings)}):"]

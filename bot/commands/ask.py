@@ -16,17 +16,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    """Answer the question (or every stdin line, as JSON lines, in order)."""
-    from bot.service import build_service, render_plain
+    """Answer the question (or every stdin line, as JSON lines, in order) through the conversation turn."""
+    from bot.conversation import build_conversation
+    from bot.plain import render_turn
 
-    service = build_service(settings)
+    conversation = build_conversation(settings)
     if args.question is not None:
-        answer = service.answer(args.question)
-        print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render_plain(answer))
+        turn = conversation.respond(args.question)
+        print(json.dumps(turn.to_json(), ensure_ascii=False) if args.json else render_turn(turn))
         return 0
     # Batch mode: one process, many questions; one JSON line per input line keeps them aligned.
     for line in sys.stdin:
-        answer = service.answer(line.rstrip("\r\n"))
-        sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+        turn = conversation.respond(line.rstrip("\r\n"))
+        sys.stdout.write(json.dumps(turn.to_json(), ensure_ascii=False) + "\n")
     sys.stdout.flush()
     return 0

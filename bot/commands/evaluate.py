@@ -1,4 +1,4 @@
-"""`policybot eval FILE`: accuracy, rejection and verdict errors on a question set."""
+"""`policybot eval FILE`: accuracy, rejection, wrong and harmful verdicts on a question set, as users get them."""
 
 from __future__ import annotations
 
@@ -16,10 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    """Run the question set and print the figures and every miss; exit 1 if any miss."""
+    """Run the question set through the conversation turn; print the figures and every miss; exit 1 if any."""
+    from bot.conversation import build_conversation
     from bot.evaluation import EvalFileError, evaluate, load_items, load_lookups
-    from bot.knowledge import load_knowledge
-    from bot.service import PolicyService
 
     try:
         items = load_items(args.file)
@@ -27,37 +26,36 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except EvalFileError as error:
         print(f"policybot: {error}")
         return 2
-    service = PolicyService(load_knowledge(settings.knowledge_dir), settings.match_threshold)
-    report = evaluate(service, items)
+    conversation = build_conversation(settings)
+    report = evaluate(conversation, items)
     lookup_misses = []
-    if lookups:
-        from bot.registry import Registry
-
-        registry = Registry.from_settings(settings)
-        for query, expected in lookups:
-            result = registry.lookup(query)
-            found = result.number if result.found else None
-            if found != expected:
-                lookup_misses.append({"q": query, "expected": expected, "got": found})
+    for query, expected in lookups:
+        result = conversation.lookup(query)
+        found = result.number if result is not None and result.found else None
+        if found != expected:
+            lookup_misses.append({"q": query, "expected": expected, "got": found})
     if args.json:
         print(json.dumps({
             "in_scope": report.in_scope, "in_scope_correct": report.in_scope_correct,
             "accuracy": round(report.accuracy, 4), "out_of_scope": report.out_of_scope,
             "out_of_scope_declined": report.out_of_scope_declined, "rejection": round(report.rejection, 4),
-            "verdict_errors": report.verdict_errors,
+            "verdict_errors": report.verdict_errors, "harmful": report.harmful,
             "lookups": len(lookups), "lookups_correct": len(lookups) - len(lookup_misses),
             "lookup_misses": lookup_misses,
-            "misses": [{"q": item.q, "expected": list(item.ids), "got": answer.entry_id,
-                        "confidence": round(answer.confidence, 3), "problem": problem}
-                       for item, answer, problem in report.misses],
+            "misses": [{"q": item.q, "expected": list(item.ids), "got": turn.answer.entry_id,
+                        "verdict": turn.answer.verdict, "confidence": round(turn.answer.confidence, 3),
+                        "problem": problem}
+                       for item, turn, problem in report.misses],
         }, ensure_ascii=False))
     else:
-        for item, answer, problem in report.misses:
+        for item, turn, problem in report.misses:
             expected = ", ".join(item.ids) or "(decline)"
-            print(f"MISS {problem}: {item.q!r} -> {answer.entry_id} ({answer.confidence:.2f}); expected {expected}")
+            print(f"MISS {problem}: {item.q!r} -> {turn.answer.entry_id} ({turn.answer.confidence:.2f}); "
+                  f"expected {expected}")
         print(f"in-scope accuracy:      {report.in_scope_correct}/{report.in_scope} = {report.accuracy:.1%}")
         print(f"out-of-scope rejection: {report.out_of_scope_declined}/{report.out_of_scope} = {report.rejection:.1%}")
         print(f"verdict errors:         {report.verdict_errors}")
+        print(f"harmful answers:        {report.harmful}")
         for miss in lookup_misses:
             print(f"MISS lookup {miss['q']!r} -> {miss['got']}; expected {miss['expected']}")
         if lookups:

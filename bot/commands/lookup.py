@@ -16,7 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Any) -> int:
     """Look each query up and print its card (or JSON); exit 1 if any was not found."""
-    from bot.registry import Registry, render_card
+    from bot.plain import render_card
+    from bot.registry import Registry
     from bot.store import StoreError
 
     queries = [" ".join(args.number)] if args.number else [line.strip() for line in sys.stdin if line.strip()]

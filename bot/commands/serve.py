@@ -1,15 +1,17 @@
-"""`policybot serve`: run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)."""
+"""`policybot serve`: run the bot: Telegram by long polling, or one web server when WEBHOOK_URL is set."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import logging
-import re
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings
+from bot.config import Settings
 
-_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+if TYPE_CHECKING:
+    from bot.application import Services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,37 +21,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def webhook_options(settings: Settings) -> dict[str, object]:
-    """Return run_webhook's keyword arguments from the settings; raise ConfigError if unusable."""
-    url: str = settings.webhook_url
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"WEBHOOK_URL={url!r} is not an http(s) URL")
-    secret: str = settings.webhook_secret
-    if not _SECRET.match(secret):
-        raise ConfigError("WEBHOOK_SECRET must be set in webhook mode: 1-256 characters of A-Z a-z 0-9 _ -")
-    return {
-        "listen": settings.webhook_listen,
-        "port": settings.webhook_port,
-        # The local server serves the same path as the public URL, so a reverse proxy passes it as is.
-        "url_path": parts.path.strip("/"),
-        "webhook_url": url,
-        "secret_token": secret,
-    }
-
-
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the bot until interrupted."""
-    from bot.chat.app import build_application, check_token
+    from bot.application import build_services
+    from bot.channels.telegram.app import build_application, require_token, webhook_path
 
-    check_token(settings.telegram_bot_token)
+    require_token(settings)
+    if settings.webhook_url:
+        webhook_path(settings)  # a missing secret stops here, before anything starts
     # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    webhook = webhook_options(settings) if settings.webhook_url else None
-    app = build_application(settings)
+    services = build_services(settings)
     drop = bool(args.drop_pending)
-    if webhook is None:
-        app.run_polling(drop_pending_updates=drop)
-    else:
-        app.run_webhook(drop_pending_updates=drop, **webhook)  # type: ignore[arg-type]
+    if not settings.webhook_url:
+        build_application(settings, services).run_polling(drop_pending_updates=drop)
+        return 0
+    # uvicorn re-raises the SIGINT it caught once it has shut everything down cleanly.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve_webhook(settings, services, drop))
     return 0
+
+
+async def _serve_webhook(settings: Settings, services: Services, drop: bool) -> None:
+    """Serve Telegram's webhook and /healthz from one web server."""
+    from bot.channels.telegram.app import web_channel
+    from bot.web import build_web_app, web_server
+
+    web = build_web_app(services, [web_channel(settings, services, drop_pending=drop)])
+    await web_server(web, settings.webhook_listen, settings.webhook_port).serve()

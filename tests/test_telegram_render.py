@@ -10,18 +10,19 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.chat.flood import FloodGuard
-from bot.chat.render import (
+from bot.answers import Answer, Answerer
+from bot.channels.telegram.render import (
     MAX_CALLBACK_BYTES,
     answer_reply,
-    circular_reply,
-    entry_answer,
+    card_reply,
     entry_token,
     resolve_entry_token,
     split_html,
 )
-from bot.knowledge import load_knowledge
-from bot.service import Answer
+from bot.config import default_contact
+from bot.flood import FloodGuard
+from bot.knowledge import Entry, load_knowledge
+from bot.lookups import REFERS_TO, LetterView, Link, LookupResult
 
 KB = Path(__file__).parent / "data" / "telegram_kb"
 _TAG = re.compile(r"</?([a-z]+)[^>]*>")
@@ -66,20 +67,27 @@ def test_split_never_cuts_inside_a_tag(parts: list[str]) -> None:
         assert _balanced(chunk) and _no_broken_markup(chunk)
 
 
+def _letter(number: str, subject: str | None = None) -> LetterView:
+    return LetterView(key=number, kind="circular", number=number, date=None, title=None, issuer=None,
+                      subject=subject, recipient=None, summary=None, note=None, kb_id=None, is_stub=False)
+
+
 def test_data_derived_text_is_escaped() -> None:
-    kb = load_knowledge(KB)
-    answer = Answer(question="q", entry_id="x", verdict="yes", confidence=1.0,
-                    answer="<script>alert(1)</script> & co", title="<i>t</i>")
-    reply = answer_reply(answer, kb, "abc")
+    entry = Entry(id="x", title="<i>t</i>", verdict="yes", questions=("q",), answer="a", sources=())
+    answer = Answer(question="q", kind="entry", text="<script>alert(1)</script> & co", confidence=1.0, entry=entry)
+    reply = answer_reply(answer, "abc")
     assert "<script>" not in reply.text and "&lt;script&gt;" in reply.text and "&amp; co" in reply.text
-    card = circular_reply({"found": True, "number": "<b>1</b>", "subject": "a<b", "references": [
-        {"number": "ว <1>", "relation": "อ้างถึง"}]})
+    assert "<i>t</i>" not in reply.text
+    card = card_reply(LookupResult(query="q", found=True, document=_letter("<b>1</b>", "a<b"),
+                                   references=[Link(REFERS_TO, _letter("ว <1>"))], status="found"))
     assert "<b>1</b>" not in card.text.replace("<b>หนังสือที่ ", "") and "a&lt;b" in card.text
 
 
 def test_callback_data_fits_64_bytes_and_long_ids_are_hashed() -> None:
     kb = load_knowledge(KB)
-    reply = answer_reply(entry_answer(kb, "sister-city-province-only"), kb, "0123456789ab")
+    answer = Answerer(kb, default_contact()).entry_answer("sister-city-province-only")
+    assert answer is not None
+    reply = answer_reply(answer, "0123456789ab")
     assert reply.keyboard is not None
     for row in reply.keyboard.inline_keyboard:
         for button in row:
@@ -89,35 +97,42 @@ def test_callback_data_fits_64_bytes_and_long_ids_are_hashed() -> None:
     assert token.startswith("#") and len(token) < 20
     assert resolve_entry_token(kb, "sister-city-province-only") == "sister-city-province-only"
     assert resolve_entry_token(kb, "no-such-entry") is None
-    card = circular_reply({"found": True, "number": "1", "references": [{"number": "ก" * 40}]})
+    card = card_reply(LookupResult(query="1", found=True, document=_letter("1"),
+                                   references=[Link(REFERS_TO, _letter("ก" * 40))], status="found"))
     assert card.keyboard is None  # a number too long for callback data gets no button
 
 
 def test_flood_guard_warns_once_then_drops_then_recovers() -> None:
     now = [0.0]
     guard = FloodGuard(3, clock=lambda: now[0])
-    assert [guard.check(1) for _ in range(3)] == ["ok"] * 3
-    assert guard.check(1) == "warn"
-    assert guard.check(1) == "drop"
-    assert guard.check(2) == "ok"  # per user
+    assert [guard.check("telegram:1") for _ in range(3)] == ["ok"] * 3
+    assert guard.check("telegram:1") == "warn"
+    assert guard.check("telegram:1") == "drop"
+    assert guard.check("telegram:2") == "ok"  # per user
     now[0] = 61.0
-    assert guard.check(1) == "ok"
+    assert guard.check("telegram:1") == "ok"
     now[0] = 200.0
     guard.forget_idle()
     assert guard._seen == {}
 
 
-def test_core_modules_do_not_import_telegram() -> None:
+def test_core_modules_do_not_import_a_chat_library() -> None:
+    # Every module outside bot/channels/ (the core, the application layer, the web server, the
+    # commands) imports no Telegram; the core imports no web framework either.
     code = (
         "import sys\n"
-        "import pkgutil, importlib, bot\n"
-        "core = [m.name for m in pkgutil.iter_modules(bot.__path__) if m.name not in ('chat', '__main__')]\n"
+        "import pkgutil, importlib, bot, bot.commands, bot.checker\n"
+        "core = [m.name for m in pkgutil.iter_modules(bot.__path__) if m.name not in "
+        "('channels', '__main__', 'application', 'web', 'commands', 'migrations')]\n"
         "for name in core: importlib.import_module('bot.' + name)\n"
-        "assert {'thai', 'knowledge', 'matcher', 'service', 'store', 'config', 'querylog'} <= set(core), core\n"
-        "import bot.commands.serve\n"
+        "assert {'thai', 'knowledge', 'matcher', 'answers', 'conversation', 'circulars', 'store', 'config',\n"
+        "        'querylog', 'registry', 'texts', 'plain'} <= set(core), core\n"
+        "web = sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'telegram'))\n"
+        "import bot.application, bot.web\n"
+        "for m in pkgutil.iter_modules(bot.commands.__path__): importlib.import_module('bot.commands.' + m.name)\n"
         "bad = sorted(m for m in sys.modules if m == 'telegram' or m.startswith('telegram.'))\n"
-        "print(bad)\n"
-        "sys.exit(1 if bad else 0)\n"
+        "print(web, bad)\n"
+        "sys.exit(1 if bad or web else 0)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             cwd=Path(__file__).resolve().parent.parent)

@@ -1,15 +1,10 @@
-"""Telegram handlers: commands, questions, buttons, inline queries, admin commands, errors."""
+"""Telegram handlers: each reads the update, asks the shared services, and sends what the renderer made."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import secrets
-import time
-from collections.abc import Sequence
 from html import escape
 
-from sqlalchemy.engine import Engine
 from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
@@ -23,46 +18,51 @@ from telegram import (
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import TelegramError
 
-from bot.chat.context import BotContext, Services
-from bot.chat.protocols import LookupResult
-from bot.chat.render import (
+from bot.channels.telegram.context import BotContext
+from bot.channels.telegram.render import (
     CB_CIRCULAR,
     CB_DOCUMENT,
     CB_ENTRY,
     CB_FEEDBACK,
     CB_NOOP,
     CB_WALK,
-    HELP_TEXT,
     MAX_MESSAGE,
     Reply,
     answer_html,
-    answer_reply,
-    circular_reply,
+    card_reply,
     document_reply,
-    entry_answer,
     entry_token,
+    help_text,
     resolve_entry_token,
     sources_reply,
     split_html,
     stats_html,
+    turn_replies,
     unanswered_html,
     welcome_reply,
 )
-from bot.knowledge import KnowledgeError, load_knowledge
-from bot.querylog import LogRecord, stats, unanswered
-from bot.service import VERDICT_LABELS
+from bot.config import user_key
+from bot.texts import (
+    CIRCULAR_USAGE,
+    ERROR_TEXT,
+    FLOOD_TEXT,
+    NO_LOG_TEXT,
+    NO_REGISTRY_TEXT,
+    STALE_BUTTON_TEXT,
+    THANKS_TEXT,
+    VERDICT_LABELS,
+)
 
 log = logging.getLogger(__name__)
 
-FLOOD_TEXT = "ขออภัย คุณส่งข้อความถี่เกินไป กรุณารอสักครู่ประมาณหนึ่งนาทีแล้วค่อยถามใหม่นะครับ"
-ERROR_TEXT = "ขออภัย เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้งในภายหลัง"
-NO_REGISTRY_TEXT = "ขออภัย ระบบค้นหาหนังสือเวียนยังไม่พร้อมใช้งาน"
-CIRCULAR_USAGE = "โปรดระบุเลขที่หนังสือ เช่น /circular ขร 0023.20/ว 0313"
-STALE_BUTTON_TEXT = "ปุ่มนี้ใช้ไม่ได้แล้ว กรุณาถามใหม่อีกครั้ง"
-THANKS_TEXT = "ขอบคุณสำหรับความคิดเห็นครับ"
-NO_LOG_TEXT = "ฐานข้อมูลบันทึกคำถามใช้งานไม่ได้ในขณะนี้"
-MAX_CARDS = 3
+CHANNEL = "telegram"
 MAX_INLINE_RESULTS = 5
+
+
+def user_of(update: Update) -> str | None:
+    """Return the sender as a channel-qualified id (`telegram:123`), or None."""
+    user = update.effective_user
+    return user_key(CHANNEL, user.id) if user is not None else None
 
 
 async def send_reply(message: Message, reply: Reply) -> Message:
@@ -77,10 +77,10 @@ async def send_reply(message: Message, reply: Reply) -> Message:
 
 async def allowed(update: Update, context: BotContext) -> bool:
     """Count the update against the sender's flood limit; warn once politely, then stay quiet."""
-    user = update.effective_user
+    user = user_of(update)
     if user is None:
         return True
-    verdict = context.services.flood.check(user.id)
+    verdict = context.services.flood.check(user)
     if verdict == "ok":
         return True
     if verdict == "warn":
@@ -121,7 +121,7 @@ async def start(update: Update, context: BotContext) -> None:
 async def help_command(update: Update, context: BotContext) -> None:
     """Sends the Thai usage help."""
     if update.effective_message is not None and await allowed(update, context):
-        await send_reply(update.effective_message, Reply(HELP_TEXT))
+        await send_reply(update.effective_message, Reply(help_text(context.services.settings.contact)))
 
 
 async def sources(update: Update, context: BotContext) -> None:
@@ -136,13 +136,11 @@ async def circular(update: Update, context: BotContext) -> None:
     if message is None or not await allowed(update, context):
         return
     query = " ".join(context.args or []).strip()
-    lookup = context.services.circulars
     if not query:
         await send_reply(message, Reply(escape(CIRCULAR_USAGE)))
-    elif lookup is None:
-        await send_reply(message, Reply(escape(NO_REGISTRY_TEXT)))
-    else:
-        await send_reply(message, circular_reply(await asyncio.to_thread(lookup.lookup, query)))
+        return
+    result = await context.services.lookup(query)
+    await send_reply(message, card_reply(result) if result is not None else Reply(escape(NO_REGISTRY_TEXT)))
 
 
 async def question(update: Update, context: BotContext) -> None:
@@ -156,41 +154,11 @@ async def question(update: Update, context: BotContext) -> None:
     if not text.strip():
         await help_command(update, context)
         return
-    await answer_question(message, context.services, text, update.effective_user.id if update.effective_user else 0)
-
-
-async def answer_question(message: Message, services: Services, text: str, user_id: int) -> None:
-    """Answer `text` (and show cards for circular numbers in it), then log it off the event loop."""
-    started = time.perf_counter()
-    answer = services.answerer.answer(text)
-    hits: Sequence[LookupResult] = []
-    if services.circulars is not None:
-        # The registry is a database: keep its queries off the event loop.
-        hits = list(await asyncio.to_thread(services.circulars.find_in_text, text))[:MAX_CARDS]
-    found = [hit for hit in hits if hit.get("found")]
-    querylog = services.querylog
-    ref = secrets.token_hex(6) if querylog is not None else None
-    if answer.declined and hits:
-        # A message that is (mostly) a letter number: the cards are the answer, "not found" included.
-        replies = [circular_reply(hit) for hit in hits]
-    else:
-        replies = [answer_reply(answer, services.kb, ref)] + [circular_reply(hit) for hit in found]
-    for reply in replies:
+    turn = await context.services.respond(
+        text, user=user_of(update) or f"{CHANNEL}:unknown", channel=CHANNEL, chat=str(message.chat.type)
+    )
+    for reply in turn_replies(turn):
         await send_reply(message, reply)
-    if querylog is not None and ref is not None:
-        record = LogRecord(
-            ref=ref,
-            user_hash=querylog.user_hash(user_id),
-            chat_type=str(message.chat.type),
-            question=text,
-            entry_id=answer.entry_id,
-            verdict=answer.verdict,
-            confidence=float(answer.confidence),
-            # Small talk ("สวัสดี") is neither answered nor a question the curators missed.
-            declined=answer.declined and not found and not answer.smalltalk,
-            latency_ms=(time.perf_counter() - started) * 1000,
-        )
-        services.spawn(lambda: querylog.record(record))
 
 
 async def button(update: Update, context: BotContext) -> None:
@@ -201,19 +169,20 @@ async def button(update: Update, context: BotContext) -> None:
     kind, _, payload = (query.data or "").partition(":")
     services = context.services
     if kind == CB_FEEDBACK:
-        await _feedback(query, services, payload)
+        await _feedback(query, context, payload)
         return
     # Answer first: Telegram shows a spinner on the button until the query is answered.
     await query.answer()
     reply: Reply | None = None
     if kind == CB_ENTRY:
         entry_id = resolve_entry_token(services.kb, payload)
-        if entry_id is not None:
-            reply = answer_reply(entry_answer(services.kb, entry_id), services.kb)
+        turn = services.entry(entry_id) if entry_id is not None else None
+        reply = turn_replies(turn)[0] if turn is not None else None
     elif kind == CB_DOCUMENT and payload in services.kb.documents:
         reply = document_reply(services.kb.documents[payload], with_card=services.circulars is not None)
-    elif kind in (CB_CIRCULAR, CB_WALK) and services.circulars is not None:
-        reply = circular_reply(await asyncio.to_thread(services.circulars.lookup, payload))
+    elif kind in (CB_CIRCULAR, CB_WALK):
+        result = await services.lookup(payload)
+        reply = card_reply(result) if result is not None else Reply(escape(NO_REGISTRY_TEXT))
     elif kind == CB_NOOP:
         return
     message = query.message if isinstance(query.message, Message) else None
@@ -229,17 +198,14 @@ async def button(update: Update, context: BotContext) -> None:
         await context.bot.send_message(update.effective_chat.id, split_html(reply.text)[0], reply_markup=reply.keyboard)
 
 
-async def _feedback(query: CallbackQuery, services: Services, payload: str) -> None:
+async def _feedback(query: CallbackQuery, context: BotContext, payload: str) -> None:
     """Stores a 👍/👎 and swaps the feedback buttons for a thank-you."""
     value_text, _, ref = payload.partition(":")
     if value_text not in ("0", "1") or not ref:
         await query.answer(STALE_BUTTON_TEXT)
         return
     value = 1 if value_text == "1" else -1
-    querylog = services.querylog
-    if querylog is not None:
-        user_id = query.from_user.id
-        services.spawn(lambda: querylog.feedback(ref, user_id, value))
+    await context.services.feedback(ref, user_key(CHANNEL, query.from_user.id), value)
     await query.answer(THANKS_TEXT)
     message = query.message if isinstance(query.message, Message) else None
     if message is not None and message.reply_markup is not None:
@@ -259,21 +225,24 @@ async def inline_query(update: Update, context: BotContext) -> None:
     if query is None or not query.query.strip() or not await allowed(update, context):
         return
     services = context.services
-    answer = services.answerer.answer(query.query)
-    kb = services.kb
-    ids = ([answer.entry_id] if answer.entry_id else []) + answer.suggestions + answer.related
-    ids = [entry_id for entry_id in dict.fromkeys(ids) if entry_id in kb.by_id][:MAX_INLINE_RESULTS]
+    # Telegram sends one inline query per keystroke: answered, but not logged.
+    turn = await services.respond(query.query, user=user_of(update) or "", channel=CHANNEL, chat="inline",
+                                  log_turn=False)
+    answer = turn.answer
+    entries = [answer.entry] if answer.entry else []
+    entries += [*answer.suggestions, *answer.related]
     results = []
-    for entry_id in ids:
-        entry_reply = entry_answer(kb, entry_id)
-        label = VERDICT_LABELS.get(entry_reply.verdict or "", "")
+    for entry in list(dict.fromkeys(entries))[:MAX_INLINE_RESULTS]:
+        entry_turn = services.entry(entry.id)
+        if entry_turn is None:
+            continue
         results.append(
             InlineQueryResultArticle(
-                id=entry_token(entry_id)[:64],
-                title=f"{label} {entry_reply.title or ''}".strip(),
-                description=" ".join(entry_reply.answer.split())[:120],
+                id=entry_token(entry.id)[:64],
+                title=f"{VERDICT_LABELS[entry.verdict]} {entry.title}",
+                description=" ".join(entry.answer.split())[:120],
                 input_message_content=InputTextMessageContent(
-                    split_html(answer_html(entry_reply), MAX_MESSAGE)[0], parse_mode=ParseMode.HTML
+                    split_html(answer_html(entry_turn.answer), MAX_MESSAGE)[0], parse_mode=ParseMode.HTML
                 ),
             )
         )
@@ -282,84 +251,57 @@ async def inline_query(update: Update, context: BotContext) -> None:
             InlineQueryResultArticle(
                 id="declined",
                 title="ไม่พบคำตอบในฐานความรู้",
-                description=" ".join(answer.answer.split())[:120],
-                input_message_content=InputTextMessageContent(escape(answer.answer), parse_mode=ParseMode.HTML),
+                description=" ".join(answer.text.split())[:120],
+                input_message_content=InputTextMessageContent(escape(answer.text), parse_mode=ParseMode.HTML),
             )
         )
     # Answers depend only on the question, so Telegram may cache them for everyone.
     await query.answer(results, cache_time=60, is_personal=False)
 
 
-def _is_admin(update: Update, services: Services) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in services.admins
-
-
-async def _admin_log(update: Update, context: BotContext) -> tuple[Message, Services, Engine] | None:
-    """Return the admin's message, the services and the log database, or reply and return None.
-
-    A non-admin gets the normal help, as if the command did not exist; an admin is told when
-    the question log is unavailable.
-    """
+async def _admin_message(update: Update, context: BotContext) -> Message | None:
+    """Return the admin's message; anyone else gets the normal help, as if the command did not exist."""
     message = update.effective_message
-    services = context.services
-    if message is None or not _is_admin(update, services):
+    user = user_of(update)
+    if message is None or user is None or not context.services.is_admin(user):
         await help_command(update, context)
         return None
-    engine = services.querylog.engine if services.querylog is not None else None
-    if engine is None:
-        await send_reply(message, Reply(NO_LOG_TEXT))
-        return None
-    return message, services, engine
+    return message
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
     """Sends question and answer statistics to an admin; others get the normal help."""
-    admin = await _admin_log(update, context)
-    if admin is None:
+    message = await _admin_message(update, context)
+    if message is None:
         return
-    message, services, engine = admin
-    result = await asyncio.to_thread(stats, engine)
-    await send_reply(message, Reply(stats_html(result, services.kb)))
+    result = await context.services.stats()
+    await send_reply(message, Reply(stats_html(result, context.services.kb) if result else escape(NO_LOG_TEXT)))
 
 
 async def unanswered_command(update: Update, context: BotContext) -> None:
     """Sends the most frequent declined questions, grouped, to an admin; others get the normal help."""
-    admin = await _admin_log(update, context)
-    if admin is None:
+    message = await _admin_message(update, context)
+    if message is None:
         return
-    message, services, engine = admin
     await message.reply_chat_action(ChatAction.TYPING)
-    answerer = services.answerer
-
-    def nearest(text: str) -> str | None:
-        suggestions = answerer.answer(text).suggestions
-        return suggestions[0] if suggestions else None
-
-    groups = await asyncio.to_thread(unanswered, engine, nearest)
-    await send_reply(message, Reply(unanswered_html(groups, services.kb)))
+    groups = await context.services.unanswered()
+    text = unanswered_html(groups, context.services.kb) if groups is not None else escape(NO_LOG_TEXT)
+    await send_reply(message, Reply(text))
 
 
 async def reload_command(update: Update, context: BotContext) -> None:
     """Reloads knowledge/ from disk for an admin; keeps the old knowledge if the new is invalid."""
-    message = update.effective_message
-    services = context.services
-    if message is None or not _is_admin(update, services):
-        await help_command(update, context)
+    message = await _admin_message(update, context)
+    if message is None:
         return
     await message.reply_chat_action(ChatAction.TYPING)
-    try:
-        kb = await asyncio.to_thread(load_knowledge, services.settings.knowledge_dir)
-        answerer = await asyncio.to_thread(services.make_answerer, kb)
-    except KnowledgeError as error:
-        problems = "\n".join(f"• {escape(problem)}" for problem in error.problems[:40])
-        more = f"\n… และอีก {len(error.problems) - 40} รายการ" if len(error.problems) > 40 else ""
-        text = f"<b>ฐานความรู้ใหม่มีข้อผิดพลาด ยังใช้ฐานความรู้เดิมต่อไป</b>\n{problems}{more}"
-        await send_reply(message, Reply(text))
+    result = await context.services.reload()
+    if not result.ok:
+        problems = "\n".join(f"• {escape(problem)}" for problem in result.problems[:40])
+        more = f"\n… และอีก {len(result.problems) - 40} รายการ" if len(result.problems) > 40 else ""
+        await send_reply(message, Reply(f"<b>ฐานความรู้ใหม่มีข้อผิดพลาด ยังใช้ฐานความรู้เดิมต่อไป</b>\n{problems}{more}"))
         return
-    services.answerer = answerer
-    log.info("knowledge reloaded: %d entries, %d documents", len(kb.entries), len(kb.documents))
-    text = f"โหลดฐานความรู้ใหม่แล้ว: {len(kb.entries)} คำถาม, {len(kb.documents)} เอกสาร (เฉพาะกระบวนการนี้)"
+    text = f"โหลดฐานความรู้ใหม่แล้ว: {result.entries} คำถาม, {result.documents} เอกสาร (เฉพาะกระบวนการนี้)"
     await send_reply(message, Reply(escape(text)))
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from bot.checker import RESULT_LABELS, CheckResult
-from bot.checker.report import SEVERITY_LABELS, shown_findings
+from bot.checker import CheckResult
+from bot.checker.report import shown_findings
 from bot.knowledge import KnowledgeBase
+from bot.texts import CHECK_RESULT_LABELS, SEVERITY_LABELS
 
 # Findings shown in the chat; the rest go to the .txt attachment (20-page drafts can have ~200).
 MAX_SHOWN_FINDINGS = 10
@@ -26,7 +27,7 @@ def check_html(
     max_findings: int = MAX_SHOWN_FINDINGS,
 ) -> str:
     """Return the verdict, the summary and the first `max_findings` findings as escaped HTML."""
-    lines = [f"<b>{escape(RESULT_LABELS[result.result])}</b>"]
+    lines = [f"<b>{escape(CHECK_RESULT_LABELS[result.result])}</b>"]
     lines.append(f"ผลการตรวจร่างความตกลง: {escape(name)}" if name else "ผลการตรวจร่างความตกลง")
     lines += ["", escape(result.summary)]
     shown = shown_findings(result, titles, max_findings)

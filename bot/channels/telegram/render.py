@@ -1,19 +1,21 @@
-"""Turn answers, circular cards and lists into Telegram HTML messages and inline keyboards."""
+"""Turn conversation turns, letter cards and lists into Telegram HTML messages and inline keyboards."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.knowledge import Document, KnowledgeBase
+from bot.answers import Answer
+from bot.conversation import Turn
+from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
+from bot.lookups import ENCLOSES, REFERS_TO, LookupResult
 from bot.querylog import Stats, UnansweredGroup
-from bot.service import CONTACT, VERDICT_LABELS, Answer
+from bot.texts import DID_YOU_MEAN, SOURCES_HEADING, VERDICT_LABELS, Contact
 from bot.thai import thai_date
 
 MAX_MESSAGE = 4096
@@ -30,16 +32,15 @@ CB_WALK = "w"  # walk a card's reference chain, editing the card in place: w:<nu
 CB_FEEDBACK = "f"  # feedback: f:<1|0>:<log ref>
 CB_NOOP = "x"  # an already-pressed button
 
-SOURCES_HEADING = "ที่มา"
+RELATION_LABELS = {REFERS_TO: "อ้างถึง", ENCLOSES: "สิ่งที่ส่งมาด้วย"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reply:
     """One reply: HTML text and an optional inline keyboard."""
 
     text: str
     keyboard: InlineKeyboardMarkup | None = None
-    extra: list[Reply] = field(default_factory=list)
 
 
 def callback(kind: str, payload: str) -> str | None:
@@ -57,11 +58,10 @@ def entry_token(entry_id: str) -> str:
 
 def resolve_entry_token(kb: KnowledgeBase, token: str) -> str | None:
     """Return the entry id a callback payload names, or None if no entry has it (stale button)."""
-    ids = kb.by_id
-    if token in ids:
+    if token in kb.by_id:
         return token
     if token.startswith("#"):
-        for entry_id in ids:
+        for entry_id in kb.by_id:
             if entry_token(entry_id) == token:
                 return entry_id
     return None
@@ -76,49 +76,54 @@ def _button(text: str, data: str | None) -> InlineKeyboardButton | None:
     return InlineKeyboardButton(_short(text), callback_data=data) if data else None
 
 
+def _entry_button(entry: Entry) -> InlineKeyboardButton | None:
+    return _button(f"❓ {entry.title}", callback(CB_ENTRY, entry_token(entry.id)))
+
+
 def _keyboard(rows: Iterable[Iterable[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
     kept = [[button for button in row if button is not None] for row in rows]
     kept = [row for row in kept if row]
     return InlineKeyboardMarkup(kept) if kept else None
 
 
+def turn_replies(turn: Turn) -> list[Reply]:
+    """Render a whole turn: the answer (unless the letter cards are the answer), then one card per letter."""
+    replies = [] if turn.kind == "cards" else [answer_reply(turn.answer, turn.ref)]
+    replies += [card_reply(card) for card in turn.cards]
+    if turn.notes:
+        # The notes (registry away, a number it does not know) close the last message.
+        last = replies[-1]
+        replies[-1] = Reply(last.text + "\n\n" + "\n".join(escape(note) for note in turn.notes), last.keyboard)
+    return replies
+
+
 def answer_html(answer: Answer) -> str:
     """Render an answer: verdict first, then the explanation, then the sources."""
-    if answer.declined:
-        return escape(answer.answer)
-    lines: list[str] = []
-    label = VERDICT_LABELS.get(answer.verdict or "")
-    if label:
-        lines.append(f"<b>{escape(label)}</b>")
-    if answer.title:
-        lines.append(f"<b>{escape(answer.title)}</b>")
-    if lines:
-        lines.append("")
-    lines.append(escape(answer.answer))
+    if answer.entry is None:
+        return escape(answer.text)
+    lines = [f"<b>{escape(VERDICT_LABELS[answer.entry.verdict])}</b>", f"<b>{escape(answer.entry.title)}</b>", ""]
+    lines.append(escape(answer.text))
     if answer.sources:
         lines += ["", f"<b>{SOURCES_HEADING}</b>"]
-        lines += [f"• {escape(source)}" for source in answer.sources]
+        lines += [f"• {escape(source.title)}" for source in answer.sources]
     return "\n".join(lines)
 
 
-def answer_reply(answer: Answer, kb: KnowledgeBase, log_ref: str | None = None) -> Reply:
+def answer_reply(answer: Answer, log_ref: str | None = None) -> Reply:
     """Render an answer with buttons for its sources, related questions and feedback."""
     rows: list[list[InlineKeyboardButton | None]] = []
-    if answer.declined:
+    if answer.entry is None:
         # A decline offers "did you mean"; small talk offers what can be asked (its related entries).
         offered = answer.suggestions or answer.related
-        titles = [(entry_id, kb.by_id[entry_id].title) for entry_id in offered if entry_id in kb.by_id]
-        rows += [[_button(f"❓ {title}", callback(CB_ENTRY, entry_token(eid)))] for eid, title in titles[:MAX_RELATED]]
-        text = escape(answer.answer)
-        if titles and not answer.smalltalk:
-            text += "\n\nคุณหมายถึงคำถามเหล่านี้หรือไม่"
+        rows += [[_entry_button(entry)] for entry in offered[:MAX_RELATED]]
+        text = answer_html(answer)
+        if offered and answer.kind == "decline":
+            text += f"\n\n{DID_YOU_MEAN}"
         return Reply(text, _keyboard(rows))
-    for source_id in answer.source_ids:
-        document = kb.documents.get(source_id)
-        if document is not None:
-            rows.append([_button(f"📄 {document_label(document)}", callback(CB_DOCUMENT, source_id))])
-    related = [eid for eid in answer.related if eid in kb.by_id and eid != answer.entry_id][:MAX_RELATED]
-    rows += [[_button(f"❓ {kb.by_id[eid].title}", callback(CB_ENTRY, entry_token(eid)))] for eid in related]
+    for source in answer.sources:
+        rows.append([_button(f"📄 {document_label(source)}", callback(CB_DOCUMENT, source.id))])
+    related = [entry for entry in answer.related if entry.id != answer.entry.id][:MAX_RELATED]
+    rows += [[_entry_button(entry)] for entry in related]
     if log_ref is not None:
         rows.append(
             [
@@ -129,34 +134,17 @@ def answer_reply(answer: Answer, kb: KnowledgeBase, log_ref: str | None = None) 
     return Reply(answer_html(answer), _keyboard(rows))
 
 
-def entry_answer(kb: KnowledgeBase, entry_id: str) -> Answer:
-    """Build the Answer for one entry directly (a pressed 'related question' button)."""
-    entry = kb.by_id[entry_id]
-    documents = [kb.documents[source] for source in entry.sources if source in kb.documents]
-    return Answer(
-        question=entry.title,
-        entry_id=entry.id,
-        verdict=entry.verdict,
-        confidence=1.0,
-        answer=entry.answer,
-        sources=[document.title for document in documents],
-        source_ids=[document.id for document in documents],
-        related=list(entry.related),
-        title=entry.title,
-    )
-
-
-def document_label(document: Document) -> str:
+def document_label(document: KnowledgeSource) -> str:
     """Return a short name for a document: its number when it has one, else its title."""
     return document.number or document.title
 
 
-def document_reply(document: Document, with_card: bool = False) -> Reply:
+def document_reply(document: KnowledgeSource, with_card: bool = False) -> Reply:
     """Render a source document's card."""
     lines = [f"📄 <b>{escape(document.title)}</b>"]
     for label, value in (
         ("เลขที่", document.number),
-        ("ลงวันที่", _thai_date(document.date) if document.date else None),
+        ("ลงวันที่", thai_date(document.date) if document.date else None),
         ("ผู้ออก", document.issuer),
         ("หมายเหตุ", document.note),
     ):
@@ -170,57 +158,41 @@ def document_reply(document: Document, with_card: bool = False) -> Reply:
     return Reply("\n".join(lines), _keyboard(rows))
 
 
-RELATION_LABELS = {"refers-to": "อ้างถึง", "encloses": "สิ่งที่ส่งมาด้วย"}
-
-
-def _thai_date(value: Any) -> str:
-    """Return an ISO date in Thai (Buddhist year); other text unchanged."""
-    text = str(value or "")
-    try:
-        return thai_date(text) or text
-    except ValueError:
-        return text
-
-
-def _number_of(item: Any) -> str:
-    if isinstance(item, Mapping):
-        return str(item.get("number") or "")
-    return str(item or "")
-
-
-def circular_reply(result: Mapping[str, Any]) -> Reply:
-    """Render a circular lookup result as a card, with buttons that walk its references."""
-    if not result.get("found"):
-        candidates = [_number_of(item) for item in result.get("candidates") or [] if _number_of(item)]
-        text = f"ไม่พบหนังสือเลขที่ <b>{escape(str(result.get('query', '')))}</b> ในทะเบียน"
-        if candidates:
-            text += "\nหรือคุณหมายถึงหนังสือต่อไปนี้"
-        buttons = [[_button(f"🔎 {number}", callback(CB_WALK, number))] for number in candidates[:5]]
+def card_reply(result: LookupResult) -> Reply:
+    """Render a circular lookup as a card, with buttons that walk its references; or the candidates."""
+    if not result.found or result.document is None:
+        if result.status == "ambiguous":
+            text = f"มีหนังสือหลายฉบับที่ตรงกับ <b>{escape(result.query)}</b> โปรดเลือกหรือระบุเลขที่เต็ม"
+        else:
+            text = f"ไม่พบหนังสือเลขที่ <b>{escape(result.query)}</b> ในทะเบียน"
+            if result.candidates:
+                text += "\nเลขที่ใกล้เคียงที่มีในทะเบียน (ไม่ใช่เลขที่ที่ถาม)"
+        buttons = [[_button(f"🔎 {number}", callback(CB_WALK, number))] for number in result.candidates[:5]]
         return Reply(text, _keyboard(buttons))
-    lines = [f"📜 <b>หนังสือที่ {escape(str(result.get('number', '')))}</b>"]
-    for label, key in (("ลงวันที่", "date"), ("จาก", "issuer"), ("เรื่อง", "subject")):
-        if result.get(key):
-            value = _thai_date(result[key]) if key == "date" else str(result[key])
+    doc = result.document
+    lines = [f"📜 <b>หนังสือที่ {escape(doc.number or doc.label)}</b>"]
+    for label, value in (("ลงวันที่", thai_date(doc.date) if doc.date else None), ("จาก", doc.issuer),
+                         ("เรื่อง", doc.subject or (doc.title if doc.number else None))):
+        if value:
             lines.append(f"{label}: {escape(value)}")
-    references: Sequence[Any] = result.get("references") or []
-    referenced_by: Sequence[Any] = result.get("referenced_by") or []
     rows: list[list[InlineKeyboardButton | None]] = []
-    if references:
+    if result.references:
         lines += ["", "<b>อ้างถึงและสิ่งที่ส่งมาด้วย</b>"]
-        for item in references:
-            number = _number_of(item)
-            relation = item.get("relation") if isinstance(item, Mapping) else None
-            relation = RELATION_LABELS.get(str(relation), relation)
-            date = _thai_date(item.get("date")) if isinstance(item, Mapping) and item.get("date") else None
-            detail = ", ".join(str(part) for part in (relation, date) if part)
-            lines.append(f"• {escape(number)}" + (f" ({escape(detail)})" if detail else ""))
-            rows.append([_button(f"➡️ {number}", callback(CB_WALK, number))])
-    if referenced_by:
+        for link in result.references:
+            target = link.document
+            detail = ", ".join(part for part in (RELATION_LABELS.get(link.relation, link.relation),
+                                                 thai_date(target.date) if target.date else None) if part)
+            lines.append(f"• {escape(target.label)}" + (f" ({escape(detail)})" if detail else ""))
+            if target.number:
+                rows.append([_button(f"➡️ {target.number}", callback(CB_WALK, target.number))])
+    if result.referenced_by:
         lines += ["", "<b>หนังสือที่อ้างถึงฉบับนี้</b>"]
-        for item in referenced_by:
-            number = _number_of(item)
-            lines.append(f"• {escape(number)}")
-            rows.append([_button(f"⬅️ {number}", callback(CB_WALK, number))])
+        for link in result.referenced_by:
+            lines.append(f"• {escape(link.document.label)}")
+            if link.document.number:
+                rows.append([_button(f"⬅️ {link.document.number}", callback(CB_WALK, link.document.number))])
+    if doc.is_stub:
+        lines += ["", "<i>ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม</i>"]
     return Reply("\n".join(lines), _keyboard(rows))
 
 
@@ -244,21 +216,23 @@ def welcome_reply(kb: KnowledgeBase, examples: int = 3) -> Reply:
         "ตัวอย่างคำถาม:"
     )
     policy = [entry for entry in kb.entries if not entry.is_smalltalk][:examples]
-    rows = [[_button(f"❓ {entry.title}", callback(CB_ENTRY, entry_token(entry.id)))] for entry in policy]
+    rows = [[_entry_button(entry)] for entry in policy]
     return Reply(text, _keyboard(rows))
 
 
-HELP_TEXT = (
-    "<b>วิธีใช้</b>\n"
-    "• พิมพ์คำถามเป็นภาษาไทย เช่น “อบต. ทำ MOU กับเมืองในต่างประเทศได้ไหม”\n"
-    "• /circular &lt;เลขที่&gt; ดูรายละเอียดหนังสือเวียน เช่น /circular ว 0313\n"
-    "• /sources ดูรายการเอกสารที่คำตอบอ้างอิง\n"
-    "• /check ตรวจร่างความตกลงก่อนลงนาม: ส่งไฟล์ร่าง (.docx, PDF ที่มีข้อความ หรือ .txt) มาในแชตนี้ "
-    "หรือพิมพ์ /check ตามด้วยข้อความร่าง ในกลุ่มให้ส่งไฟล์พร้อมคำบรรยาย /check\n"
-    "• ในกลุ่ม ให้กล่าวถึงบอท (@) หรือตอบกลับข้อความของบอท\n"
-    "• ในแชตใดก็ได้ พิมพ์ @ชื่อบอท ตามด้วยคำถาม เพื่อแทรกคำตอบ\n\n"
-    f"คำตอบเป็นแนวทางเบื้องต้น หากไม่แน่ใจโปรดติดต่อ{escape(CONTACT)}"
-)
+def help_text(contact: Contact) -> str:
+    """Return the /help text (HTML), naming the contact office."""
+    return (
+        "<b>วิธีใช้</b>\n"
+        "• พิมพ์คำถามเป็นภาษาไทย เช่น “อบต. ทำ MOU กับเมืองในต่างประเทศได้ไหม”\n"
+        "• /circular &lt;เลขที่&gt; ดูรายละเอียดหนังสือเวียน เช่น /circular ว 0313\n"
+        "• /sources ดูรายการเอกสารที่คำตอบอ้างอิง\n"
+        "• /check ตรวจร่างความตกลงก่อนลงนาม: ส่งไฟล์ร่าง (.docx, PDF ที่มีข้อความ หรือ .txt) มาในแชตนี้ "
+        "หรือพิมพ์ /check ตามด้วยข้อความร่าง ในกลุ่มให้ส่งไฟล์พร้อมคำบรรยาย /check\n"
+        "• ในกลุ่ม ให้กล่าวถึงบอท (@) หรือตอบกลับข้อความของบอท\n"
+        "• ในแชตใดก็ได้ พิมพ์ @ชื่อบอท ตามด้วยคำถาม เพื่อแทรกคำตอบ\n\n"
+        f"คำตอบเป็นแนวทางเบื้องต้น หากไม่แน่ใจโปรดติดต่อ{escape(contact.line)}"
+    )
 
 
 def stats_html(stats: Stats, kb: KnowledgeBase) -> str:
@@ -269,6 +243,8 @@ def stats_html(stats: Stats, kb: KnowledgeBase) -> str:
         f"ตอบได้: {stats.answered} ({stats.answer_rate:.0%})",
         f"ความคิดเห็น: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
     ]
+    if stats.by_channel:
+        lines.append("ช่องทาง: " + " · ".join(f"{escape(channel)} {count}" for channel, count in stats.by_channel))
     if stats.median_latency_ms is not None:
         lines.append(f"เวลาตอบ (มัธยฐาน): {stats.median_latency_ms:.0f} ms")
     if stats.top_entries:

@@ -18,28 +18,28 @@ class FloodGuard:
         self.per_minute = per_minute
         self.window = window
         self.clock = clock
-        self._seen: dict[int, deque[float]] = {}
-        self._warned: dict[int, float] = {}
+        self._seen: dict[str, deque[float]] = {}
+        self._warned: dict[str, float] = {}
 
-    def check(self, user_id: int) -> str:
-        """Count one message; return "ok", "warn" (first one over the limit) or "drop"."""
+    def check(self, user: str) -> str:
+        """Count one message from `user` (a channel-qualified id); return "ok", "warn" (first one over) or "drop"."""
         now = self.clock()
-        times = self._seen.setdefault(user_id, deque())
+        times = self._seen.setdefault(user, deque())
         while times and now - times[0] >= self.window:
             times.popleft()
         if len(times) < self.per_minute:
             times.append(now)
-            self._warned.pop(user_id, None)
+            self._warned.pop(user, None)
             return "ok"
-        warned_at = self._warned.get(user_id)
+        warned_at = self._warned.get(user)
         if warned_at is not None and now - warned_at < self.window:
             return "drop"
-        self._warned[user_id] = now
+        self._warned[user] = now
         return "warn"
 
     def forget_idle(self) -> None:
         """Drop users with no message in the window, so memory stays bounded."""
         now = self.clock()
-        for user_id in [uid for uid, times in self._seen.items() if not times or now - times[-1] >= self.window]:
-            del self._seen[user_id]
-            self._warned.pop(user_id, None)
+        for user in [key for key, times in self._seen.items() if not times or now - times[-1] >= self.window]:
+            del self._seen[user]
+            self._warned.pop(user, None)

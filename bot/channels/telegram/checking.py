@@ -20,11 +20,12 @@ from telegram import Document, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
-from bot.chat.check_render import MAX_SHOWN_FINDINGS, attachment_name, check_html, source_titles
-from bot.chat.context import BotContext, Services
-from bot.chat.handlers import allowed, send_reply
-from bot.chat.render import Reply
-from bot.checker import MAX_BYTES, CheckResult, DocumentRefused, check_file, check_size, check_text, render_thai
+from bot.application import Services
+from bot.channels.telegram.check_render import MAX_SHOWN_FINDINGS, attachment_name, check_html, source_titles
+from bot.channels.telegram.context import BotContext
+from bot.channels.telegram.handlers import allowed, send_reply
+from bot.channels.telegram.render import Reply
+from bot.checker import MAX_BYTES, CheckResult, DocumentRefused, check_size, render_thai
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ async def check_command(update: Update, context: BotContext) -> None:
         return
 
     async def check_pasted() -> CheckResult:
-        return await asyncio.to_thread(check_text, text)
+        return await context.services.check(text=text)
 
     await _check_and_reply(message, context.services, check_pasted, None)
 
@@ -134,7 +135,7 @@ async def check_document(message: Message, document: Document, context: BotConte
     async def read_and_check() -> CheckResult:
         file = await bot.get_file(document.file_id)
         data = bytes(await file.download_as_bytearray())
-        return await asyncio.to_thread(check_file, data, name)
+        return await context.services.check(data=data, name=name)
 
     await _check_and_reply(message, context.services, read_and_check, name)
 
@@ -142,10 +143,9 @@ async def check_document(message: Message, document: Document, context: BotConte
 async def _check_and_reply(
     message: Message, services: Services, job: Callable[[], Awaitable[CheckResult]], name: str | None
 ) -> None:
-    """Run a check under a "typing…" action, one at a time; reply with its result or the refusal."""
+    """Run a check under a "typing…" action (the services run one at a time); reply with its result or the refusal."""
     try:
-        # services.check_slots: one check at a time (see Services); the others wait, still "typing…".
-        async with _chat_action(message), services.check_slots:
+        async with _chat_action(message):
             result = await job()
     except DocumentRefused as error:
         await _refused(message, error, name)

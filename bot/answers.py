@@ -1,0 +1,127 @@
+"""What the knowledge base says to one question: an entry's answer, small talk, or a decline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot import thai
+from bot.concepts import ConceptDetector
+from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
+from bot.matcher import Match, Matcher
+from bot.texts import EMPTY_TEXT, READ_AS_TEXT, Contact, decline_text
+
+AnswerKind = Literal["entry", "smalltalk", "decline", "empty"]
+MAX_SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The knowledge base's reply to one question; `text` is what a user reads."""
+
+    question: str
+    kind: AnswerKind
+    text: str
+    confidence: float = 0.0
+    entry: Entry | None = None
+    sources: tuple[KnowledgeSource, ...] = ()
+    # Entries the user may have meant (a decline) or may ask next (an answer).
+    suggestions: tuple[Entry, ...] = ()
+    related: tuple[Entry, ...] = ()
+    # The question as re-read when it was Thai typed on the English keyboard layout.
+    read_as: str | None = None
+    smalltalk: str | None = None
+
+    @property
+    def entry_id(self) -> str | None:
+        """Return the id of the entry answered, or None."""
+        return self.entry.id if self.entry is not None else None
+
+    @property
+    def verdict(self) -> str | None:
+        """Return the entry's verdict (yes, no, conditional, info), or None."""
+        return self.entry.verdict if self.entry is not None else None
+
+
+class Answerer:
+    """Answers questions from one knowledge base; build once, call `answer` many times."""
+
+    def __init__(self, kb: KnowledgeBase, contact: Contact, threshold: float = 0.53) -> None:
+        self.kb = kb
+        self.contact = contact
+        self.threshold = threshold
+        self.matcher = Matcher(kb)
+        self.concepts = ConceptDetector(kb.documents)
+
+    def answer(self, question: str) -> Answer:
+        """Answer one question, or decline with suggestions and the contact office."""
+        if not thai.clean(question):
+            return Answer(question, "empty", EMPTY_TEXT)
+        concepts = self.concepts.detect(question)
+        # An entry that says it does not apply to a question with these concepts cannot answer it.
+        ranked = [match for match in self.matcher.match(question) if match.entry.applies_to(concepts)]
+        best = ranked[0] if ranked else None
+        if (best is None or best.confidence < self.threshold) and _maybe_wrong_layout(question):
+            retyped = self._retyped(question)
+            if retyped is not None:
+                return retyped
+        if best is None or best.confidence < self.threshold:
+            return Answer(
+                question,
+                "decline",
+                decline_text(self.contact),
+                confidence=best.confidence if best else 0.0,
+                suggestions=tuple(m.entry for m in ranked if not m.entry.is_smalltalk)[:MAX_SUGGESTIONS],
+            )
+        if best.entry.is_smalltalk:
+            # A greeting or a thank-you is not a question: reply in kind, but answer no policy
+            # entry and point to what can be asked.
+            return Answer(
+                question, "smalltalk", best.entry.answer, confidence=best.confidence,
+                related=self._entries(best.entry.related), smalltalk=best.entry.id,
+            )
+        return self._entry_answer(question, best.entry, best.confidence, ranked[1:])
+
+    def entry_answer(self, entry_id: str) -> Answer | None:
+        """Return one entry's answer as if it had been asked (a pressed button); None if no such entry."""
+        entry = self.kb.by_id.get(entry_id)
+        if entry is None or entry.is_smalltalk:
+            return None
+        return self._entry_answer(entry.title, entry, 1.0, [])
+
+    def _entry_answer(self, question: str, entry: Entry, confidence: float, others: list[Match]) -> Answer:
+        return Answer(
+            question,
+            "entry",
+            entry.answer,
+            confidence=confidence,
+            entry=entry,
+            sources=tuple(self.kb.documents[source] for source in entry.sources),
+            suggestions=tuple(
+                m.entry
+                for m in others[:MAX_SUGGESTIONS]
+                if m.confidence >= self.threshold / 2 and not m.entry.is_smalltalk
+            ),
+            related=self._entries(entry.related),
+        )
+
+    def _entries(self, ids: tuple[str, ...]) -> tuple[Entry, ...]:
+        return tuple(self.kb.by_id[entry_id] for entry_id in ids if entry_id in self.kb.by_id)
+
+    def _retyped(self, question: str) -> Answer | None:
+        """Answer a question typed with the keyboard left on English ("v[9" for "อบต")."""
+        from pythainlp.util import eng_to_thai
+
+        thai_text = eng_to_thai(question)
+        answer = self.answer(thai_text)
+        if answer.kind != "entry":
+            return None
+        return Answer(
+            question, answer.kind, f"({READ_AS_TEXT}: {thai_text})\n{answer.text}", answer.confidence,
+            answer.entry, answer.sources, answer.suggestions, answer.related, read_as=thai_text,
+        )
+
+
+def _maybe_wrong_layout(question: str) -> bool:
+    """Tell whether a question may be Thai typed on the English keyboard layout."""
+    return not thai.has_thai(question) and any(ch.isascii() and ch.isalpha() for ch in question)

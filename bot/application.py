@@ -1,0 +1,214 @@
+"""The running bot, channel-neutral: knowledge (reload, rollback), registry, question log, checks, flood guard, jobs.
+
+A channel (bot.channels.telegram, later LINE) holds one `Services` and calls its async methods;
+blocking work (the database, the checker) runs off the event loop here, not in the channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from bot.answers import Answerer
+from bot.checker import CheckResult, check_file, check_text, warm_up
+from bot.circulars import CircularSource, registry_access
+from bot.config import Settings
+from bot.conversation import Conversation, Turn
+from bot.flood import FloodGuard
+from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from bot.lookups import LookupResult
+from bot.querylog import QuestionLogger, Stats, UnansweredGroup
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+RETENTION_INTERVAL = 24 * 3600.0
+# Threads for turns and database work: a stalled database ties up at most these, never the event loop.
+WORKERS = 4
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    """What `/reload` did: the new knowledge's size, or the problems that kept the old one serving."""
+
+    ok: bool
+    entries: int = 0
+    documents: int = 0
+    problems: tuple[str, ...] = ()
+
+
+class Services:
+    """Everything the channels share; one per process (see README for what that implies)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        conversation: Conversation,
+        querylog: QuestionLogger | None = None,
+        circulars: CircularSource | None = None,
+    ) -> None:
+        self.settings = settings
+        self.conversation = conversation
+        self.querylog = querylog
+        self.circulars = circulars
+        self.flood = FloodGuard(settings.rate_limit_per_minute)
+        self.admins = settings.admin_user_ids
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="policybot")
+        # Draft checks run one at a time: a check is pure Python and holds the GIL, so running two
+        # at once gains nothing and slows every other chat (bench/bench_telegram_check.py).
+        self._check_slots = asyncio.Semaphore(1)
+        self._jobs: set[asyncio.Task[Any]] = set()
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """Return the knowledge base currently served."""
+        return self.conversation.kb
+
+    def is_admin(self, user: str) -> bool:
+        """Tell whether a channel-qualified user id may use the admin commands."""
+        return user in self.admins
+
+    async def _blocking(self, job: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, job)
+
+    # --- the conversation ------------------------------------------------------------------------
+
+    async def respond(
+        self, text: str, *, user: str, channel: str, chat: str = "private", log_turn: bool = True
+    ) -> Turn:
+        """Answer one message through the conversation turn (the registry and the log off the event loop)."""
+        conversation = self.conversation
+        return await self._blocking(
+            lambda: conversation.respond(text, user=user, channel=channel, chat=chat, log_turn=log_turn)
+        )
+
+    def entry(self, entry_id: str) -> Turn | None:
+        """Return the turn for one entry by id (no database work)."""
+        return self.conversation.entry(entry_id)
+
+    async def lookup(self, query: str) -> LookupResult | None:
+        """Look a letter up by number; None when the registry cannot be reached."""
+        conversation = self.conversation
+        return await self._blocking(lambda: conversation.lookup(query))
+
+    async def reload(self) -> ReloadResult:
+        """Re-read knowledge/; if it is invalid, keep serving the old knowledge and return the problems."""
+        current = self.conversation
+        settings = self.settings
+
+        def build() -> Conversation:
+            kb = load_knowledge(settings.knowledge_dir)
+            answerer = Answerer(kb, settings.contact, settings.match_threshold)
+            return Conversation(answerer, current.circulars, current.turn_log)
+
+        try:
+            fresh = await self._blocking(build)
+        except KnowledgeError as error:
+            return ReloadResult(ok=False, problems=tuple(error.problems))
+        self.conversation = fresh
+        log.info("knowledge reloaded: %d entries, %d documents", len(fresh.kb.entries), len(fresh.kb.documents))
+        return ReloadResult(ok=True, entries=len(fresh.kb.entries), documents=len(fresh.kb.documents))
+
+    # --- the question log ------------------------------------------------------------------------
+
+    async def feedback(self, ref: str, user: str, value: int) -> bool:
+        """Store a 👍/👎 on a logged answer; False for an unknown reference or no database."""
+        querylog = self.querylog
+        return querylog is not None and await self._blocking(lambda: querylog.feedback(ref, user, value))
+
+    async def stats(self) -> Stats | None:
+        """Return /stats figures; None while the log database is away."""
+        querylog = self.querylog
+        return None if querylog is None else await self._blocking(querylog.stats)
+
+    async def unanswered(self) -> list[UnansweredGroup] | None:
+        """Return the most frequent declined questions with the nearest entry; None while the database is away."""
+        querylog = self.querylog
+        if querylog is None:
+            return None
+        answerer = self.conversation.answerer
+
+        def nearest(text: str) -> str | None:
+            suggestions = answerer.answer(text).suggestions
+            return suggestions[0].id if suggestions else None
+
+        return await self._blocking(lambda: querylog.unanswered(nearest))
+
+    # --- draft checks ----------------------------------------------------------------------------
+
+    async def check(self, text: str | None = None, data: bytes | None = None, name: str = "") -> CheckResult:
+        """Check a pasted draft (`text`) or a file's bytes, one check at a time; DocumentRefused if unreadable."""
+        async with self._check_slots:
+            if text is not None:
+                return await asyncio.to_thread(check_text, text)
+            return await asyncio.to_thread(check_file, data or b"", name)
+
+    # --- health and lifecycle --------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        """Return the state of each part; "degraded" when a database is away but questions are answered."""
+        kb = self.kb
+        registry = self.circulars.status if self.circulars is not None else "off"
+        log_state = "off" if self.querylog is None else ("ok" if self.querylog.available else "unavailable")
+        degraded = registry == "unavailable" or log_state == "unavailable"
+        return {
+            "status": "degraded" if degraded else "ok",
+            "knowledge": {"entries": len(kb.entries), "documents": len(kb.documents)},
+            "registry": registry,
+            "question_log": log_state,
+            "pending_log_rows": self.querylog.pending if self.querylog is not None else 0,
+        }
+
+    async def start(self) -> None:
+        """Open the question log, warm the matcher and checker up, start the daily retention job."""
+        querylog = self.querylog
+        if querylog is not None:
+            await self._blocking(querylog.open)
+            querylog.start()
+            self._spawn(self._retention_loop())
+        # The first question would otherwise pay for building the word-segmentation dictionary,
+        # and the first /check for compiling the checker's patterns.
+        answerer = self.conversation.answerer
+        await self._blocking(lambda: answerer.answer("เมืองพี่เมืองน้อง"))
+        await self._blocking(warm_up)
+
+    async def stop(self) -> None:
+        """Stop the jobs, write the pending log rows, close the databases."""
+        for task in list(self._jobs):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if self.querylog is not None:
+            await asyncio.to_thread(self.querylog.close)
+        if self.circulars is not None:
+            await asyncio.to_thread(self.circulars.close)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _spawn(self, job: Any) -> None:
+        task = asyncio.get_running_loop().create_task(job)
+        self._jobs.add(task)
+        task.add_done_callback(self._jobs.discard)
+
+    async def _retention_loop(self) -> None:
+        """Delete question logs past LOG_RETENTION_DAYS now and once a day; forget idle flood counters."""
+        querylog = self.querylog
+        while querylog is not None:
+            deleted = await self._blocking(lambda: querylog.purge(self.settings.log_retention_days))
+            if deleted:
+                log.info("question log retention: %d old row(s) deleted", deleted)
+            self.flood.forget_idle()
+            await asyncio.sleep(RETENTION_INTERVAL)
+
+
+def build_services(settings: Settings) -> Services:
+    """Load the knowledge base (KnowledgeError if invalid) and build the shared services on the settings."""
+    querylog = QuestionLogger(settings.database_url, settings.user_hash_salt)
+    circulars = registry_access(settings)
+    kb = load_knowledge(settings.knowledge_dir)
+    conversation = Conversation(Answerer(kb, settings.contact, settings.match_threshold), circulars, querylog)
+    return Services(settings, conversation, querylog, circulars)

@@ -1,0 +1,87 @@
+"""Plain-text rendering of a turn, an answer and a letter card, for the terminal (the CLI's full text)."""
+
+from __future__ import annotations
+
+from bot.answers import Answer
+from bot.conversation import Turn
+from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
+from bot.numbers import parse_number
+from bot.texts import SOURCES_HEADING, VERDICT_LABELS
+from bot.thai import thai_date
+
+
+def render_turn(turn: Turn) -> str:
+    """Render a whole turn: the answer (unless the cards are the answer), its cards and notes."""
+    parts = [] if turn.kind == "cards" else [render_answer(turn.answer)]
+    parts += [render_card(card) for card in turn.cards]
+    text = "\n\n".join(parts)
+    if turn.notes:
+        text += "\n" + "\n".join(turn.notes)
+    return text
+
+
+def render_answer(answer: Answer) -> str:
+    """Render an answer: verdict and entry, the text, the sources, and "did you mean" for a decline."""
+    lines: list[str] = []
+    if answer.entry is not None:
+        lines.append(f"{VERDICT_LABELS[answer.entry.verdict]}  [{answer.entry.id}, ความมั่นใจ {answer.confidence:.2f}]")
+    lines.append(answer.text)
+    if answer.sources:
+        lines += ["", f"{SOURCES_HEADING}:"]
+        lines.extend(f"- {source.title}" for source in answer.sources)
+    if answer.suggestions and answer.kind == "decline":
+        lines += ["", "หรือท่านหมายถึง: " + ", ".join(entry.id for entry in answer.suggestions)]
+    return "\n".join(lines)
+
+
+def render_card(result: LookupResult) -> str:
+    """Render a lookup as plain Thai text: the letter's card, the candidates, or not found."""
+    if not result.found or result.document is None:
+        asked = parse_number(result.query)
+        shown = asked.canonical if asked else result.query.strip()
+        if result.status == "not-a-number":
+            return f"ไม่พบเลขที่หนังสือในข้อความ “{shown}” โปรดพิมพ์เลขที่ เช่น ขร 0023.20/ว 0313 หรือ ว 0313"
+        if result.status == "ambiguous":
+            lines = [f"มีหนังสือหลายฉบับที่ตรงกับ {shown} โปรดระบุเลขที่เต็ม:"]
+        else:
+            lines = [f"ไม่พบหนังสือเลขที่ {shown} ในทะเบียนหนังสือ"]
+            if result.candidates:
+                lines.append("เลขที่ใกล้เคียงที่มีในทะเบียน (ไม่ใช่เลขที่ที่ถาม):")
+        lines.extend(f"- {candidate}" for candidate in result.candidates)
+        return "\n".join(lines)
+    doc = result.document
+    lines = [f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)]
+    if doc.date:
+        lines.append(f"ลงวันที่ {thai_date(doc.date)}")
+    if doc.issuer:
+        lines.append(f"จาก {doc.issuer}")
+    if doc.subject:
+        lines.append(f"เรื่อง {doc.subject}")
+    elif doc.title and doc.number:
+        lines.append(doc.title)
+    if doc.recipient:
+        lines.append(f"เรียน {doc.recipient}")
+    sections = (
+        ("อ้างถึง", [link for link in result.references if link.relation == REFERS_TO], False),
+        ("สิ่งที่ส่งมาด้วย", [link for link in result.references if link.relation == ENCLOSES], False),
+        ("ถูกอ้างถึงหรือส่งต่อโดย", result.referenced_by, True),
+    )
+    for heading, links, incoming in sections:
+        if links:
+            lines.append(f"{heading}:")
+            lines.extend(f"- {_link_line(link, incoming)}" for link in links)
+    if doc.is_stub:
+        lines.append("(ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม)")
+    return "\n".join(lines)
+
+
+def _link_line(link: Link, incoming: bool) -> str:
+    doc = link.document
+    text = f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)
+    if doc.date:
+        text += f" ลงวันที่ {thai_date(doc.date)}"
+    if doc.issuer:
+        text += f" ({doc.issuer})"
+    if incoming:
+        text += " — อ้างถึงฉบับนี้" if link.relation == REFERS_TO else " — ส่งฉบับนี้มาด้วย"
+    return text

@@ -1,0 +1,75 @@
+"""The fixed Thai texts users see, the verdict labels, and how the contact office is written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERDICT_LABELS = {
+    "yes": "✅ ทำได้",
+    "no": "❌ ทำไม่ได้",
+    "conditional": "⚠️ ทำได้โดยมีเงื่อนไข",
+    "info": "ℹ️ ข้อมูล",
+}
+
+# The draft checker's verdicts (bot.checker) and how serious a finding is.
+CHECK_RESULT_LABELS = {
+    "ok": "✅ ไม่พบถ้อยคำที่ขัดกับแนวทาง",
+    "review": "⚠️ ควรให้ผู้รับผิดชอบตรวจสอบก่อนลงนาม",
+    "not-allowed": "❌ ไม่ควรลงนามตามร่างนี้",
+}
+SEVERITY_LABELS = {"not-allowed": "ขัดกับแนวทาง", "review": "ควรตรวจสอบ"}
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The office officials are sent to, and its telephone (settings CONTACT_OFFICE, CONTACT_PHONE)."""
+
+    office: str
+    phone: str
+
+    @property
+    def international(self) -> str:
+        """Return the telephone in the +66 form a phone can dial (`0-5373-2273` -> `+66 5373 2273`)."""
+        digits = re.sub(r"\D", "", self.phone).removeprefix("0")
+        if len(digits) == 9 and digits[0] in "689":
+            return f"+66 {digits[:2]} {digits[2:5]} {digits[5:]}"  # a mobile number: +66 81 234 5678
+        return f"+66 {digits[:4]} {digits[4:]}"
+
+    @property
+    def line(self) -> str:
+        """Return the office and telephone as one line of an answer."""
+        return f"{self.office} โทร. {self.phone} ({self.international})"
+
+
+EMPTY_TEXT = (
+    "กรุณาพิมพ์คำถามเป็นข้อความ เช่น \"ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม\" "
+    "หรือเลขที่หนังสือ เช่น \"ว 0313\""
+)
+
+
+def decline_text(contact: Contact) -> str:
+    """Return the apology for a question the knowledge base does not answer, with the office to ask."""
+    return (
+        "ขออภัย ไม่พบคำตอบสำหรับคำถามนี้ในฐานความรู้ "
+        "ซึ่งครอบคลุมเฉพาะแนวทางความร่วมมือระหว่างประเทศของ อปท. และเรื่องเมืองพี่เมืองน้อง "
+        f"หากต้องการสอบถามเพิ่มเติม โปรดติดต่อ{contact.line}"
+    )
+
+
+def unknown_number_text(contact: Contact) -> str:
+    """Return the line added when a letter number a user typed is not in the registry."""
+    return f"หากต้องการตรวจสอบเลขที่หนังสือ โปรดติดต่อ{contact.line}"
+
+
+CARDS_UNAVAILABLE_TEXT = "ขณะนี้ระบบทะเบียนหนังสือเวียนใช้งานไม่ได้ จึงยังแสดงรายละเอียดหนังสือที่อ้างถึงไม่ได้"
+NO_REGISTRY_TEXT = "ขออภัย ระบบค้นหาหนังสือเวียนใช้งานไม่ได้ในขณะนี้ กรุณาลองใหม่ภายหลัง"
+READ_AS_TEXT = "อ่านว่า"
+FLOOD_TEXT = "ขออภัย คุณส่งข้อความถี่เกินไป กรุณารอสักครู่ประมาณหนึ่งนาทีแล้วค่อยถามใหม่นะครับ"
+ERROR_TEXT = "ขออภัย เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้งในภายหลัง"
+CIRCULAR_USAGE = "โปรดระบุเลขที่หนังสือ เช่น /circular ขร 0023.20/ว 0313"
+STALE_BUTTON_TEXT = "ปุ่มนี้ใช้ไม่ได้แล้ว กรุณาถามใหม่อีกครั้ง"
+THANKS_TEXT = "ขอบคุณสำหรับความคิดเห็นครับ"
+NO_LOG_TEXT = "ฐานข้อมูลบันทึกคำถามใช้งานไม่ได้ในขณะนี้"
+SOURCES_HEADING = "ที่มา"
+DID_YOU_MEAN = "คุณหมายถึงคำถามเหล่านี้หรือไม่"
