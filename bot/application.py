@@ -81,11 +81,17 @@ class Services:
     async def respond(
         self, text: str, *, user: str, channel: str, chat: str = "private", log_turn: bool = True
     ) -> Turn:
-        """Answer one message through the conversation turn (the registry and the log off the event loop)."""
+        """Answer one message through the conversation turn; a turn that asks the registry runs off the event loop."""
         conversation = self.conversation
-        return await self._blocking(
-            lambda: conversation.respond(text, user=user, channel=channel, chat=chat, log_turn=log_turn)
-        )
+
+        def respond() -> Turn:
+            return conversation.respond(text, user=user, channel=channel, chat=chat, log_turn=log_turn)
+
+        if conversation.needs_registry(text):
+            return await self._blocking(respond)
+        # No database work: matching takes about a millisecond of CPU, and the log row only joins a
+        # queue, so a thread hop would cost more (and contend for the GIL) than it saves.
+        return respond()
 
     def entry(self, entry_id: str) -> Turn | None:
         """Return the turn for one entry by id (no database work)."""

@@ -20,6 +20,7 @@ from bot.clock import utcnow
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.lookups import LookupResult
+from bot.numbers import find_numbers
 from bot.texts import CARDS_UNAVAILABLE_TEXT, unknown_number_text
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,10 @@ class Conversation:
     def kb(self) -> KnowledgeBase:
         """Return the knowledge base answers come from."""
         return self.answerer.kb
+
+    def needs_registry(self, text: str) -> bool:
+        """Tell whether answering `text` asks the registry (it names a letter number): database work."""
+        return self.circulars is not None and bool(find_numbers(text))
 
     def respond(self, text: str, *, user: str = "cli:local", channel: str = "cli", chat: str = "private",
                 log_turn: bool = True) -> Turn:
