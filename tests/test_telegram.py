@@ -271,6 +271,9 @@ async def test_handler_error_is_logged_and_user_told(
     class Broken:
         kb = running_bot.services.kb
 
+        def needs_registry(self, text: str) -> bool:
+            return False
+
         def respond(self, *args: object, **kwargs: object) -> object:
             raise RuntimeError("matcher exploded")
 
