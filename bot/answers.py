@@ -7,12 +7,19 @@ from typing import Literal
 
 from bot import thai
 from bot.concepts import ConceptDetector
-from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
+from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
 from bot.texts import EMPTY_TEXT, READ_AS_TEXT, Contact, decline_text
+from bot.understanding import Understood, understand
 
 AnswerKind = Literal["entry", "smalltalk", "decline", "empty"]
 MAX_SUGGESTIONS = 3
+PERMISSIVE = frozenset({"yes", "conditional"})
+# An entry whose needed concepts the question has is understood from them as much as from its
+# words: a long message that states them plainly may score lower and still be answered.
+CONCEPT_THRESHOLD = 0.40
+# Words that show a question is about an agreement or cooperation (so a restriction may lead).
+_ABOUT_AGREEMENTS = frozenset({"mou", "ความร่วมมือ", "ความตกลงระหว่างประเทศ", "เมืองพี่เมืองน้อง", "หน่วยการปกครองของต่างประเทศ"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class Answer:
     # The question as re-read when it was Thai typed on the English keyboard layout.
     read_as: str | None = None
     smalltalk: str | None = None
+    # Entries answered after the first: what is allowed, after the restriction that leads.
+    also: tuple[Entry, ...] = ()
 
     @property
     def entry_id(self) -> str | None:
@@ -57,15 +66,23 @@ class Answerer:
         """Answer one question, or decline with suggestions and the contact office."""
         if not thai.clean(question):
             return Answer(question, "empty", EMPTY_TEXT)
-        concepts = self.concepts.detect(question)
+        understood = understand(question, self.matcher.analyzer, self.concepts)
         # An entry that says it does not apply to a question with these concepts cannot answer it.
-        ranked = [match for match in self.matcher.match(question) if match.entry.applies_to(concepts)]
+        ranked = [
+            match
+            for match in self.matcher.match_terms(understood.terms, limit=8)
+            if match.entry.applies_to(understood.concepts.present)
+        ]
         best = ranked[0] if ranked else None
-        if (best is None or best.confidence < self.threshold) and _maybe_wrong_layout(question):
+        lead = self._lead(ranked, understood)
+        if lead is not None and (best is None or best.entry is not lead):
+            return self._led_answer(question, lead, ranked, understood)
+        confident = best is not None and self._confident(best, understood)
+        if not confident and _maybe_wrong_layout(question):
             retyped = self._retyped(question)
             if retyped is not None:
                 return retyped
-        if best is None or best.confidence < self.threshold:
+        if best is None or not confident:
             return Answer(
                 question,
                 "decline",
@@ -82,6 +99,47 @@ class Answerer:
             )
         return self._entry_answer(question, best.entry, best.confidence, ranked[1:])
 
+    def _confident(self, match: Match, understood: Understood) -> bool:
+        """Tell whether `match` is sure enough; less is needed when the question states what its entry needs."""
+        needs = match.entry.needs
+        stated = bool(needs) and needs <= understood.concepts.stated
+        return match.confidence >= (CONCEPT_THRESHOLD if stated else self.threshold)
+
+    def _lead(self, ranked: list[Match], understood: Understood) -> Entry | None:
+        """Return the entry that must answer first because of a concept in the question, or None."""
+        concepts = understood.concepts
+        # Only a concept said in so many words leads (not one read from a single synonym).
+        leads = [e for e in self.kb.entries if e.first_when & concepts.stated and e.applies_to(concepts.present)]
+        if not leads:
+            return None
+        order = {match.entry.id: index for index, match in enumerate(ranked)}
+        leads.sort(key=lambda entry: (order.get(entry.id, len(order)), not entry.needs))
+        best = ranked[0] if ranked else None
+        if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
+            return None  # a restriction or an explanation answers the question already
+        lead = leads[0]
+        # A restriction with no needed concepts of its own leads only a question about an agreement.
+        if not lead.needs and not _ABOUT_AGREEMENTS & set(understood.terms):
+            return None
+        return lead
+
+    def _led_answer(self, question: str, lead: Entry, ranked: list[Match], understood: Understood) -> Answer:
+        """Answer with `lead` first and, after a restriction, the allowed framework the question matched."""
+        best = ranked[0] if ranked else None
+        also: tuple[Entry, ...] = ()
+        if (
+            best is not None
+            and lead.verdict == "no"
+            and best.entry.verdict in PERMISSIVE
+            and self._confident(best, understood)
+        ):
+            also = (best.entry,)
+        own = next((match.confidence for match in ranked if match.entry is lead), 0.0)
+        confidence = max(own, best.confidence if best else 0.0, CONCEPT_THRESHOLD)
+        answer = self._entry_answer(question, lead, confidence, [m for m in ranked if m.entry is not lead])
+        return Answer(answer.question, answer.kind, answer.text, answer.confidence, answer.entry, answer.sources,
+                      answer.suggestions, answer.related, also=also)
+
     def entry_answer(self, entry_id: str) -> Answer | None:
         """Return one entry's answer as if it had been asked (a pressed button); None if no such entry."""
         entry = self.kb.by_id.get(entry_id)
@@ -93,7 +151,7 @@ class Answerer:
         return Answer(
             question,
             "entry",
-            entry.answer,
+            entry.answer.replace(CONTACT_PLACEHOLDER, self.contact.line),
             confidence=confidence,
             entry=entry,
             sources=tuple(self.kb.documents[source] for source in entry.sources),

@@ -1,25 +1,311 @@
-"""The decisive concepts of a question (which letters it names, ...), so entries can say when they apply.
+"""The decisive concepts of a question, with negation, so entries can say when they apply.
 
 An entry's `applies` (knowledge/entries/*.yaml) lists concepts it `needs` (all must be in the
-question) and concepts that `exclude` it (none may be): a question without the needed concept
-cannot get that entry's verdict, however many other words it shares with it.
+question, not negated) and concepts that `exclude` it (none may be): a question without the
+needed concept cannot get that entry's verdict, however many words it shares with it.
+
+The draft checker's patterns (bot.checker.rules) are reused, so the question side and the draft
+side share one vocabulary for sister cities under any name, binding the Thai government and treaty
+wording; question-side patterns add how officials *ask* ("ให้รัฐบาลไทยออกเงินได้ไหม", "友好城市").
+Negation is read only before a mention ("ไม่ใช่เมืองพี่เมืองน้อง", "not a sister city"): after it,
+"ทำเมืองพี่เมืองน้องไม่ได้ใช่ไหม" still asks about a sister city.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from bot.checker.rules import GOV_EN, GOV_TH, RULES_BY_ID, STATE_TH, compile_lowered
 from bot.numbers import LetterNumber, find_numbers, parse_number
 
 if TYPE_CHECKING:
     from bot.knowledge import KnowledgeSource
 
-# A letter number whose letter is not among the knowledge base's documents.
+# A letter number whose letter is not among the knowledge base's documents; likewise a dated
+# Cabinet resolution other than the ones it lists.
 UNKNOWN_LETTER = "letter:unknown"
+UNKNOWN_RESOLUTION = "resolution:unknown"
 LETTER_PREFIX = "letter:"
+
+_WS = r"\s*"
+_LAO_TYPES = r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล[^\s]*|องค์การบริหารส่วน[^\s]+|อปท|องค์กรปกครองส่วนท้องถิ่น|ท้องถิ่น)"
+# A government or ministry that is not Thailand's ("รัฐบาลจีนจะออกเงินให้" is aid, not a commitment of Thailand).
+_NOT_THAI = (
+    r"(?:จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|ต่าง|ท้องถิ่น|เมือง|เขา|ฝ่าย|ฝั่ง|ของ" + _WS
+    + r"(?:เขา|ต่าง|จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา))"
+)
+_FOREIGN_SCRIPTS = re.compile(r"[\u0e80-\u0eff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u1000-\u109f\u1780-\u17ff]")
+_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept: how a question says it, and the Thai words the matcher should read for a mention."""
+
+    id: str
+    help: str
+    patterns: tuple[str, ...] = ()
+    # The draft checker's rules whose hard patterns also mean this concept.
+    from_rules: tuple[str, ...] = ()
+    # Canonical terms (bot.analyzer) that mean it, e.g. the place names of synonyms.yaml's ต่างประเทศ.
+    terms: tuple[str, ...] = ()
+    negatable: bool = True
+    # What the matcher reads instead of a mention in another script or a disguised name.
+    reads_as: str | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """Return all the concept's patterns as one regex over lower-cased text, or None."""
+        sources = list(self.patterns)
+        for rule_id in self.from_rules:
+            sources += RULES_BY_ID[rule_id].patterns
+        return compile_lowered(tuple(sources)) if sources else None
+
+
+CONCEPT_TABLE: tuple[Concept, ...] = (
+    Concept(
+        "sister-city",
+        "a sister-city relationship under any name or language (เมืองพี่เมืองน้อง, friendship city, 友好城市, 자매도시)",
+        patterns=(
+            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)",
+            r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
+            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"k[ếe]t\s*ngh[ĩi]a",
+            r"(?:สัมพันธ์|เป็น|แบบ|คู่)" + _WS + r"พี่" + _WS + r"น้อง(?!\s*(?:ประชาชน|เยาวชน|นักเรียน))",
+            r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
+            r"(?:เมือง|นคร)" + _WS + r"(?:คู่" + _WS + ")?(?:มิตร|แฝด|พันธมิตร|มิตรภาพ)",
+            r"ความ" + _WS + r"สัมพันธ์" + _WS + r"ฉัน" + _WS + r"มิตร",
+        ),
+        from_rules=("sister-city",),
+        terms=("เมืองพี่เมืองน้อง",),
+        reads_as="เมืองพี่เมืองน้อง",
+    ),
+    Concept(
+        "binds-government",
+        "the agreement would bind or commit the Thai government or its budget, or be signed on Thailand's behalf",
+        patterns=(
+            r"(?:" + GOV_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง(?!" + _WS + _NOT_THAI + r")[^\s]{0,25}"
+            r"|กรม(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
+            r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "งบ"
+            r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ช่วย" + _WS + "ออก)",
+            r"(?:ใน" + _WS + "นาม|แทน)" + _WS + r"(?:ของ" + _WS + ")?(?:" + STATE_TH + r"|รัฐบาล|ราชอาณาจักร)",
+            r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
+            r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
+            r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
+        ),
+        from_rules=("binds-government",),
+    ),
+    Concept(
+        "treaty-clause",
+        "treaty wording: subject to international law, international courts or arbitration, ratification",
+        patterns=(
+            r"ภายใต้" + _WS + r"(?:บังคับ" + _WS + r"(?:ของ|แห่ง)?" + _WS + r")?กฎหมาย" + _WS + r"ระหว่าง" + _WS + "ประเทศ",
+            r"ผูกพัน" + _WS + r"(?:ตาม|ภายใต้)" + _WS + r"กฎหมาย" + _WS + "ระหว่าง" + _WS + "ประเทศ",
+            r"สัตยาบัน|ratif\w*|ภาคยานุวัติ",
+            r"ศาล" + _WS + r"(?:โลก|ระหว่าง" + _WS + r"ประเทศ|ยุติธรรม" + _WS + r"ระหว่าง" + _WS + "ประเทศ)",
+            r"อนุญาโต",
+        ),
+        from_rules=("international-law", "international-dispute"),
+    ),
+    Concept(
+        "national-matter",
+        "a national matter outside an LAO's powers: visas and work permits, borders and checkpoints, customs, "
+        "the military, foreign policy",
+        patterns=(
+            r"ไม่" + _WS + r"ต้อง" + _WS + r"(?:มี|ขอ|ใช้)?" + _WS
+            + r"(?:ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน|วีซ่า|หนังสือ" + _WS + "เดินทาง|พาสปอร์ต)",
+            r"ยกเว้น" + _WS + r"(?:การ" + _WS + ")?(?:วีซ่า|ตรวจ" + _WS + "ลง" + _WS + "ตรา|ภาษี" + _WS
+            + "(?:ศุลกากร|นำเข้า)|อากร|ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน)",
+            r"(?:เปิด|ปิด|ตั้ง)" + _WS + r"(?:จุด" + _WS + r"(?:ผ่อน" + _WS + "ปรน|ผ่าน" + _WS + "แดน)|ด่าน)",
+            r"จุด" + _WS + r"(?:ผ่อน" + _WS + "ปรน|ผ่าน" + _WS + "แดน)|ปัก" + _WS + "ปัน|เขต" + _WS + "แดน",
+            r"ลาด" + _WS + r"ตระเวน|ทหาร|กอง" + _WS + "ทัพ|กลาโหม|อาวุธ",
+            r"จีน" + _WS + r"เดียว|一个中国|อธิปไตย|นโยบาย" + _WS + r"(?:การ" + _WS + ")?ต่าง" + _WS + "ประเทศ",
+            r"(?:สนับสนุน|หนุน)" + _WS + r"(?:ท่าที|จุด" + _WS + "ยืน)",
+            r"(?:พื้นที่|ดินแดน)" + _WS + r"(?:ทับ" + _WS + "ซ้อน|พิพาท)",
+            r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
+            r"military|armed\s+forces|one[\s\-]+china|sovereignty",
+        ),
+        from_rules=("immigration", "defence", "foreign-policy"),
+    ),
+    Concept(
+        "foreign",
+        "a foreign counterpart or country",
+        patterns=(r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|foreign|abroad|overseas|oversea",),
+        terms=("ต่างประเทศ", "หน่วยการปกครองของต่างประเทศ"),
+        negatable=False,
+    ),
+    Concept(
+        "domestic",
+        "a partner that is Thai (another LAO, a Thai university or hospital), with nothing foreign",
+        patterns=(
+            _LAO_TYPES + _WS + r"(?:สอง|2|หลาย)" + _WS + r"(?:แห่ง|ที่)",
+            r"(?:ร่วมกับ|กับ|และ)" + _WS + _LAO_TYPES + _WS + r"(?:อื่น|ข้าง" + _WS + "เคียง|ใกล้" + _WS + "เคียง|ใน" + _WS
+            + r"(?:อำเภอ|จังหวัด))",
+            r"(?:มหาวิทยาลัย|โรงพยาบาล|วิทยาลัย)" + _WS + r"(?:ใน" + _WS + "(?:จังหวัด|ประเทศ" + _WS + "ไทย|พื้นที่)|ราชภัฏ)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "existing-relationship",
+        "a relationship the LAO signed before, and whether to keep, rename or cancel it",
+        patterns=(
+            r"(?:เคย|ได้)" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\s]{0,40}?(?:ไว้|แล้ว|ตั้งแต่|เมื่อ" + _WS + "ปี|ปี" + _WS + r"\d{2,4})",
+            r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,30}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ปี|สมัย|พ\.?ศ|\d)",
+            r"(?:ยกเลิก|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
+            r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
+            r"|cancel|terminate|existing|renew",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "join-province",
+        "an LAO taking part in its province's sister-city activities",
+        patterns=(
+            r"(?:ร่วม|เข้า" + _WS + "ร่วม|ไป" + _WS + "ร่วม|ขอ" + _WS + "ร่วม|มี" + _WS + "ส่วน" + _WS + "ร่วม)" + _WS
+            + r"(?:ใน" + _WS + r")?(?:กิจกรรม|โครงการ|งาน|กรอบ)",
+            r"join|take\s+part|participat\w+",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "list-request",
+        "a request for a list (which sister cities a province has)",
+        patterns=(
+            r"มี" + _WS + r"(?:เมือง" + _WS + r"(?:อะไร|ไหน)|ที่" + _WS + "ไหน|กี่)" + _WS + r"(?:บ้าง|เมือง|แห่ง)",
+            r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,30}บ้าง",
+            r"\blist\b|which\s+cities|what\s+are\s+[^\s]+\s+sister|how\s+many",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "foreign-aid",
+        "money from abroad: donations, aid, grants or loans for the LAO",
+        patterns=(
+            r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"ทุน|ทุน" + _WS + "สนับสนุน|รับ" + _WS
+            + r"ทุน|เงิน" + _WS + "กู้|กู้" + _WS + "เงิน|รับ" + _WS + "เงิน",
+            r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "study-visit",
+        "an overseas training or study visit of executives or council members",
+        patterns=(
+            r"ดู" + _WS + r"งาน|ฝึก" + _WS + r"อบรม|อบรม" + _WS + r"(?:ที่|ใน)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี)",
+            r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "money",
+        "paying with the LAO's money or budget",
+        patterns=(
+            r"งบ|เงิน" + _WS + r"(?:ของ|จาก)?" + _WS + _LAO_TYPES + "|ใช้" + _WS + r"เงิน|เบิก|ค่า" + _WS + r"ใช้" + _WS
+            + r"จ่าย|ค่า" + _WS + "เดินทาง",
+            r"budget|pay\s+for|paid\s+(?:by|from|with)|fund(?:s|ed|ing)?\b|expenses?",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "supervision",
+        "who supervises an LAO (the district chief, the governor)",
+        patterns=(r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|supervis\w+|oversee\w*|oversight",),
+        negatable=False,
+    ),
+    Concept(
+        "alternative",
+        "what to do instead (the question already knows the restriction)",
+        patterns=(
+            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
+            r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
+            + r"(?:ได้" + _WS + r")?(?:บ้าง|แทน)",
+            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
+            + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
+            r"\binstead\b|alternative|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
+            r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "source-question",
+        "where a rule comes from (the Cabinet resolution, the Ministry's letter), or why",
+        patterns=(
+            r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
+            + r"กฎหมาย|ทำไม|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
+            r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|มท",
+            r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "lao-actor",
+        "a local government organisation (อบต., เทศบาล, อบจ.) is who would act",
+        terms=("อปท",),
+        negatable=False,
+    ),
+    Concept(
+        "statute",
+        "what an Act or a section says (พ.ร.บ., มาตรา)",
+        patterns=(r"พ\.?" + _WS + r"ร\.?" + _WS + r"บ|พระราช" + _WS + r"บัญญัติ|มาตรา" + _WS + r"(?:ไหน|ใด|อะไร|\d)",
+                  r"\bact\b|section\s+\d"),
+        negatable=False,
+    ),
+    Concept(
+        "signing-authority",
+        "who signs an agreement for the LAO, or whether signing can be delegated",
+        patterns=(
+            r"ใคร" + _WS + r"(?:เป็น" + _WS + "คน|ต้อง|จะ|มี" + _WS + "อำนาจ)?" + _WS + r"(?:เป็น" + _WS + ")?(?:ลง" + _WS
+            + "นาม|เซ็น)",
+            r"ผู้" + _WS + r"ลง" + _WS + r"นาม|(?:ลง" + _WS + "นาม|เซ็น)" + _WS + r"แทน" + _WS + r"(?!รัฐบาล|ราชอาณาจักร|ประเทศ)"
+            r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้)[^\s]{0,25}?(?:ลง" + _WS + "นาม|เซ็น)",
+            r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
+        ),
+        negatable=False,
+    ),
+)
+CONCEPTS_BY_ID = {concept.id: concept for concept in CONCEPT_TABLE}
 # Concepts known without the knowledge base (letter:<document id> is added per numbered document).
-CONCEPTS: frozenset[str] = frozenset({UNKNOWN_LETTER})
+CONCEPTS: frozenset[str] = frozenset(CONCEPTS_BY_ID) | {UNKNOWN_LETTER, UNKNOWN_RESOLUTION}
+_RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:ครม|คณะ\s*รัฐมนตรี)|cabinet\s+resolution")
+
+# A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
+_NEGATOR = re.compile(
+    r"(?:ไม่|มิ|บ่)(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ต้อง|มี|ได้\s*ยิน|ชัด))|ปราศจาก|หา\s*ใช่"
+    r"|\b(?:not|no|isn't|aren't|wasn't|never|without|non|rather\s+than|instead\s+of)\b"
+)
+_NEGATION_REACH = 24
+_PROVINCE = re.compile(r"จังหวัด|province|ผู้ว่า")
+# What ends a negator's reach: a contrast or a new clause ("ไม่ใช่ X แต่ Y").
+_BREAK = re.compile(r"แต่|และ|แล้ว|หรือ|ส่วน|\bbut\b|\band\b|\bor\b|[,.;:!?()\"“”'‘’]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a concept is said in a question, and whether it is denied there."""
+
+    concept: str
+    start: int
+    end: int
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """What a question says: the concepts present (not denied), denied ones, and every mention."""
+
+    present: frozenset[str]
+    negated: frozenset[str]
+    mentions: tuple[Mention, ...] = ()
+    # Present concepts said in so many words (a pattern, a letter number), not only read from the
+    # analyzer's words: strong enough to lower the confidence an entry needing them requires.
+    stated: frozenset[str] = frozenset()
+
+    def __contains__(self, concept: object) -> bool:
+        return concept in self.present
 
 
 def letter_concept(document_id: str) -> str:
@@ -32,11 +318,32 @@ def known_concepts(documents: Mapping[str, KnowledgeSource]) -> frozenset[str]:
     return CONCEPTS | {letter_concept(doc.id) for doc in documents.values() if doc.number}
 
 
+def _starts_word(text: str, start: int) -> bool:
+    """Tell whether a match begins a word; Latin glued to Thai ("ลงนามsistercity") begins one."""
+    if start == 0 or not text[start].isascii() or not text[start].isalnum():
+        return True
+    before = text[start - 1]
+    return not (before.isascii() and (before.isalnum() or before == "_"))
+
+
+def _negated(lowered: str, start: int) -> bool:
+    """Tell whether a negator in the few characters before `start` denies the mention there."""
+    window_start = max(0, start - _NEGATION_REACH)
+    window = lowered[window_start:start]
+    last = None
+    for match in _NEGATOR.finditer(window):
+        last = match
+    if last is None:
+        return False
+    return _BREAK.search(window, last.end()) is None
+
+
 class ConceptDetector:
     """Finds the concepts of questions, with one knowledge base's documents."""
 
     def __init__(self, documents: Mapping[str, KnowledgeSource]) -> None:
         self._letters: list[tuple[LetterNumber, str]] = []
+        self._resolution_dates = {doc.date for doc in documents.values() if doc.kind == "cabinet-resolution"}
         for document in documents.values():
             number = parse_number(document.number) if document.number else None
             if number is not None:
@@ -49,10 +356,49 @@ class ConceptDetector:
                 return document_id
         return None
 
-    def detect(self, text: str) -> frozenset[str]:
-        """Return the concepts in `text`."""
-        found: set[str] = set()
+    def detect(self, text: str, terms: Iterable[str] = ()) -> Concepts:
+        """Return the concepts of `text` (`terms`: its canonical terms, for the concepts synonyms carry)."""
+        lowered = text.lower() if len(text.lower()) == len(text) else text
+        mentions: list[Mention] = []
+        for concept in CONCEPT_TABLE:
+            regex = concept.regex
+            if regex is None:
+                continue
+            position = 0
+            while (match := regex.search(lowered, position)) is not None:
+                if match.end() == match.start():
+                    position = match.end() + 1
+                    continue
+                if _starts_word(lowered, match.start()):
+                    denied = concept.negatable and _negated(lowered, match.start())
+                    mentions.append(Mention(concept.id, match.start(), match.end(), denied))
+                position = match.end()
+        present = {mention.concept for mention in mentions if not mention.negated}
+        negated = {mention.concept for mention in mentions if mention.negated} - present
+        stated = set(present)
+        term_set = set(terms)
+        mentioned = {mention.concept for mention in mentions}
+        for concept in CONCEPT_TABLE:
+            # The analyzer's words are a fallback: they read typos ("เมืองพี่เมิองน้อง") and glued names,
+            # but a concept its patterns found (denied or not) is already decided.
+            if concept.id not in mentioned and term_set.intersection(concept.terms):
+                present.add(concept.id)
+        if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
+            present.add("foreign")
+        if "foreign" in present:
+            present.discard("domestic")
+        # Taking part in the province's relationship needs the province and the relationship.
+        if "join-province" in present and not ("sister-city" in present and _PROVINCE.search(lowered)):
+            present.discard("join-province")
         for number, _ in find_numbers(text):
             document_id = self._letter(number)
-            found.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
-        return frozenset(found)
+            present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
+        if _RESOLUTION.search(lowered):
+            from bot.letters import parse_thai_date
+
+            day = parse_thai_date(text)
+            if day is not None and day not in self._resolution_dates:
+                present.add(UNKNOWN_RESOLUTION)
+        stated = (stated | {c for c in present if c.startswith(LETTER_PREFIX)}) & present
+        return Concepts(frozenset(present), frozenset(negated), tuple(sorted(mentions, key=lambda m: m.start)),
+                        frozenset(stated))

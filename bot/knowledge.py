@@ -26,9 +26,12 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # An answer must fit a phone screen or two; longer text belongs in a related entry.
 MAX_ANSWER_CHARS = 1500
+# Written in an answer, it becomes the contact office of the settings (CONTACT_OFFICE, CONTACT_PHONE).
+CONTACT_PLACEHOLDER = "{contact}"
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 _ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related", "applies"}
-_APPLIES_KEYS = {"needs", "excludes"}
+_APPLIES_KEYS = {"needs", "excludes", "first_when"}
 _DOCUMENT_KEYS = {"id", "title", "kind", "number", "date", "issuer", "url", "note", "file"}
 _SYNONYM_KEYS = {"canonical", "variants", "also", "weight"}
 
@@ -71,6 +74,8 @@ class Entry:
     # When the entry applies (see bot.concepts): every `needs` concept in the question, no `excludes` one.
     needs: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
+    # With one of these in the question, this entry answers first (a restriction before what is allowed).
+    first_when: frozenset[str] = frozenset()
 
     def applies_to(self, concepts: frozenset[str]) -> bool:
         """Tell whether this entry may answer a question with these concepts."""
@@ -219,16 +224,16 @@ def _load_synonyms(path: Path, problems: list[str]) -> tuple[tuple[SynonymGroup,
 
 def _applies(
     where: str, data: Any, concepts: frozenset[str], problems: list[str]
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Read an entry's `applies: {needs: [...], excludes: [...]}`, naming unknown concepts."""
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Read an entry's `applies: {needs: [...], excludes: [...], first_when: [...]}`, naming unknown concepts."""
     if data is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     if not isinstance(data, dict):
-        problems.append(f"{where}: applies must be a mapping with 'needs' and/or 'excludes'")
-        return frozenset(), frozenset()
+        problems.append(f"{where}: applies must be a mapping with 'needs', 'excludes' and/or 'first_when'")
+        return frozenset(), frozenset(), frozenset()
     _check_keys(f"{where}: applies", data, _APPLIES_KEYS, problems)
     lists: list[frozenset[str]] = []
-    for key in ("needs", "excludes"):
+    for key in ("needs", "excludes", "first_when"):
         value = data.get(key) or []
         if not _strings(value):
             problems.append(f"{where}: applies.{key} must be a list of concept names")
@@ -238,7 +243,9 @@ def _applies(
                 known = ", ".join(sorted(concepts))
                 problems.append(f"{where}: applies.{key}: unknown concept {concept!r} (known: {known})")
         lists.append(frozenset(value))
-    return lists[0], lists[1]
+    if lists[0] & lists[1]:
+        problems.append(f"{where}: applies: {', '.join(sorted(lists[0] & lists[1]))} both needed and excluding")
+    return lists[0], lists[1], lists[2]
 
 
 def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[str]) -> Entry | None:
@@ -256,6 +263,9 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
             problems.append(f"{where}: {key} is missing or empty")
     if isinstance(data.get("answer"), str) and len(data["answer"]) > MAX_ANSWER_CHARS:
         problems.append(f"{where}: answer is {len(data['answer'])} characters (at most {MAX_ANSWER_CHARS})")
+    for placeholder in _PLACEHOLDER.findall(data.get("answer") or "") if isinstance(data.get("answer"), str) else ():
+        if placeholder != CONTACT_PLACEHOLDER:
+            problems.append(f"{where}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
     if data.get("verdict") not in VERDICTS:
         problems.append(f"{where}: verdict must be one of {', '.join(VERDICTS)}")
     if not _strings(data.get("questions")) or not data["questions"]:
@@ -264,7 +274,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         problems.append(f"{where}: sources must list at least one document id")
     if data.get("related") is not None and not _strings(data["related"]):
         problems.append(f"{where}: related must be a list of entry ids")
-    needs, excludes = _applies(where, data.get("applies"), concepts, problems)
+    needs, excludes, first_when = _applies(where, data.get("applies"), concepts, problems)
     if len(problems) > before:
         return None
     return Entry(
@@ -278,6 +288,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         file=path.name,
         needs=needs,
         excludes=excludes,
+        first_when=first_when,
     )
 
 

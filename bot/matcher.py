@@ -126,9 +126,16 @@ class Matcher:
             hits = hits[np.argpartition(scores[hits], -_CANDIDATES)[-_CANDIDATES:]]
         return [int(pid) for pid in hits]
 
+    def knows(self, term: str) -> bool:
+        """Tell whether some entry's phrasings use `term`."""
+        return term in self._idf
+
     def match(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to `limit` entries ranked by confidence (empty if nothing is related)."""
-        terms = self.analyzer.terms(question[:2000])
+        return self.match_terms(self.analyzer.terms(question[:2000]), limit=limit)
+
+    def match_terms(self, terms: list[str], limit: int = 5) -> list[Match]:
+        """Rank entries for a question's canonical terms (see bot.understanding for what they are)."""
         if not terms:
             return []
         query_set = frozenset(terms)

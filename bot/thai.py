@@ -61,6 +61,11 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def simplify(text: str) -> str:
+    """Return `text` cleaned, lower-case, without abbreviation dots, punctuation kept (for concept patterns)."""
+    return _ABBREV_DOT.sub("", clean(text).lower())
+
+
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return `text` folded for matching: cleaned, lower-case, no repeats, no abbreviation dots."""

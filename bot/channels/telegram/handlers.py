@@ -240,7 +240,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
             InlineQueryResultArticle(
                 id=entry_token(entry.id)[:64],
                 title=f"{VERDICT_LABELS[entry.verdict]} {entry.title}",
-                description=" ".join(entry.answer.split())[:120],
+                description=" ".join(entry_turn.answer.text.split())[:120],
                 input_message_content=InputTextMessageContent(
                     split_html(answer_html(entry_turn.answer), MAX_MESSAGE)[0], parse_mode=ParseMode.HTML
                 ),

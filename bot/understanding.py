@@ -1,0 +1,96 @@
+"""Question understanding before scoring: the question clause of a long message, its concepts, what the matcher reads.
+
+- A long message (a story, then the question) is split into clauses; the last one that asks
+  something (and the one before it) is the question. Of the story, only the decisive concepts
+  (synonyms.yaml weight 1.5 and up: เมืองพี่เมืองน้อง, MOU, the sector, binding) are kept: who
+  writes, the history with the foreign town and next month's meeting are not what is asked.
+- Denied mentions ("ไม่ใช่เมืองพี่เมืองน้อง", "not a twin town") are taken out of what the matcher
+  reads, and a mention in another script or a disguised name (友好城市, "สัมพันธ์พี่น้อง") is read as the
+  concept's Thai name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import thai
+from bot.analyzer import Analyzer
+from bot.concepts import CONCEPTS_BY_ID, ConceptDetector, Concepts
+
+# A clause that asks: Thai question words and particles (also Northern and Isan), or English ones.
+_ASKS = re.compile(
+    r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|ป่ะ|ปะ|ป่าว|รึ\s*เปล่า|บ่|ก่|เบาะ|บ้อ)|ไหม|มั้ย|มั๊ย|หรือ\s*(?:ไม่|เปล่า)"
+    r"|ใช่\s*(?:ไหม|มั้ย|หรือ|ป่ะ|บ่)|ยัง\s*ไง|อย่าง\s*ไร|อะไร|ที่\s*ไหน|ใคร|เมื่อ\s*ไร|เท่า\s*ไร|กี่|บ้าง|แม่น\s*บ่|ได้\s*ก่"
+    r"|\?|\b(?:can|could|may|should|is\s+it|are\s+we|do\s+we|how|what|who|which|allowed|permitted)\b",
+    re.IGNORECASE,
+)
+# Where one clause of a message ends: a line, a question or full stop, a space between Thai words.
+_CLAUSE_END = re.compile(r"\n+|[?!;]+|(?<=[a-z0-9])\.\s+|(?<=[\u0e00-\u0e7f\")”])\s+(?=[\u0e00-\u0e7f\"(“])")
+# Below this many words a message is one question: nothing in it is context.
+_LONG = 14
+_THAI_NAME = re.compile(r"[\u0e00-\u0e7f]")
+
+
+# A word of the story around a question is kept when it is this decisive (synonyms.yaml weight).
+_DECISIVE = 1.5
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A question as the matcher should read it: its terms and its concepts."""
+
+    terms: list[str]
+    concepts: Concepts
+    # True when a long message was read as a story and a question at its end.
+    focused: bool = False
+
+
+def _question_clause(text: str) -> int:
+    """Return where the question of a long message begins (0: the whole message is the question)."""
+    clauses = [0] + [match.end() for match in _CLAUSE_END.finditer(text)]
+    asking = [start for start, end in zip(clauses, [*clauses[1:], len(text)], strict=True)
+              if _ASKS.search(text, start, end)]
+    if not asking:
+        return 0
+    last = clauses.index(asking[-1])
+    # The clause before the question often holds its object ("…กับเมืองในลาว ได้ไหมครับ").
+    return clauses[max(0, last - 1)]
+
+
+def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
+    """Return `text` with denied mentions removed and foreign-script or disguised ones read as their Thai name."""
+    edits: list[tuple[int, int, str]] = []
+    named: set[str] = set()  # concepts some mention already names in the matcher's words
+    for mention in concepts.mentions:
+        reads_as = CONCEPTS_BY_ID[mention.concept].reads_as
+        said = text[mention.start:mention.end]
+        if reads_as and not mention.negated and reads_as in analyzer.terms(said, repair=False):
+            named.add(mention.concept)
+    for mention in concepts.mentions:
+        said = text[mention.start:mention.end]
+        reads_as = CONCEPTS_BY_ID[mention.concept].reads_as
+        if mention.negated:
+            edits.append((mention.start, mention.end, " "))
+        elif reads_as and mention.concept not in named:
+            named.add(mention.concept)
+            # 友好城市 becomes เมืองพี่เมืองน้อง; a Thai disguise ("สัมพันธ์พี่น้อง") keeps its words too.
+            replacement = f" {said} {reads_as} " if _THAI_NAME.search(said) else f" {reads_as} "
+            edits.append((mention.start, mention.end, replacement))
+    out = text
+    for start, end, replacement in sorted(edits, reverse=True):
+        out = out[:start] + replacement + out[end:]
+    return out
+
+
+def understand(question: str, analyzer: Analyzer, detector: ConceptDetector) -> Understood:
+    """Return what the matcher should read of `question`, and the question's concepts."""
+    text = thai.simplify(question)
+    whole = analyzer.terms(text)
+    concepts = detector.detect(text, whole)
+    text = _rewritten(text, concepts, analyzer)
+    start = _question_clause(text) if len(whole) > _LONG else 0
+    if start == 0:
+        return Understood(analyzer.terms(text), concepts)
+    told = [term for term in analyzer.terms(text[:start]) if analyzer.weight(term) >= _DECISIVE]
+    return Understood(told + analyzer.terms(text[start:]), concepts, focused=True)
