@@ -58,6 +58,10 @@ class Analyzer:
             if len(word) >= _TYPO_MIN_CHARS:
                 self._by_length.setdefault(len(word), []).append(word)
 
+    def knows(self, term: str) -> bool:
+        """Tell whether `term` is a canonical form or a word the knowledge base uses."""
+        return term in self._known or term in self.domain_words or term in self._ignore
+
     def is_filler(self, term: str) -> bool:
         """Tell whether `term` is a common Thai function word (PyThaiNLP's stopword list)."""
         return term in _thai_stopwords()

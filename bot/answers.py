@@ -18,8 +18,10 @@ PERMISSIVE = frozenset({"yes", "conditional"})
 # An entry whose needed concepts the question has is understood from them as much as from its
 # words: a long message that states them plainly may score lower and still be answered.
 CONCEPT_THRESHOLD = 0.40
-# Words that show a question is about an agreement or cooperation (so a restriction may lead).
-_ABOUT_AGREEMENTS = frozenset({"mou", "ความร่วมมือ", "ความตกลงระหว่างประเทศ", "เมืองพี่เมืองน้อง", "หน่วยการปกครองของต่างประเทศ"})
+# Words that show a question is about an agreement, or asks what an LAO may do (so a restriction may lead).
+_SECTOR = "สาขา"  # synonyms.yaml's canonical term for the sectors of cooperation
+_AGREEMENT_WORDS = frozenset({"mou", "ความร่วมมือ", "ความตกลงระหว่างประเทศ", "หน่วยการปกครองของต่างประเทศ", "ผูกพัน"})
+_ASKS_THE_RULE = frozenset({"ได้ไหม", "ไม่ได้", "อปท", "ทำ", "สถาปนา"})
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,8 @@ class Answer:
     # The question as re-read when it was Thai typed on the English keyboard layout.
     read_as: str | None = None
     smalltalk: str | None = None
-    # Entries answered after the first: what is allowed, after the restriction that leads.
-    also: tuple[Entry, ...] = ()
+    # Answers after the first: what is allowed, after the restriction that leads.
+    also: tuple[Answer, ...] = ()
 
     @property
     def entry_id(self) -> str | None:
@@ -75,7 +77,8 @@ class Answerer:
         ]
         best = ranked[0] if ranked else None
         lead = self._lead(ranked, understood)
-        if lead is not None and (best is None or best.entry is not lead):
+        if lead is not None:
+            # A concept said in so many words decides the first answer, whatever the words' score.
             return self._led_answer(question, lead, ranked, understood)
         confident = best is not None and self._confident(best, understood)
         if not confident and _maybe_wrong_layout(question):
@@ -97,13 +100,27 @@ class Answerer:
                 question, "smalltalk", best.entry.answer, confidence=best.confidence,
                 related=self._entries(best.entry.related), smalltalk=best.entry.id,
             )
-        return self._entry_answer(question, best.entry, best.confidence, ranked[1:])
+        answer = self._entry_answer(question, best.entry, best.confidence, ranked[1:])
+        also = self._also(question, best.entry, ranked, understood)
+        return Answer(answer.question, answer.kind, answer.text, answer.confidence, answer.entry, answer.sources,
+                      answer.suggestions, answer.related, also=also) if also else answer
+
+    def _also(self, question: str, lead: Entry, ranked: list[Match], understood: Understood) -> tuple[Answer, ...]:
+        """Return, after a restriction the question triggered, the permitted framework it also asked about."""
+        # Only a question that also asks about a sector of cooperation (tourism, health, ...) asked
+        # something permitted; a plain "may we sign a sister-city MOU" is answered by the restriction.
+        if lead.verdict != "no" or not lead.first_when & understood.concepts.stated or _SECTOR not in understood.terms:
+            return ()
+        for match in ranked:
+            if match.entry is not lead and match.entry.verdict in PERMISSIVE and match.confidence >= CONCEPT_THRESHOLD:
+                return (self._entry_answer(question, match.entry, match.confidence, []),)
+        return ()
 
     def _confident(self, match: Match, understood: Understood) -> bool:
         """Tell whether `match` is sure enough; less is needed when the question states what its entry needs."""
-        needs = match.entry.needs
-        stated = bool(needs) and needs <= understood.concepts.stated
-        return match.confidence >= (CONCEPT_THRESHOLD if stated else self.threshold)
+        entry, stated = match.entry, understood.concepts.stated
+        backed = (bool(entry.needs) and entry.needs <= stated) or bool(entry.first_when & stated)
+        return match.confidence >= (CONCEPT_THRESHOLD if backed else self.threshold)
 
     def _lead(self, ranked: list[Match], understood: Understood) -> Entry | None:
         """Return the entry that must answer first because of a concept in the question, or None."""
@@ -118,22 +135,19 @@ class Answerer:
         if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
             return None  # a restriction or an explanation answers the question already
         lead = leads[0]
-        # A restriction with no needed concepts of its own leads only a question about an agreement.
-        if not lead.needs and not _ABOUT_AGREEMENTS & set(understood.terms):
-            return None
+        # A restriction leads only a question about an agreement (a work permit for a teacher is not
+        # one) or, for a sister city, about what an LAO may do ("translate 'sister city'" asks neither).
+        terms = set(understood.terms)
+        if lead.verdict == "no" and not _AGREEMENT_WORDS & terms:
+            asks_the_rule = "sister-city" in lead.first_when & concepts.stated and _ASKS_THE_RULE & terms
+            if not asks_the_rule:
+                return None
         return lead
 
     def _led_answer(self, question: str, lead: Entry, ranked: list[Match], understood: Understood) -> Answer:
         """Answer with `lead` first and, after a restriction, the allowed framework the question matched."""
         best = ranked[0] if ranked else None
-        also: tuple[Entry, ...] = ()
-        if (
-            best is not None
-            and lead.verdict == "no"
-            and best.entry.verdict in PERMISSIVE
-            and self._confident(best, understood)
-        ):
-            also = (best.entry,)
+        also = self._also(question, lead, ranked, understood)
         own = next((match.confidence for match in ranked if match.entry is lead), 0.0)
         confidence = max(own, best.confidence if best else 0.0, CONCEPT_THRESHOLD)
         answer = self._entry_answer(question, lead, confidence, [m for m in ranked if m.entry is not lead])

@@ -134,7 +134,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "foreign",
         "a foreign counterpart or country",
-        patterns=(r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|foreign|abroad|overseas|oversea",),
+        patterns=(
+            r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|(?:แขวง|มณฑล|มลรัฐ)(?!" + _WS + r"(?:ของ" + _WS + ")?(?:ไทย|กรุงเทพ))",
+            r"foreign|abroad|overseas|oversea|prefecture|county|\bprovince\s+of\s+(?!thailand)",
+        ),
         terms=("ต่างประเทศ", "หน่วยการปกครองของต่างประเทศ"),
         negatable=False,
     ),
@@ -165,8 +168,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "join-province",
         "an LAO taking part in its province's sister-city activities",
         patterns=(
-            r"(?:ร่วม|เข้า" + _WS + "ร่วม|ไป" + _WS + "ร่วม|ขอ" + _WS + "ร่วม|มี" + _WS + "ส่วน" + _WS + "ร่วม)" + _WS
-            + r"(?:ใน" + _WS + r")?(?:กิจกรรม|โครงการ|งาน|กรอบ)",
+            r"ร่วม(?!" + _WS + r"มือ)[^\s]{0,8}?(?:กิจกรรม|โครงการ|งาน|กรอบ)|มี" + _WS + "ส่วน" + _WS + "ร่วม",
+            r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
             r"join|take\s+part|participat\w+",
         ),
         negatable=False,
@@ -176,7 +179,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a request for a list (which sister cities a province has)",
         patterns=(
             r"มี" + _WS + r"(?:เมือง" + _WS + r"(?:อะไร|ไหน)|ที่" + _WS + "ไหน|กี่)" + _WS + r"(?:บ้าง|เมือง|แห่ง)",
-            r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,30}บ้าง",
+            r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,45}บ้าง",
             r"\blist\b|which\s+cities|what\s+are\s+[^\s]+\s+sister|how\s+many",
         ),
         negatable=False,
@@ -250,16 +253,49 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "statute",
         "what an Act or a section says (พ.ร.บ., มาตรา)",
-        patterns=(r"พ\.?" + _WS + r"ร\.?" + _WS + r"บ|พระราช" + _WS + r"บัญญัติ|มาตรา" + _WS + r"(?:ไหน|ใด|อะไร|\d)",
-                  r"\bact\b|section\s+\d"),
+        patterns=(
+            r"(?:พ\.?" + _WS + r"ร\.?" + _WS + r"บ\.?|พระราช" + _WS + r"บัญญัติ)" + _WS + r"(?:เทศบาล|สภา" + _WS + r"ตำบล|องค์การ|อบต|อบจ|กำหนด" + _WS + "แผน|กระจาย)",
+            r"มาตรา" + _WS + r"(?:ไหน|ใด|อะไร)|กฎหมาย" + _WS + r"(?:ข้อ|มาตรา|ฉบับ)" + _WS + r"(?:ไหน|ใด)" + r"|กฎหมาย[^\s]{0,10}ให้" + _WS + "อำนาจ",
+            r"(?:municipal|tambon|subdistrict|provincial\s+administrative\s+organi[sz]ation|decentrali[sz]ation)\s+act|which\s+section",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "province-actor",
+        "the province itself (its governor) would act, and no LAO is named",
+        patterns=(
+            r"จังหวัด" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS + r"(?:ทำ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม)",
+            r"ผู้" + _WS + r"ว่า[^\s]{0,20}?(?:อยาก|จะ|ต้องการ)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "letter-question",
+        "a question about a letter's own details (its date, who signed it, to whom, what it refers to)",
+        patterns=(
+            r"ลง" + _WS + r"วัน|วัน" + _WS + r"ที่" + _WS + r"(?:เท่า|ไหน)|ใคร" + _WS + r"(?:เป็น" + _WS + ")?(?:ลง" + _WS + "นาม|เซ็น|ออก)"
+            r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
+            + r"หน่วย" + _WS + r"(?:ไหน|ใด)|อ้าง" + _WS + r"ถึง|สิ่ง" + _WS + r"ที่" + _WS + r"ส่ง" + _WS + r"มา|แนบ|เลข" + _WS
+            + r"(?:ที่|รับ)|สรุป|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
+            r"\bdated?\b|who\s+signed|addressed|refers?\s+to|enclos\w+|summar\w+|what\s+does\s+it\s+say",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "which-office",
+        "which office or division (in DLA, the Ministry, the province) handles LAO agreements or sister-city policy",
+        patterns=(
+            r"(?:กอง|สำนัก|ฝ่าย|ส่วน|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)" + _WS + r"(?:ใน|ของ|ที่|รับ" + _WS + "ผิดชอบ|ดูแล)",
+            r"(?:ใน|ของ)" + _WS + r"(?:สถ|กรม|กระทรวง|มท)[^\s]{0,30}?(?:กอง|สำนัก|ฝ่าย|หน่วย)" + _WS + r"(?:ไหน|ใด)",
+            r"which\s+(?:division|office|department|unit|bureau)",
+        ),
         negatable=False,
     ),
     Concept(
         "signing-authority",
         "who signs an agreement for the LAO, or whether signing can be delegated",
         patterns=(
-            r"ใคร" + _WS + r"(?:เป็น" + _WS + "คน|ต้อง|จะ|มี" + _WS + "อำนาจ)?" + _WS + r"(?:เป็น" + _WS + ")?(?:ลง" + _WS
-            + "นาม|เซ็น)",
+            r"ใคร[^\s]{0,14}(?:ลง" + _WS + "นาม|เซ็น)(?!" + _WS + r"(?:เมือง|sister))",
             r"ผู้" + _WS + r"ลง" + _WS + r"นาม|(?:ลง" + _WS + "นาม|เซ็น)" + _WS + r"แทน" + _WS + r"(?!รัฐบาล|ราชอาณาจักร|ประเทศ)"
             r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้)[^\s]{0,25}?(?:ลง" + _WS + "นาม|เซ็น)",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
@@ -387,12 +423,19 @@ class ConceptDetector:
             present.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
+        if "lao-actor" in present:
+            present.discard("province-actor")
         # Taking part in the province's relationship needs the province and the relationship.
         if "join-province" in present and not ("sister-city" in present and _PROVINCE.search(lowered)):
             present.discard("join-province")
         for number, _ in find_numbers(text):
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
+        # A letter's details are asked of a letter the knowledge base holds, named by its number.
+        if "letter-question" in present and not any(
+            concept.startswith(LETTER_PREFIX) and concept != UNKNOWN_LETTER for concept in present
+        ):
+            present.discard("letter-question")
         if _RESOLUTION.search(lowered):
             from bot.letters import parse_thai_date
 

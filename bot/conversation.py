@@ -110,6 +110,7 @@ class Turn:
             "source_ids": [source.id for source in answer.sources],
             "suggestions": [entry.id for entry in answer.suggestions],
             "related": [entry.id for entry in answer.related],
+            "also": [part.entry_id for part in answer.also],
             "circulars": [card.number for card in self.found_cards if card.number],
             "cards": [card.to_json() for card in self.cards],
             "cards_unavailable": self.cards_unavailable,

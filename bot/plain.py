@@ -6,7 +6,7 @@ from bot.answers import Answer
 from bot.conversation import Turn
 from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
 from bot.numbers import parse_number
-from bot.texts import SOURCES_HEADING, VERDICT_LABELS
+from bot.texts import ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS
 from bot.thai import thai_date
 
 
@@ -31,6 +31,9 @@ def render_answer(answer: Answer) -> str:
         lines.extend(f"- {source.title}" for source in answer.sources)
     if answer.suggestions and answer.kind == "decline":
         lines += ["", "หรือท่านหมายถึง: " + ", ".join(entry.id for entry in answer.suggestions)]
+    for part in answer.also:
+        # After the restriction, what the question asked that is allowed.
+        lines += ["", f"{ALSO_HEADING}:", render_answer(part)]
     return "\n".join(lines)
 
 

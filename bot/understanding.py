@@ -34,6 +34,12 @@ _THAI_NAME = re.compile(r"[\u0e00-\u0e7f]")
 
 # A word of the story around a question is kept when it is this decisive (synonyms.yaml weight).
 _DECISIVE = 1.5
+# The question of a long message holds at least this many words (clauses before it are added).
+_FOCUS_TERMS = 10
+# Words that name a kind of place: the unknown words right after them are a place's name
+# ("เมืองปากลาย แขวงไซยะบูลี"), which says where, not what is asked.
+_PLACE_HEADS = frozenset({"เมือง", "จังหวัด", "อำเภอ", "แขวง", "มณฑล", "รัฐ", "เขต", "county", "prefecture"})
+_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -46,16 +52,32 @@ class Understood:
     focused: bool = False
 
 
-def _question_clause(text: str) -> int:
+def _question_clause(text: str, analyzer: Analyzer) -> int:
     """Return where the question of a long message begins (0: the whole message is the question)."""
     clauses = [0] + [match.end() for match in _CLAUSE_END.finditer(text)]
     asking = [start for start, end in zip(clauses, [*clauses[1:], len(text)], strict=True)
               if _ASKS.search(text, start, end)]
     if not asking:
         return 0
-    last = clauses.index(asking[-1])
-    # The clause before the question often holds its object ("…กับเมืองในลาว ได้ไหมครับ").
-    return clauses[max(0, last - 1)]
+    first = clauses.index(asking[-1])
+    # The clauses before the question often hold its object ("…กับเมืองในลาว ได้ไหมครับ"): take
+    # them back until the question has words enough to stand alone.
+    while first > 0 and len(analyzer.terms(text[clauses[first]:])) < _FOCUS_TERMS:
+        first -= 1
+    return clauses[first]
+
+
+def _without_place_names(terms: list[str], analyzer: Analyzer) -> list[str]:
+    """Drop the unknown words that name a place right after a place word ("แขวง ไซ บู ลี" -> "แขวง")."""
+    out: list[str] = []
+    after_place = 0
+    for term in terms:
+        if after_place and not analyzer.knows(term):
+            after_place -= 1
+            continue
+        after_place = _NAME_WORDS if term in _PLACE_HEADS else 0
+        out.append(term)
+    return out
 
 
 def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
@@ -89,8 +111,9 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector) -> 
     whole = analyzer.terms(text)
     concepts = detector.detect(text, whole)
     text = _rewritten(text, concepts, analyzer)
-    start = _question_clause(text) if len(whole) > _LONG else 0
+    start = _question_clause(text, analyzer) if len(whole) > _LONG else 0
     if start == 0:
-        return Understood(analyzer.terms(text), concepts)
+        return Understood(_without_place_names(analyzer.terms(text), analyzer), concepts)
     told = [term for term in analyzer.terms(text[:start]) if analyzer.weight(term) >= _DECISIVE]
-    return Understood(told + analyzer.terms(text[start:]), concepts, focused=True)
+    asked = _without_place_names(analyzer.terms(text[start:]), analyzer)
+    return Understood(told + asked, concepts, focused=True)

@@ -89,6 +89,8 @@ def _keyboard(rows: Iterable[Iterable[InlineKeyboardButton | None]]) -> InlineKe
 def turn_replies(turn: Turn) -> list[Reply]:
     """Render a whole turn: the answer (unless the letter cards are the answer), then one card per letter."""
     replies = [] if turn.kind == "cards" else [answer_reply(turn.answer, turn.ref)]
+    # After a restriction, what the question asked that is allowed: its own message, verdict first.
+    replies += [answer_reply(part) for part in turn.answer.also]
     replies += [card_reply(card) for card in turn.cards]
     if turn.notes:
         # The notes (registry away, a number it does not know) close the last message.
