@@ -216,7 +216,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "supervision",
         "who supervises an LAO (the district chief, the governor)",
-        patterns=(r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|supervis\w+|oversee\w*|oversight",),
+        patterns=(
+            r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|supervis\w+|oversee\w*|oversight",
+            r"(?:นาย" + _WS + r"อำเภอ|นอ|ผู้" + _WS + r"ว่า[^\s]{0,12}|ผวจ)" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r")?(?:สั่ง|ระงับ|เพิกถอน|ยับยั้ง)",
+        ),
         negatable=False,
     ),
     Concept(

@@ -35,7 +35,7 @@ _THAI_NAME = re.compile(r"[\u0e00-\u0e7f]")
 # A word of the story around a question is kept when it is this decisive (synonyms.yaml weight).
 _DECISIVE = 1.5
 # The question of a long message holds at least this many words (clauses before it are added).
-_FOCUS_TERMS = 10
+_FOCUS_TERMS = 6
 # Words that name a kind of place: the unknown words right after them are a place's name
 # ("เมืองปากลาย แขวงไซยะบูลี"), which says where, not what is asked.
 _PLACE_HEADS = frozenset({"เมือง", "จังหวัด", "อำเภอ", "แขวง", "มณฑล", "รัฐ", "เขต", "county", "prefecture"})

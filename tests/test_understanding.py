@@ -1,0 +1,139 @@
+"""Question understanding: each kind of question that matching on words alone got wrong, with entry and verdict.
+
+The questions here were written for these tests (not taken from any evaluation set).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answerer
+from bot.concepts import ConceptDetector
+from bot.config import default_contact
+from bot.knowledge import KnowledgeError, default_knowledge_dir, load_knowledge
+from bot.understanding import understand
+
+ANSWERER = Answerer(load_knowledge(), default_contact())
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    """Answer from the shipped knowledge base."""
+    return ANSWERER
+
+
+@pytest.fixture(scope="module")
+def detector(answerer: Answerer) -> ConceptDetector:
+    """Detect concepts with the shipped documents."""
+    return answerer.concepts
+
+
+def _concepts(detector: ConceptDetector, text: str) -> tuple[set[str], set[str]]:
+    found = understand(text, ANSWERER.matcher.analyzer, detector).concepts
+    return set(found.present), set(found.negated)
+
+
+CASES = [
+    # Long messages: the question at the end, the story before it.
+    ("long", "ผมเป็นนักจัดการงานทั่วไปของ อบต. ริมชายแดนจันทบุรีครับ ปีที่แล้วเราจัดงานผลไม้ร่วมกับอำเภอฝั่งกัมพูชาสองครั้ง "
+     "ท่านนายกอยากให้ผูกเป็นเมืองพี่เมืองน้องกันไปเลยในงานปีหน้า อยากทราบว่า อบต.ลงนามเองได้หรือไม่ครับ",
+     "sister-city-province-only", "no"),
+    ("long", "ดิฉันอยู่กองการศึกษา เทศบาลเมืองแห่งหนึ่งในภาคอีสานค่ะ ได้รับการติดต่อจากเมืองในญี่ปุ่นเรื่องแลกเปลี่ยนครูภาษาปีละสองคน "
+     "ผู้บริหารถามว่าเราทำข้อตกลงด้านการศึกษากับเขาได้หรือเปล่าคะ",
+     "other-cooperation-allowed", "conditional"),
+    # No sister city in the question: never the sister-city verdict.
+    ("no sister city", "อบต.จะทำ MOU ด้านการจัดการขยะกับเมืองในเวียดนามได้ไหมครับ", "other-cooperation-allowed",
+     "conditional"),
+    ("no sister city", "เทศบาลจะลงนามความร่วมมือด้านการท่องเที่ยวกับเมืองในไต้หวันได้ไหม", "other-cooperation-allowed",
+     "conditional"),
+    # Compound: a permitted sector with something that binds the government or is not the LAO's to promise.
+    ("compound", "MOU ด้านสาธารณสุขกับเมืองในลาว แต่ร่างเขียนว่ารัฐบาลไทยจะจ่ายค่าอุปกรณ์การแพทย์ทั้งหมด ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("compound", "MOU ด้านการค้ากับเมืองในมาเลเซีย ในร่างให้ทั้งสองฝ่ายเปิดจุดผ่อนปรนการค้าเพิ่มอีกแห่ง อบต.เซ็นได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("compound", "ความร่วมมือด้านการท่องเที่ยวกับเมืองในจีน ร่างมีข้อว่าข้อพิพาทให้ไปอนุญาโตตุลาการระหว่างประเทศ ทต.ลงนามได้หรือไม่",
+     "international-agreement-risk", "info"),
+    # Negation and disguise.
+    ("negated", "เราไม่ได้จะทำเมืองพี่เมืองน้องนะครับ แค่อยากทำข้อตกลงด้านกีฬาเยาวชนกับเมืองในกัมพูชา ทำได้ไหม",
+     "other-cooperation-allowed", "conditional"),
+    ("negated", "บ่แม่นเมืองพี่เมืองน้องเด้อ เป็นความร่วมมือเรื่องการเกษตรกับเมืองในลาว อบต.เฮ็ดได้บ่",
+     "other-cooperation-allowed", "conditional"),
+    ("negated", "This is not a sister city deal, only a tourism cooperation with a town in Japan. "
+     "Can our municipality sign it?", "other-cooperation-allowed", "conditional"),
+    ("cjk", "เมืองในจีนเสนอให้เป็น 姐妹城市 กับ ทม.ของเรา ลงนามได้ไหม", "sister-city-province-only", "no"),
+    ("cjk", "เมืองญี่ปุ่นขอทำ 友好都市 กับ อบต. ได้ไหมคะ", "sister-city-province-only", "no"),
+    ("cjk", "ฝ่ายเกาหลีเสนอ 우호도시 กับเทศบาลตำบล รับได้ไหม", "sister-city-province-only", "no"),
+    ("glued", "can our tambon sign a twintown agreement?", "sister-city-province-only", "no"),
+    ("glued", "อบต.เราลงนามsistercityกับเมืองในลาวได้ไหม", "sister-city-province-only", "no"),
+    # A letter's details, asked by its number.
+    ("letter", "ว๐๓๑๓ ลงวันที่เท่าไหร่คะ", "circular-mae-sai-0313", "info"),
+]
+
+
+@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(CASES)])
+def test_each_kind_gets_the_right_entry_and_verdict(
+    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
+
+
+def test_a_restriction_leads_and_the_permitted_sector_follows(answerer: Answerer) -> None:
+    answer = answerer.answer("MOU ด้านสาธารณสุขกับเมืองในลาว แต่ร่างเขียนว่ารัฐบาลไทยจะจ่ายค่าอุปกรณ์การแพทย์ทั้งหมด ลงนามได้ไหม")
+    assert answer.verdict == "no" and [part.entry_id for part in answer.also] == ["other-cooperation-allowed"]
+    plain = answerer.answer("ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม")
+    assert plain.entry_id == "sister-city-province-only" and plain.also == ()  # no sector asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "translate 'sister city' into French",
+        "How do I renew a foreign worker's work permit?",
+        "เมืองพี่เมืองน้องของจังหวัดเชียงใหม่มีที่ไหนบ้าง",
+        "อบต.สองแห่งในอำเภอเดียวกันจะทำ MOU ร่วมกันเก็บขยะ ต้องทำยังไง",
+        "มติ ครม. 6 ส.ค. 2556 เรื่องเมืองพี่เมืองน้องว่าอย่างไร",
+    ],
+)
+def test_a_concept_alone_does_not_answer_a_question_the_rules_do_not(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.verdict not in ("yes", "conditional"), answer.entry_id
+    assert answer.entry_id not in ("sister-city-province-only", "legal-basis-cabinet-2561", "other-cooperation-allowed")
+
+
+def test_negation_is_read_before_a_mention_not_after(detector: ConceptDetector) -> None:
+    assert _concepts(detector, "ไม่ใช่เมืองพี่เมืองน้องนะ แค่ MOU ท่องเที่ยว")[1] == {"sister-city"}
+    assert "sister-city" in _concepts(detector, "ระดับตำบลทำเมืองพี่เมืองน้องไม่ได้ใช่ไหม")[0]
+    assert "sister-city" in _concepts(detector, "ไม่ทราบว่าเมืองพี่เมืองน้องทำได้ไหม")[0]  # not knowing is not denying
+    # A contrast ends the denial: "not X, but Y".
+    present, negated = _concepts(detector, "ไม่ใช่ MOU ท่องเที่ยว แต่เป็นเมืองพี่เมืองน้อง")
+    assert "sister-city" in present and not negated
+    present, negated = _concepts(detector, "MOU ที่ไม่ผูกพันรัฐบาลไทย ทำได้ไหม")
+    assert "binds-government" in negated and "binds-government" not in present
+
+
+def test_concepts_of_typos_names_and_partners(detector: ConceptDetector) -> None:
+    assert "sister-city" in _concepts(detector, "เทศบาลตำบลทำเมืองพี่เมิองน้องได้ไม")[0]  # a typo, read by the analyzer
+    assert "foreign" in _concepts(detector, "MOU กับเมืองปากลาย แขวงไซยะบูลี")[0]
+    assert "domestic" in _concepts(detector, "อบต.สองแห่งทำ MOU ร่วมกัน")[0]
+    assert "domestic" not in _concepts(detector, "อบต.สองแห่งทำ MOU กับเมืองในลาว")[0]
+    assert "binds-government" not in _concepts(detector, "รัฐบาลจีนจะออกเงินให้โครงการ")[0]  # not Thailand's
+    assert {"letter:mae-sai-w0313", "letter-question"} <= _concepts(detector, "ว ๐๓๑๓ ใครลงนาม")[0]
+    assert "letter:unknown" in _concepts(detector, "หนังสือ ขร 0023.20/ว 9999 ว่าอย่างไร")[0]
+
+
+def test_an_unknown_concept_in_an_entry_stops_the_load(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge_dir(), root)
+    path = root / "entries" / "sister-city-other-names.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("needs: [sister-city]", "needs: [sister-citty]"),
+                    encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(root)
+    assert any("unknown concept 'sister-citty'" in problem and "sister-city-other-names" in problem
+               for problem in caught.value.problems)
