@@ -76,6 +76,14 @@ class Services:
     async def _blocking(self, job: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, job)
 
+    async def _database(self, job: Callable[[], T], unavailable: T) -> T:
+        """Run database work off the event loop; past the database timeout, give `unavailable` instead."""
+        try:
+            return await asyncio.wait_for(self._blocking(job), self.settings.db_timeout_seconds + 1)
+        except TimeoutError:
+            log.warning("the question log did not answer within %.0f s", self.settings.db_timeout_seconds + 1)
+            return unavailable
+
     # --- the conversation ------------------------------------------------------------------------
 
     async def respond(
@@ -125,12 +133,12 @@ class Services:
     async def feedback(self, ref: str, user: str, value: int) -> bool:
         """Store a 👍/👎 on a logged answer; False for an unknown reference or no database."""
         querylog = self.querylog
-        return querylog is not None and await self._blocking(lambda: querylog.feedback(ref, user, value))
+        return querylog is not None and await self._database(lambda: querylog.feedback(ref, user, value), False)
 
     async def stats(self) -> Stats | None:
         """Return /stats figures; None while the log database is away."""
         querylog = self.querylog
-        return None if querylog is None else await self._blocking(querylog.stats)
+        return None if querylog is None else await self._database(querylog.stats, None)
 
     async def unanswered(self) -> list[UnansweredGroup] | None:
         """Return the most frequent declined questions with the nearest entry; None while the database is away."""
@@ -143,7 +151,7 @@ class Services:
             suggestions = answerer.answer(text).suggestions
             return suggestions[0].id if suggestions else None
 
-        return await self._blocking(lambda: querylog.unanswered(nearest))
+        return await self._database(lambda: querylog.unanswered(nearest), None)
 
     # --- draft checks ----------------------------------------------------------------------------
 
@@ -213,7 +221,7 @@ class Services:
 
 def build_services(settings: Settings) -> Services:
     """Load the knowledge base (KnowledgeError if invalid) and build the shared services on the settings."""
-    querylog = QuestionLogger(settings.database_url, settings.user_hash_salt)
+    querylog = QuestionLogger(settings.database_url, settings.user_hash_salt, settings.db_timeout_seconds)
     circulars = registry_access(settings)
     kb = load_knowledge(settings.knowledge_dir)
     conversation = Conversation(Answerer(kb, settings.contact, settings.match_threshold), circulars, querylog)

@@ -6,6 +6,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.numbers import find_numbers
@@ -21,6 +23,9 @@ T = TypeVar("T")
 # After a failure the registry is left alone this long, so a dead database costs one timeout,
 # not one per message; then the next question tries it again (re-opening it if need be).
 RETRY_SECONDS = 30.0
+# The longest a question waits for its letter cards; then it is answered without them.
+BUDGET_SECONDS = 1.5
+OPEN_BUDGET_SECONDS = 10.0
 
 
 def _database_errors() -> tuple[type[Exception], ...]:
@@ -67,8 +72,13 @@ class RegistryAccess:
         open_registry: Callable[[], Registry],
         retry_seconds: float = RETRY_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        budget: float = BUDGET_SECONDS,
     ) -> None:
         self._open = open_registry
+        self._budget = budget
+        # The database work runs here, so a caller waits at most `budget` even if the database hangs
+        # (a paused server answers no timeout of its own); a stuck thread is left to finish.
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="registry")
         self._registry: Registry | None = None
         self._retry_seconds = retry_seconds
         self._clock = clock
@@ -111,11 +121,23 @@ class RegistryAccess:
             return self._registry
 
     def _call(self, job: Callable[[Registry], T]) -> T:
-        registry = self._registry_now()
+        if self._clock() < self._closed_until:
+            raise CircularsUnavailable(self._last_error or "registry unavailable")
+
+        def work() -> T:
+            registry = self._registry_now()
+            try:
+                return job(registry)
+            except _database_errors() as error:
+                raise self._failed(error) from error
+
+        # The first use migrates and seeds a new database: it may take longer than a lookup.
+        budget = self._budget if self._registry is not None else max(self._budget, OPEN_BUDGET_SECONDS)
+        future = self._pool.submit(work)
         try:
-            return job(registry)
-        except _database_errors() as error:
-            raise self._failed(error) from error
+            return future.result(timeout=budget)
+        except FutureTimeout:
+            raise self._failed(TimeoutError(f"the registry did not answer within {budget:g} s")) from None
 
     def _failed(self, error: Exception) -> CircularsUnavailable:
         """Open the breaker and return the exception to raise."""
@@ -128,6 +150,7 @@ class RegistryAccess:
 
     def close(self) -> None:
         """Release the registry's database connections."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             if self._registry is not None:
                 self._registry.close()
@@ -142,4 +165,4 @@ def registry_access(settings: Settings) -> RegistryAccess:
 
         return Registry.from_settings(settings)
 
-    return RegistryAccess(open_registry)
+    return RegistryAccess(open_registry, budget=min(BUDGET_SECONDS, settings.db_timeout_seconds))

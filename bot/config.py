@@ -49,6 +49,13 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _positive_float(value: str) -> float:
+    number = float(value)
+    if not 0 < number <= 600:
+        raise ValueError("must be a number of seconds above 0 and at most 600")
+    return number
+
+
 def _port(value: str) -> int:
     number = int(value)
     if not 0 < number < 65536:
@@ -139,6 +146,7 @@ class Settings:
     knowledge_dir: Path | None = _setting("", "Folder of the knowledge base; empty = the copy shipped in the package.", _optional_path)
     database_url: str = _setting("", "SQLAlchemy URL; empty = SQLite file at DB_PATH. PostgreSQL: postgresql+psycopg://user:pass@host/db", _database_url)
     db_path: Path | None = _setting("", "SQLite file used when DATABASE_URL is empty; empty = ~/.local/share/policybot/policybot.db", _optional_path)
+    db_timeout_seconds: float = _setting("5", "Longest wait on the database (connecting, a statement, a lock); then it counts as away.", _positive_float)
     match_threshold: float = _setting("0.53", "Confidence (0-1) below which a question is declined.", _float_01)
     log_level: str = _setting("INFO", "DEBUG, INFO, WARNING or ERROR.", _log_level)
     contact_office: str = _setting("สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอแม่สาย", "Office named in declines, the contact answer and draft-check summaries (your district's local-administration office).")

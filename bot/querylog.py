@@ -20,7 +20,7 @@ from sqlmodel import Field, SQLModel, col, select
 
 from bot.clock import utcnow
 from bot.conversation import LogRecord
-from bot.store import StoreError, open_engine, session_scope
+from bot.store import DEFAULT_TIMEOUT, StoreError, open_engine, session_scope
 
 log = logging.getLogger(__name__)
 
@@ -259,9 +259,10 @@ class QuestionLogger:
     a worker thread.
     """
 
-    def __init__(self, url: str, salt: str) -> None:
+    def __init__(self, url: str, salt: str, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.url = url
         self.salt = salt
+        self.timeout = timeout
         self.engine: Engine | None = None
         self._pending: deque[LogRecord] = deque(maxlen=MAX_PENDING)
         self._lock = threading.Lock()
@@ -293,7 +294,7 @@ class QuestionLogger:
         if time.monotonic() < self._next_try:
             return False
         try:
-            self.engine = open_engine(self.url)
+            self.engine = open_engine(self.url, self.timeout)
         except StoreError as error:
             self._next_try = time.monotonic() + RETRY_SECONDS
             log.warning("question log unavailable, answering without logging: %s", error)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 from bot.clock import utcnow
@@ -22,7 +22,7 @@ from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge, resolve
 from bot.letters import ParsedLetter, parse_letter, summary_of
 from bot.lookups import ENCLOSES, REFERS_TO, LetterView, Link, LookupResult
 from bot.numbers import LetterNumber, find_numbers, parse_number
-from bot.store import open_engine, session_scope
+from bot.store import DEFAULT_TIMEOUT, StoreError, open_engine, session_scope, setup_lock
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -108,6 +108,10 @@ class IngestResult:
         return text
 
 
+def _first_line(error: BaseException) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
 def _text_hash(text: str) -> str:
     # Line endings and trailing spaces are not changes to the letter.
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -135,17 +139,25 @@ class Registry:
         self.knowledge_dir = resolve_knowledge_dir(knowledge_dir)
 
     @classmethod
-    def open(cls, url: str, knowledge_dir: Path | None = None, *, seed: bool = True) -> Registry:
+    def open(
+        cls, url: str, knowledge_dir: Path | None = None, *, seed: bool = True, timeout: float = DEFAULT_TIMEOUT
+    ) -> Registry:
         """Open (and migrate) the database at `url`; seed it from the shipped knowledge if needed."""
-        registry = cls(open_engine(url), knowledge_dir)
+        registry = cls(open_engine(url, timeout), knowledge_dir)
         if seed:
-            registry.ensure_seeded()
+            try:
+                # Processes starting together: one seeds, the others wait and find it done.
+                with setup_lock(registry.engine):
+                    registry.ensure_seeded()
+            except SQLAlchemyError as error:
+                registry.close()
+                raise StoreError(f"cannot seed the registry: {_first_line(error)}") from error
         return registry
 
     @classmethod
     def from_settings(cls, settings: Settings, *, seed: bool = True) -> Registry:
         """Open the registry the settings name (DATABASE_URL or the SQLite file, KNOWLEDGE_DIR)."""
-        return cls.open(settings.database_url, settings.knowledge_dir, seed=seed)
+        return cls.open(settings.database_url, settings.knowledge_dir, seed=seed, timeout=settings.db_timeout_seconds)
 
     def close(self) -> None:
         """Release the database connections."""
