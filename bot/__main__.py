@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.commands.files import FileRefused
 from bot.config import ConfigError, load_settings
 from bot.knowledge import KnowledgeError
 
@@ -40,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; operator errors become one line on stderr and exit status 2."""
     args = build_parser().parse_args(argv)
+    # Bytes that are not UTF-8 on standard input, or text a terminal cannot show, must not end a run.
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="replace")
     try:
         settings = load_settings()
         logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -50,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("policybot: the knowledge base is invalid:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
+    except FileRefused as error:
+        print(f"policybot: cannot read {error}", file=sys.stderr)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -22,6 +22,13 @@ THAI_CHAR = "\u0e00-\u0e7f"
 _THAI_LETTER = "\u0e01-\u0e4e"
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone surrogates (from bytes decoded with surrogateescape, or broken UTF-16) and noncharacters:
+# no text means them, and a surrogate cannot even be encoded to UTF-8.
+_NONCHARACTERS = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 _REPEATS = re.compile(rf"([{_THAI_LETTER}a-zA-Z])\1{{2,}}")
 # A dot directly after a Thai letter ends an abbreviation (อบต. ก.พ. ครม.); digits keep theirs.
 _ABBREV_DOT = re.compile(rf"(?<=[{_THAI_LETTER}])\.")
@@ -50,6 +57,7 @@ _PUNCT = re.compile(r"[\"'`~!?@#$%^&*()\[\]{}<>|\\/:;,=+_“”‘’«»…•�
 
 def clean(text: str) -> str:
     """Return `text` in one canonical spelling: NFC, no invisible characters, Arabic digits."""
+    text = _NONCHARACTERS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub(" ", text)

@@ -105,7 +105,8 @@ class FakeBotApi:
                     content_type = "application/octet-stream"
                 else:
                     status, payload = api.handle(self.path, self.headers.get("Content-Type", ""), body)
-                    data = json.dumps(payload).encode("utf-8")
+                    # A garbled answer (a proxy's HTML page, a cut-off body) is sent as it is.
+                    data = payload["_raw"] if "_raw" in payload else json.dumps(payload).encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
@@ -158,7 +159,7 @@ class FakeBotApi:
         if self.on_call is not None:
             self.on_call(call)
         if failure is not None:
-            return failure["error_code"], failure
+            return failure.get("error_code", 200), failure
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": f"Not Found: method {method} not found"}
@@ -178,6 +179,11 @@ class FakeBotApi:
             failure["parameters"] = {"retry_after": retry_after}
         with self._cond:
             self.failures.setdefault(method, []).append(failure)
+
+    def garble_next(self, method: str) -> None:
+        """Make the next call of `method` get a 200 answer that is not JSON."""
+        with self._cond:
+            self.failures.setdefault(method, []).append({"_raw": b"<html>502 Bad Gateway</html>"})
 
     def _api_getMe(self, params: dict[str, Any]) -> Any:
         return dict(BOT_USER, can_join_groups=True, can_read_all_group_messages=False, supports_inline_queries=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.files import FileRefused
 from bot.config import load_settings
 from tests.registry_fixtures import SAMPLE_LETTER, TEST_LETTERS, db_url, kb_root  # noqa: F401
 
@@ -31,7 +32,11 @@ class Cli:
         args = parser.parse_args(list(argv))
         if stdin is not None:
             self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = module.run(args, load_settings(self.environ, env_file=None))
+        try:
+            code = module.run(args, load_settings(self.environ, env_file=None))
+        except FileRefused as error:  # what bot.__main__.main prints, in one line
+            print(f"policybot: cannot read {error}", file=sys.stderr)
+            code = 2
         captured = self.capsys.readouterr()
         return code, captured.out, captured.err
 
@@ -75,10 +80,23 @@ def test_ingest_reports_each_file(cli: Cli, tmp_path: Path) -> None:
     binary = tmp_path / "scan.pdf"
     binary.write_bytes(b"%PDF-1.4\xff\xfe\x00")
     code, out, err = cli("ingest", str(TEST_LETTERS / "not-a-letter.txt"), str(binary), str(tmp_path / "absent.txt"))
-    assert code == 1 and out == ""
+    # A file that cannot be read at all is an operator error (2); a text that is not a letter, 1.
+    assert code == 2 and out == ""
     assert "refused: not an official letter (missing: number, date, subject, recipient); nothing stored" in err
-    assert "scan.pdf: refused" in err and "absent.txt: refused" in err
+    assert "scan.pdf: is not UTF-8 text" in err and "absent.txt: No such file" in err
     assert "Traceback" not in err
+    code, _, err = cli("ingest", str(TEST_LETTERS / "not-a-letter.txt"))
+    assert code == 1
+    for special in ("/dev/zero", "/proc/self/mem", "x" * 5000):
+        code, _, err = cli("ingest", special)
+        assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+
+
+def test_every_file_verb_refuses_devices_and_long_names_in_one_line(cli: Cli) -> None:
+    for verb in ("parse", "evaluate"):
+        for special in ("/dev/zero", "x" * 5000):
+            code, _, err = cli(verb, special)
+            assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, (verb, err)
 
 
 def test_parse_prints_json_and_stores_nothing(cli: Cli) -> None:

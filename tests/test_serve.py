@@ -45,6 +45,8 @@ def _serve(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[s
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "bot.example.org", "WEBHOOK_SECRET": "s"},
          "WEBHOOK_URL='bot.example.org' is invalid: not an http(s) URL"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_PORT": "99999"}, "WEBHOOK_PORT"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN}, "USER_HASH_SALT must be set"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "USER_HASH_SALT": "short"}, "USER_HASH_SALT must be set"),
     ],
 )
 def test_bad_settings_stop_with_one_line(env: dict[str, str], message: str, tmp_path: Path) -> None:
@@ -57,7 +59,7 @@ def test_bad_settings_stop_with_one_line(env: dict[str, str], message: str, tmp_
 def test_serve_polls_and_answers_with_the_shipped_knowledge(tmp_path: Path) -> None:
     with FakeBotApi().running() as api:
         env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
-               "DB_PATH": str(tmp_path / "bot.db"), "USER_HASH_SALT": "x"}
+               "DB_PATH": str(tmp_path / "bot.db"), "USER_HASH_SALT": "a-test-salt-of-32-characters-xxx"}
         full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
         full.update(PYTHONPATH=str(ROOT), **env)
         process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], env=full, cwd=tmp_path,
@@ -148,7 +150,7 @@ def test_serve_in_webhook_mode_reports_a_dead_database_as_degraded_and_still_ans
     with FakeBotApi().running() as api:
         env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "WEBHOOK_URL": url,
                "WEBHOOK_SECRET": "abc", "WEBHOOK_PORT": str(port), "DB_PATH": str(blocker / "bot.db"),
-               "USER_HASH_SALT": "x"}
+               "USER_HASH_SALT": "a-test-salt-of-32-characters-xxx"}
         full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
         full.update(PYTHONPATH=str(ROOT), **env)
         process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], env=full, cwd=tmp_path,

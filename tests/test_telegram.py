@@ -209,6 +209,24 @@ async def test_admin_command_from_non_admin_gets_normal_help(running_bot: Runnin
     api.send_text("/stats", chat_id=510, user_id=510)
     (call,) = await api.wait_for("sendMessage", where=_to(510))
     assert "วิธีใช้" in call.params["text"] and "สถิติ" not in call.params["text"]
+    # In a group the command is ignored: no help text posted to everyone.
+    api.send_text("/stats", chat_id=-510, user_id=510, chat_type="supergroup")
+    api.send_text("/help", chat_id=-511, user_id=510, chat_type="supergroup")
+    await api.wait_for("sendMessage", where=_to(-511))
+    assert not [c for c in api.calls_of("sendMessage") if c.params["chat_id"] == -510]
+
+
+async def test_an_edited_question_is_not_logged_twice(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_text(QUESTION, chat_id=526, user_id=526)
+    await api.wait_for("sendMessage", where=_to(526))
+    update = api.message_update(QUESTION + " ครับ", chat_id=526, user_id=526)
+    update["edited_message"] = dict(update.pop("message"), edit_date=1)
+    api.push(update)
+    await api.wait_for("sendMessage", 2, where=_to(526))
+    rows = await _log_rows(running_bot, 1)
+    await asyncio.sleep(0.2)
+    assert len(await _log_rows(running_bot, 1)) == len(rows) == 1
 
 
 async def test_admin_stats_and_unanswered(running_bot: RunningBot) -> None:
@@ -261,6 +279,36 @@ async def test_rate_limit_429_is_retried(running_bot: RunningBot) -> None:
     # And the bot keeps working afterwards.
     api.send_text("สวัสดี", chat_id=515, user_id=515)
     await api.wait_for("sendMessage", 3, where=_to(515))
+
+
+async def test_replies_survive_repeated_429s_5xx_and_garbled_answers(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    for _ in range(4):
+        api.fail_next("sendMessage", 429, retry_after=0)
+    api.send_text(QUESTION, chat_id=521, user_id=521)
+    calls = await api.wait_for("sendMessage", 5, timeout=15, where=_to(521))
+    assert len(calls) == 5  # four refusals, then the reply
+    api.fail_next("sendMessage", 500, retry_after=None, description="Internal Server Error")
+    api.fail_next("sendMessage", 502, retry_after=None, description="Bad Gateway")
+    api.send_text(QUESTION, chat_id=522, user_id=522)
+    assert len(await api.wait_for("sendMessage", 3, timeout=15, where=_to(522))) == 3
+    api.garble_next("sendMessage")
+    api.send_text(QUESTION, chat_id=523, user_id=523)
+    replies = await api.wait_for("sendMessage", 2, timeout=15, where=_to(523))
+    assert replies[1].params["text"].startswith(f"<b>{VERDICT_LABELS['no']}</b>")
+
+
+async def test_one_chats_flood_wait_does_not_stall_the_others(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.fail_next("sendMessage", 429, retry_after=3)
+    api.send_text(QUESTION, chat_id=524, user_id=524)
+    await api.wait_for("sendMessage", where=_to(524))  # refused: this chat must wait 3 s
+    started = asyncio.get_running_loop().time()
+    api.send_text(QUESTION, chat_id=525, user_id=525)
+    await api.wait_for("sendMessage", where=_to(525))
+    assert asyncio.get_running_loop().time() - started < 1.5  # another chat is answered at once
+    calls = await api.wait_for("sendMessage", 2, timeout=10, where=_to(524))
+    assert calls[1].at - calls[0].at >= 3.0
 
 
 async def test_handler_error_is_logged_and_user_told(

@@ -17,9 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the question set through the conversation turn; print the figures and every miss; exit 1 if any."""
+    from bot.commands.files import QUESTION_SET_LIMIT, read_bytes
     from bot.conversation import build_conversation
     from bot.evaluation import EvalFileError, evaluate, load_items, load_lookups
 
+    read_bytes(args.file, QUESTION_SET_LIMIT)  # a device, a pipe or a huge file stops here, in one line
     try:
         items = load_items(args.file)
         lookups = load_lookups(args.file)

@@ -15,7 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Any) -> int:
     """Ingest each file in its own transaction; report added/updated/unchanged/refused per file."""
-    from bot.registry import IngestResult, Registry
+    from bot.commands.files import LETTER_LIMIT, FileRefused, read_text
+    from bot.registry import Registry
     from bot.store import StoreError
 
     try:
@@ -23,15 +24,19 @@ def run(args: argparse.Namespace, settings: Any) -> int:
     except StoreError as error:
         print(f"policybot: {error}", file=sys.stderr)
         return 2
-    refused = 0
+    refused = unreadable = 0
     try:
         for path in args.files:
-            if not path.is_file():
-                result = IngestResult("refused", source=str(path), missing=["a readable file"])
-            else:
-                result = registry.ingest_file(path)
+            try:
+                text = read_text(path, LETTER_LIMIT)
+            except FileRefused as error:
+                print(f"policybot: refused {error}", file=sys.stderr)
+                unreadable += 1
+                continue
+            result = registry.ingest_text(text, str(path))
             refused += result.status == "refused"
             print(result.describe(), file=sys.stderr if result.status == "refused" else sys.stdout)
     finally:
         registry.close()
-    return 1 if refused else 0
+    # 2: a file could not be read at all (an operator error); 1: a text was not a letter.
+    return 2 if unreadable else 1 if refused else 0

@@ -17,13 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Any) -> int:
     """Parse the file and print its fields; exit 1 if required fields are missing."""
+    from bot.commands.files import LETTER_LIMIT, read_text
     from bot.letters import parse_letter
 
-    try:
-        text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"policybot: cannot read {args.file}: {error}", file=sys.stderr)
-        return 2
+    text = sys.stdin.read(LETTER_LIMIT) if str(args.file) == "-" else read_text(args.file, LETTER_LIMIT)
     letter = parse_letter(text)
     data = letter.to_json()
     if args.json:

@@ -8,10 +8,22 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 
 if TYPE_CHECKING:
     from bot.application import Services
+
+
+MIN_SALT = 16
+
+
+def require_salt(settings: Settings) -> None:
+    """Refuse to serve with no real USER_HASH_SALT: with none, user ids are recovered from their hashes."""
+    if len(settings.user_hash_salt) < MIN_SALT:
+        raise ConfigError(
+            f"USER_HASH_SALT must be set to a secret of at least {MIN_SALT} characters before serving users "
+            "(make one: python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     require_token(settings)
     if settings.webhook_url:
         webhook_path(settings)  # a missing secret stops here, before anything starts
+    require_salt(settings)
     # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     services = build_services(settings)

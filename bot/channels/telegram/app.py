@@ -14,7 +14,6 @@ from starlette.routing import Route
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -28,7 +27,9 @@ from telegram.ext import (
 from bot.application import Services
 from bot.channels.telegram import checking, handlers
 from bot.channels.telegram.context import SERVICES_KEY, BotApp, BotContext, services_of
+from bot.channels.telegram.sending import ChatRateLimiter
 from bot.config import ConfigError, Settings
+from bot.querylog import hash_user
 from bot.web import WebChannel
 
 log = logging.getLogger(__name__)
@@ -89,9 +90,10 @@ def build_application(
     # Polling runs the services with the Application; the web server runs them itself (bot.web).
     builder = builder.post_init(_post_init).post_shutdown(_post_shutdown) if polling else builder.updater(None)
     if rate_limit:
-        # Retries 429 RetryAfter (after waiting as told) and keeps under Telegram's send limits.
-        # (PTB types the builder for a rate limiter without arguments; AIORateLimiter takes an int.)
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        # Keeps under Telegram's send limits, waits out a 429 in its own chat only, retries 5xx and
+        # network failures for a bounded time. (PTB types the builder for a limiter without arguments.)
+        limiter = ChatRateLimiter(lambda chat: hash_user(f"chat:{chat}", settings.user_hash_salt)[:12])
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app: BotApp = builder.build()
     app.bot_data[SERVICES_KEY] = services
     add_handlers(app)

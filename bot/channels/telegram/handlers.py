@@ -155,7 +155,9 @@ async def question(update: Update, context: BotContext) -> None:
         await help_command(update, context)
         return
     turn = await context.services.respond(
-        text, user=user_of(update) or f"{CHANNEL}:unknown", channel=CHANNEL, chat=str(message.chat.type)
+        text, user=user_of(update) or f"{CHANNEL}:unknown", channel=CHANNEL, chat=str(message.chat.type),
+        # An edited message was logged when it was first sent.
+        log_turn=update.edited_message is None,
     )
     for reply in turn_replies(turn):
         await send_reply(message, reply)
@@ -260,11 +262,12 @@ async def inline_query(update: Update, context: BotContext) -> None:
 
 
 async def _admin_message(update: Update, context: BotContext) -> Message | None:
-    """Return the admin's message; anyone else gets the normal help, as if the command did not exist."""
+    """Return the admin's message; anyone else gets the help in a private chat and silence in a group."""
     message = update.effective_message
     user = user_of(update)
     if message is None or user is None or not context.services.is_admin(user):
-        await help_command(update, context)
+        if message is not None and message.chat.type == ChatType.PRIVATE:
+            await help_command(update, context)
         return None
     return message
 
