@@ -119,7 +119,11 @@ class Answerer:
     def _confident(self, match: Match, understood: Understood) -> bool:
         """Tell whether `match` is sure enough; less is needed when the question states what its entry needs."""
         entry, stated = match.entry, understood.concepts.stated
-        backed = (bool(entry.needs) and entry.needs <= stated) or bool(entry.first_when & stated)
+        backed = (
+            (bool(entry.needs) and entry.needs <= stated)
+            or bool(entry.first_when & stated)
+            or (bool(entry.sure_when) and entry.sure_when <= stated)
+        )
         return match.confidence >= (CONCEPT_THRESHOLD if backed else self.threshold)
 
     def _lead(self, ranked: list[Match], understood: Understood) -> Entry | None:

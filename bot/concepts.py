@@ -54,6 +54,8 @@ class Concept:
     # Canonical terms (bot.analyzer) that mean it, e.g. the place names of synonyms.yaml's ต่างประเทศ.
     terms: tuple[str, ...] = ()
     negatable: bool = True
+    # Whether its `terms` say it as plainly as a pattern (a curated list of countries and cities does).
+    terms_state: bool = False
     # What the matcher reads instead of a mention in another script or a disguised name.
     reads_as: str | None = None
 
@@ -139,6 +141,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"foreign|abroad|overseas|oversea|prefecture|county|\bprovince\s+of\s+(?!thailand)",
         ),
         terms=("ต่างประเทศ", "หน่วยการปกครองของต่างประเทศ"),
+        terms_state=True,
         negatable=False,
     ),
     Concept(
@@ -168,7 +171,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "join-province",
         "an LAO taking part in its province's sister-city activities",
         patterns=(
-            r"ร่วม(?!" + _WS + r"มือ)[^\s]{0,8}?(?:กิจกรรม|โครงการ|งาน|กรอบ)|มี" + _WS + "ส่วน" + _WS + "ร่วม",
+            r"ร่วม(?!" + _WS + r"มือ)[^\s]{0,8}?(?:กิจกรรม|โครงการ|งาน|กรอบ|คณะ)|มี" + _WS + "ส่วน" + _WS + "ร่วม|ใน" + _WS + r"กรอบ" + _WS
+            + r"(?:นั้น|ของ" + _WS + r"จังหวัด|เดียว" + _WS + r"กัน)",
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
             r"join|take\s+part|participat\w+",
         ),
@@ -200,6 +204,36 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ดู" + _WS + r"งาน|ฝึก" + _WS + r"อบรม|อบรม" + _WS + r"(?:ที่|ใน)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี)",
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "agreement",
+        "an agreement or a cooperation (MOU, ข้อตกลง, ความร่วมมือ)",
+        patterns=(
+            r"mou|เอ็ม" + _WS + r"โอ" + _WS + r"ยู|บันทึก" + _WS + r"(?:ความ" + _WS + r"เข้าใจ|ข้อ" + _WS + r"ตกลง)|ข้อ" + _WS + r"ตกลง|ความ"
+            + _WS + r"ตกลง|ร่วม" + _WS + r"มือ|แลก" + _WS + r"เปลี่ยน",
+            r"agreement|memorandum|cooperat\w+|partnership|exchange",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "private-partner",
+        "a company, a private body or a purchase: not a foreign governmental unit",
+        patterns=(
+            r"บริษัท|เอกชน|ห้าง" + _WS + r"ร้าน|มูลนิธิ|จัด" + _WS + r"(?:ซื้อ|จ้าง)|ผู้" + _WS + r"รับ" + _WS + r"เหมา|ซื้อ" + _WS
+            + r"(?:รถ|เครื่อง|ของ|สินค้า)",
+            r"\bcompan(?:y|ies)\b|\bfirm\b|contractor|supplier|procure\w*|purchas\w*|\bngo\b|foundation",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "administration-detail",
+        "an administrative detail the sources do not hold: allowance rates, forms, registering assets",
+        patterns=(
+            r"เบี้ย" + _WS + r"เลี้ยง|อัตรา|วัน" + _WS + r"ละ" + _WS + r"เท่า|เอกสาร" + _WS + r"(?:อะไร|ที่" + _WS + r"ต้อง)|แบบ" + _WS
+            + r"ฟอร์ม|ลง" + _WS + r"ทะเบียน|ทะเบียน" + _WS + r"(?:ครุภัณฑ์|ทรัพย์" + _WS + r"สิน)",
+            r"per[\s\-]+diem|allowance|daily\s+rate|\bforms?\b|paperwork|register\w*",
         ),
         negatable=False,
     ),
@@ -257,10 +291,16 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "statute",
         "what an Act or a section says (พ.ร.บ., มาตรา)",
         patterns=(
-            r"(?:พ\.?" + _WS + r"ร\.?" + _WS + r"บ\.?|พระราช" + _WS + r"บัญญัติ)" + _WS + r"(?:เทศบาล|สภา" + _WS + r"ตำบล|องค์การ|อบต|อบจ|กำหนด" + _WS + "แผน|กระจาย)",
+            r"(?:พ\.?" + _WS + r"ร\.?" + _WS + r"บ\.?|พระราช" + _WS + r"บัญญัติ)" + _WS + r"(?:เทศบาล|สภา" + _WS + r"ตำบล|องค์การ|อบต|อบจ|กำหนด" + _WS + "แผน|กระจาย|ฉบับ" + _WS + r"(?:ไหน|ใด))",
             r"มาตรา" + _WS + r"(?:ไหน|ใด|อะไร)|กฎหมาย" + _WS + r"(?:ข้อ|มาตรา|ฉบับ)" + _WS + r"(?:ไหน|ใด)" + r"|กฎหมาย[^\s]{0,10}ให้" + _WS + "อำนาจ",
-            r"(?:municipal|tambon|subdistrict|provincial\s+administrative\s+organi[sz]ation|decentrali[sz]ation)\s+act|which\s+section",
+            r"(?:municipal|municipality|tambon|tao|sao|subdistrict|council|local\s+government|provincial\s+administrative\s+organi[sz]ation|decentrali[sz]ation)\s+act\b|which\s+section",
         ),
+        negatable=False,
+    ),
+    Concept(
+        "special-form-lao",
+        "Bangkok or Pattaya: special-form LAOs under their own Acts (the circular addresses เทศบาลตำบล and อบต.)",
+        patterns=(r"กทม|กรุงเทพ" + _WS + r"มหา" + _WS + r"นคร|เมือง" + _WS + r"พัทยา|bangkok|pattaya",),
         negatable=False,
     ),
     Concept(
@@ -280,7 +320,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
             + r"หน่วย" + _WS + r"(?:ไหน|ใด)|อ้าง" + _WS + r"ถึง|สิ่ง" + _WS + r"ที่" + _WS + r"ส่ง" + _WS + r"มา|แนบ|เลข" + _WS
             + r"(?:ที่|รับ)|สรุป|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
-            r"\bdated?\b|who\s+signed|addressed|refers?\s+to|enclos\w+|summar\w+|what\s+does\s+it\s+say",
+            r"\bdated?\b|who\s+(?:signed|issued|sent|wrote)|\bissued\b|addressed|refers?\s+to|enclos\w+|summar\w+"
+            r"|what\s+does\s+it\s+say|when\s+was",
         ),
         negatable=False,
     ),
@@ -288,9 +329,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "which-office",
         "which office or division (in DLA, the Ministry, the province) handles LAO agreements or sister-city policy",
         patterns=(
-            r"(?:กอง|สำนัก|ฝ่าย|ส่วน|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)" + _WS + r"(?:ใน|ของ|ที่|รับ" + _WS + "ผิดชอบ|ดูแล)",
+            r"(?:กอง|สำนัก|ฝ่าย|ส่วน|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)" + _WS + r"(?:ใน|ของ|ที่|รับ" + _WS + "ผิดชอบ|ดูแล|บ้าง)",
             r"(?:ใน|ของ)" + _WS + r"(?:สถ|กรม|กระทรวง|มท)[^\s]{0,30}?(?:กอง|สำนัก|ฝ่าย|หน่วย)" + _WS + r"(?:ไหน|ใด)",
-            r"which\s+(?:division|office|department|unit|bureau)",
+            r"(?:มี" + _WS + r"กอง|กอง" + _WS + r"(?:การ" + _WS + r"ต่าง" + _WS + r"ประเทศ|พัฒนา)|ใน" + _WS + r"ความ" + _WS + r"ดูแล" + _WS
+            + r"ของ|หน่วย" + _WS + r"งาน" + _WS + r"(?:ที่" + _WS + r"ดูแล|ระดับ)|สถ" + _WS + r"จ" + _WS + r"กับ" + _WS + r"สถ" + _WS + r"อ)",
+            r"which\s+(?:(?:dla|moi|ministry|government|central)\s+)?(?:division|office|department|unit|bureau)|what\s+offices",
         ),
         negatable=False,
     ),
@@ -300,7 +343,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ใคร[^\s]{0,14}(?:ลง" + _WS + "นาม|เซ็น)(?!" + _WS + r"(?:เมือง|sister))",
             r"ผู้" + _WS + r"ลง" + _WS + r"นาม|(?:ลง" + _WS + "นาม|เซ็น)" + _WS + r"แทน" + _WS + r"(?!รัฐบาล|ราชอาณาจักร|ประเทศ)"
-            r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้)[^\s]{0,25}?(?:ลง" + _WS + "นาม|เซ็น)",
+            r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้).{0,30}?(?:ลง" + _WS + "นาม|เซ็น)|(?:ลง" + _WS + "นาม|เซ็น).{1,40}?แทน(?!" + _WS
+            + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
         ),
         negatable=False,
@@ -317,7 +361,8 @@ _NEGATOR = re.compile(
     r"|\b(?:not|no|isn't|aren't|wasn't|never|without|non|rather\s+than|instead\s+of)\b"
 )
 _NEGATION_REACH = 24
-_PROVINCE = re.compile(r"จังหวัด|province|ผู้ว่า")
+_PROVINCE = re.compile(r"จังหวัด|province|provincial|governor|ผู้ว่า|ผวจ")
+_RENAMED = re.compile(r"ชื่อ\s*(?:เรียก)?\s*อื่น|เปลี่ยน\s*ชื่อ|\brename\w*|another\s+name|other\s+name")
 # What ends a negator's reach: a contrast or a new clause ("ไม่ใช่ X แต่ Y").
 _BREAK = re.compile(r"แต่|และ|แล้ว|หรือ|ส่วน|\bbut\b|\band\b|\bor\b|[,.;:!?()\"“”'‘’]")
 
@@ -422,12 +467,18 @@ class ConceptDetector:
             # but a concept its patterns found (denied or not) is already decided.
             if concept.id not in mentioned and term_set.intersection(concept.terms):
                 present.add(concept.id)
+                if concept.terms_state:
+                    stated.add(concept.id)
         if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
             present.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
         if "lao-actor" in present:
             present.discard("province-actor")
+        # "ใช้ชื่ออื่นที่ไม่ใช่ sister city": naming it otherwise is the disguise itself, not a denial.
+        if "sister-city" in negated and _RENAMED.search(lowered):
+            negated.discard("sister-city")
+            present.add("sister-city")
         # Taking part in the province's relationship needs the province and the relationship.
         if "join-province" in present and not ("sister-city" in present and _PROVINCE.search(lowered)):
             present.discard("join-province")

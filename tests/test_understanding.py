@@ -137,3 +137,11 @@ def test_an_unknown_concept_in_an_entry_stops_the_load(tmp_path: Path) -> None:
         load_knowledge(root)
     assert any("unknown concept 'sister-citty'" in problem and "sister-city-other-names" in problem
                for problem in caught.value.problems)
+
+
+def test_every_phrasing_of_an_entry_has_the_concepts_the_entry_needs(answerer: Answerer) -> None:
+    # Otherwise the curator's own phrasing could never be answered by its entry.
+    for entry in answerer.kb.entries:
+        for question in entry.questions:
+            present = understand(question, answerer.matcher.analyzer, answerer.concepts).concepts.present
+            assert entry.needs <= present, (entry.id, question, sorted(entry.needs - present))
