@@ -64,11 +64,11 @@ class Answerer:
         self.matcher = Matcher(kb)
         self.concepts = ConceptDetector(kb.documents)
 
-    def answer(self, question: str) -> Answer:
-        """Answer one question, or decline with suggestions and the contact office."""
+    def answer(self, question: str, follows: str = "") -> Answer:
+        """Answer one question (a follow-up of the question `follows`), or decline with suggestions and the office."""
         if not thai.clean(question):
             return Answer(question, "empty", EMPTY_TEXT)
-        understood = understand(question, self.matcher.analyzer, self.concepts)
+        understood = understand(question, self.matcher.analyzer, self.concepts, told=follows)
         # An entry that says it does not apply to a question with these concepts cannot answer it.
         ranked = [
             match

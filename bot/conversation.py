@@ -10,14 +10,16 @@ import logging
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
+from bot import thai
 from bot.answers import Answer, Answerer
 from bot.circulars import CircularSource, CircularsUnavailable, registry_access
 from bot.clock import utcnow
 from bot.config import Settings
+from bot.followups import Context, closes, combine, has_marker, is_follow_up
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.lookups import LookupResult
 from bot.numbers import find_numbers
@@ -66,6 +68,13 @@ class Turn:
     notes: tuple[str, ...] = ()
     # The log row's reference (feedback buttons carry it); None when the turn was not logged.
     ref: str | None = None
+    # For a follow-up, the question as it was read: the earlier one with the follow-up; else None.
+    read_with: str | None = None
+
+    @property
+    def context(self) -> Context:
+        """Return what a follow-up to this turn is read with: the question as this turn understood it."""
+        return Context(self.read_with or self.question, self.answer.entry_id)
 
     @property
     def question(self) -> str:
@@ -117,6 +126,7 @@ class Turn:
             "title": answer.entry.title if answer.entry else None,
             "smalltalk": answer.smalltalk,
             "kind": self.kind,
+            "read_with": self.read_with,
         }
 
 
@@ -145,10 +155,11 @@ class Conversation:
         return self.circulars is not None and bool(find_numbers(text))
 
     def respond(self, text: str, *, user: str = "cli:local", channel: str = "cli", chat: str = "private",
-                log_turn: bool = True) -> Turn:
-        """Answer one message: the entry (if any), cards for the letter numbers in it, and the log row."""
+                log_turn: bool = True, context: Context | None = None) -> Turn:
+        """Answer one message (read with `context`, the earlier question, when it is a follow-up): the entry,
+        cards for the letter numbers in it, and the log row."""
         started = self._clock()
-        answer = self.answerer.answer(text)
+        answer, read_with = self._answer(text, context)
         cards: tuple[LookupResult, ...] = ()
         unavailable = False
         if self.circulars is not None:
@@ -162,7 +173,8 @@ class Conversation:
         elif cards and not any(card.found for card in cards):
             notes.append(unknown_number_text(self.answerer.contact))
         logged = self.turn_log is not None and log_turn and answer.kind != "empty"
-        turn = Turn(answer, cards, unavailable, tuple(notes), ref=secrets.token_hex(6) if logged else None)
+        turn = Turn(answer, cards, unavailable, tuple(notes), ref=secrets.token_hex(6) if logged else None,
+                    read_with=read_with)
         if self.turn_log is not None and turn.ref is not None:
             self.turn_log.submit(
                 LogRecord(
@@ -179,6 +191,29 @@ class Conversation:
                 )
             )
         return turn
+
+    def _answer(self, text: str, context: Context | None) -> tuple[Answer, str | None]:
+        """Answer `text` alone, or with the earlier question when it only makes sense as a follow-up.
+
+        Returns the answer and, for a follow-up, the question as it was read (earlier question and follow-up).
+        """
+        alone = self.answerer.answer(text)
+        if context is None or alone.kind in ("smalltalk", "empty") or closes(text):
+            return alone, None
+        analyzer = self.answerer.matcher.analyzer
+        terms = analyzer.terms(text)
+        marker = has_marker(text)
+        # A complete question is answered alone; a follow-up marker ("แล้ว…ล่ะ") or a few words that
+        # mean nothing alone are read with the question before. A few words the knowledge base has
+        # never seen ("ค่าเงินรูปีเท่าไหร่") start a new topic, and are answered (or declined) alone.
+        new_words = [term for term in terms if not analyzer.knows(term) and not analyzer.is_filler(term)]
+        if not marker and (not is_follow_up(text, len(terms)) or alone.kind == "entry" or new_words):
+            return alone, None
+        earlier = combine(context.question, text, self.answerer.concepts)
+        joined = self.answerer.answer(text, follows=earlier)
+        if joined.kind != "entry":
+            return alone, None
+        return replace(joined, question=text), f"{earlier} {thai.simplify(text)}"
 
     def entry(self, entry_id: str) -> Turn | None:
         """Return the turn for one entry asked by id (a button, a deep link); None if there is none."""

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from bot.conversation import Conversation, Turn
+from bot.followups import Context
 
 PERMISSIVE = frozenset({"yes", "conditional"})
 
@@ -62,18 +63,38 @@ def _read_set(path: Path) -> Any:
         raise EvalFileError(f"{path}: cannot read question set: {str(error).splitlines()[0]}") from None
 
 
+def _item(path: Path, where: str, raw: Any) -> EvalItem:
+    if not isinstance(raw, dict) or not isinstance(raw.get("q"), str) or not isinstance(raw.get("ids"), list):
+        raise EvalFileError(f"{path}: {where} needs 'q' (text) and 'ids' (list)")
+    verdict = raw.get("verdict")
+    return EvalItem(raw["q"], tuple(str(i) for i in raw["ids"]), None if verdict is None else str(verdict))
+
+
 def load_items(path: Path) -> list[EvalItem]:
-    """Read the `items` of a question set; raise EvalFileError naming the problem."""
+    """Read the `items` of a question set (none if it holds only conversations); raise EvalFileError."""
     data = _read_set(path)
+    if isinstance(data, dict) and "items" not in data and isinstance(data.get("conversations"), list):
+        return []
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise EvalFileError(f"{path}: expected a mapping with an 'items' list")
-    items = []
-    for number, raw in enumerate(data["items"], 1):
-        if not isinstance(raw, dict) or not isinstance(raw.get("q"), str) or not isinstance(raw.get("ids"), list):
-            raise EvalFileError(f"{path}: item {number} needs 'q' (text) and 'ids' (list)")
-        verdict = raw.get("verdict")
-        items.append(EvalItem(raw["q"], tuple(str(i) for i in raw["ids"]), None if verdict is None else str(verdict)))
-    return items
+    return [_item(path, f"item {number}", raw) for number, raw in enumerate(data["items"], 1)]
+
+
+def load_conversations(path: Path) -> list[list[EvalItem]]:
+    """Read the `conversations` of a question set: turns a user sends one after another in one chat."""
+    data = _read_set(path)
+    conversations = data.get("conversations") if isinstance(data, dict) else None
+    if conversations is None:
+        return []
+    if not isinstance(conversations, list):
+        raise EvalFileError(f"{path}: 'conversations' must be a list")
+    out = []
+    for number, raw in enumerate(conversations, 1):
+        turns = raw.get("turns") if isinstance(raw, dict) else None
+        if not isinstance(turns, list) or not turns:
+            raise EvalFileError(f"{path}: conversation {number} needs a list of 'turns'")
+        out.append([_item(path, f"conversation {number} turn {index}", turn) for index, turn in enumerate(turns, 1)])
+    return out
 
 
 def load_lookups(path: Path) -> list[tuple[str, str | None]]:
@@ -102,11 +123,14 @@ def is_harmful(item: EvalItem, given: str | None) -> bool:
     return given in PERMISSIVE and (not item.ids or item.verdict == "no")
 
 
-def evaluate(conversation: Conversation, items: list[EvalItem]) -> EvalReport:
-    """Answer every item as a user would get it and count hits, declines, wrong and harmful verdicts."""
+def evaluate(
+    conversation: Conversation, items: list[EvalItem], contexts: list[Context | None] | None = None
+) -> EvalReport:
+    """Answer every item as a user would get it (with the earlier question, if given) and count the figures."""
     report = EvalReport()
-    for item in items:
-        turn = conversation.respond(item.q, channel="eval", log_turn=False)
+    for index, item in enumerate(items):
+        context = contexts[index] if contexts else None
+        turn = conversation.respond(item.q, channel="eval", log_turn=False, context=context)
         entry_id, verdict = turn.answer.entry_id, turn.answer.verdict
         if is_harmful(item, verdict):
             report.harmful += 1
@@ -128,3 +152,16 @@ def evaluate(conversation: Conversation, items: list[EvalItem]) -> EvalReport:
             if not is_harmful(item, verdict):
                 report.misses.append((item, turn, f"verdict {verdict}, expected {item.verdict}"))
     return report
+
+
+def evaluate_follow_ups(conversation: Conversation, conversations: list[list[EvalItem]]) -> EvalReport:
+    """Score the turns after the first of each conversation, each read as the message after the one before."""
+    items: list[EvalItem] = []
+    contexts: list[Context | None] = []
+    for turns in conversations:
+        previous = conversation.respond(turns[0].q, channel="eval", log_turn=False)
+        for item in turns[1:]:
+            items.append(item)
+            contexts.append(previous.context)
+            previous = conversation.respond(item.q, channel="eval", log_turn=False, context=previous.context)
+    return evaluate(conversation, items, contexts)

@@ -105,8 +105,10 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
     return out
 
 
-def understand(question: str, analyzer: Analyzer, detector: ConceptDetector) -> Understood:
-    """Return what the matcher should read of `question`, and the question's concepts."""
+def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, told: str = "") -> Understood:
+    """Return what the matcher should read of `question`, and its concepts; `told` is an earlier question it follows."""
+    if told:
+        return _follow_up(thai.simplify(told), thai.simplify(question), analyzer, detector)
     text = thai.simplify(question)
     whole = analyzer.terms(text)
     concepts = detector.detect(text, whole)
@@ -114,6 +116,17 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector) -> 
     start = _question_clause(text, analyzer) if len(whole) > _LONG else 0
     if start == 0:
         return Understood(_without_place_names(analyzer.terms(text), analyzer), concepts)
-    told = [term for term in analyzer.terms(text[:start]) if analyzer.weight(term) >= _DECISIVE]
+    story = [term for term in analyzer.terms(text[:start]) if analyzer.weight(term) >= _DECISIVE]
     asked = _without_place_names(analyzer.terms(text[start:]), analyzer)
-    return Understood(told + asked, concepts, focused=True)
+    return Understood(story + asked, concepts, focused=True)
+
+
+def _follow_up(told: str, asked: str, analyzer: Analyzer, detector: ConceptDetector) -> Understood:
+    """Read a follow-up with the question before it: all of the follow-up, the known words of the other."""
+    whole = f"{told} {asked}"
+    concepts = detector.detect(whole, analyzer.terms(whole))
+    earlier = analyzer.terms(_rewritten(told, detector.detect(told, analyzer.terms(told)), analyzer))
+    now = analyzer.terms(_rewritten(asked, detector.detect(asked, analyzer.terms(asked)), analyzer))
+    # The earlier question was understood already: its words the knowledge base knows carry over.
+    kept = [term for term in earlier if analyzer.knows(term) and not analyzer.is_filler(term)]
+    return Understood(kept + _without_place_names(now, analyzer), concepts, focused=True)
