@@ -22,6 +22,7 @@ from bot.conversation import Conversation, Turn
 from bot.flood import FloodGuard
 from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.lookups import LookupResult
+from bot.memory import ChatMemory
 from bot.querylog import QuestionLogger, Stats, UnansweredGroup
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Services:
         # at once gains nothing and slows every other chat (bench/bench_telegram_check.py).
         self._check_slots = asyncio.Semaphore(1)
         self._jobs: set[asyncio.Task[Any]] = set()
+        self.memory = ChatMemory(settings.context_minutes)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -87,19 +89,45 @@ class Services:
     # --- the conversation ------------------------------------------------------------------------
 
     async def respond(
-        self, text: str, *, user: str, channel: str, chat: str = "private", log_turn: bool = True
+        self,
+        text: str,
+        *,
+        user: str,
+        channel: str,
+        chat: str = "private",
+        log_turn: bool = True,
+        thread: str | None = None,
+        replying_to: str | None = None,
     ) -> Turn:
-        """Answer one message through the conversation turn; a turn that asks the registry runs off the event loop."""
+        """Answer one message through the conversation turn; a turn that asks the registry runs off the event loop.
+
+        `thread` names the chat (channel-qualified) for follow-ups: the message is read with the answer
+        it replies to (`replying_to`, a bot message id) or with the same user's recent question there.
+        """
         conversation = self.conversation
+        context = self.memory.context(thread, user, replying_to) if thread is not None else None
 
         def respond() -> Turn:
-            return conversation.respond(text, user=user, channel=channel, chat=chat, log_turn=log_turn)
+            return conversation.respond(
+                text, user=user, channel=channel, chat=chat, log_turn=log_turn, context=context
+            )
 
         if conversation.needs_registry(text):
-            return await self._blocking(respond)
-        # No database work: matching takes about a millisecond of CPU, and the log row only joins a
-        # queue, so a thread hop would cost more (and contend for the GIL) than it saves.
-        return respond()
+            turn = await self._blocking(respond)
+        else:
+            # No database work: matching takes about a millisecond of CPU, and the log row only joins
+            # a queue, so a thread hop would cost more (and contend for the GIL) than it saves.
+            turn = respond()
+        # Only an answer starts what a follow-up goes on from; a decline or small talk leaves the
+        # earlier question in place, so "หมายถึง อบจ. ครับ" after a decline still has it.
+        if thread is not None and turn.kind == "answer":
+            self.memory.remember(thread, user, turn.context)
+        return turn
+
+    def sent(self, thread: str, message: str, turn: Turn) -> None:
+        """Note that the bot's message `message` in `thread` carries `turn`, so a reply to it is read with it."""
+        if turn.kind == "answer":
+            self.memory.sent(thread, message, turn.context)
 
     def entry(self, entry_id: str) -> Turn | None:
         """Return the turn for one entry by id (no database work)."""

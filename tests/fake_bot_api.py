@@ -56,6 +56,8 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    # What the fake answered (a sent message's JSON, with its message_id), once it has.
+    result: Any = None
 
 
 class FakeBotApi:
@@ -164,7 +166,8 @@ class FakeBotApi:
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": f"Not Found: method {method} not found"}
         try:
-            return 200, {"ok": True, "result": handler(params)}
+            call.result = handler(params)
+            return 200, {"ok": True, "result": call.result}
         except _ApiError as error:
             return error.code, {"ok": False, "error_code": error.code, "description": error.description}
 
@@ -294,9 +297,12 @@ class FakeBotApi:
         user_id: int = 1001,
         chat_type: str = "private",
         entities: list[dict[str, Any]] | None = None,
-        reply_to_bot: bool = False,
+        reply_to_bot: bool | int = False,
     ) -> dict[str, Any]:
-        """Return a message update from a user (commands get their bot_command entity)."""
+        """Return a message update from a user (commands get their bot_command entity).
+
+        `reply_to_bot` makes it a reply to a bot message: True for any, a number for that message_id.
+        """
         user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้", "username": f"user{user_id}"}
         chat = {"id": chat_id, "type": chat_type}
         if chat_type == "private":
@@ -316,7 +322,7 @@ class FakeBotApi:
             message["entities"] = entities
         if reply_to_bot:
             message["reply_to_message"] = {
-                "message_id": 1,
+                "message_id": 1 if reply_to_bot is True else int(reply_to_bot),
                 "date": int(time.time()),
                 "chat": chat,
                 "from": BOT_USER,

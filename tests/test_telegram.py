@@ -362,3 +362,30 @@ async def test_real_registry_card_and_reference_walk(tmp_path: Path, fake_api: F
         assert "ไม่พบหนังสือเลขที่" in missing.params["text"]
     finally:
         await stop_bot(app)
+
+
+async def test_follow_up_is_read_with_the_question_before_it(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_text(QUESTION, chat_id=620, user_id=620)
+    await api.wait_for("sendMessage", where=_to(620))
+    api.send_text("แล้ว อบจ. ล่ะ", chat_id=620, user_id=620)
+    first, follow = await api.wait_for("sendMessage", where=_to(620), count=2)
+    assert follow.params["text"].startswith(f"<b>{VERDICT_LABELS['no']}</b>")
+    # The same words from someone with no question before them cannot be understood alone.
+    api.send_text("แล้ว อบจ. ล่ะ", chat_id=621, user_id=621)
+    (alone,) = await api.wait_for("sendMessage", where=_to(621))
+    assert not alone.params["text"].startswith("<b>")
+
+
+async def test_group_reply_to_an_answer_is_read_with_that_answer(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    mention = "@" + BOT_USER["username"]
+    api.send_text(f"{mention} {QUESTION}", chat_id=-630, user_id=630, chat_type="supergroup",
+                  entities=[{"type": "mention", "offset": 0, "length": len(mention)}])
+    # Wait for the fake's response too: the reply must point at the message_id it gave.
+    (answer,) = await api.wait_for("sendMessage", where=lambda c: _to(-630)(c) and c.result is not None)
+    # Another member replies to the bot's answer.
+    api.send_text("แล้ว อบจ. ล่ะ", chat_id=-630, user_id=631, chat_type="supergroup",
+                  reply_to_bot=answer.result["message_id"])
+    _, follow = await api.wait_for("sendMessage", where=_to(-630), count=2)
+    assert follow.params["text"].startswith(f"<b>{VERDICT_LABELS['no']}</b>")

@@ -154,13 +154,22 @@ async def question(update: Update, context: BotContext) -> None:
     if not text.strip():
         await help_command(update, context)
         return
+    thread = f"{CHANNEL}:{message.chat.id}"
+    replied = message.reply_to_message
+    replying_to = (
+        str(replied.message_id)
+        if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id
+        else None
+    )
     turn = await context.services.respond(
         text, user=user_of(update) or f"{CHANNEL}:unknown", channel=CHANNEL, chat=str(message.chat.type),
         # An edited message was logged when it was first sent.
         log_turn=update.edited_message is None,
+        thread=thread, replying_to=replying_to,
     )
     for reply in turn_replies(turn):
-        await send_reply(message, reply)
+        sent = await send_reply(message, reply)
+        context.services.sent(thread, str(sent.message_id), turn)
 
 
 async def button(update: Update, context: BotContext) -> None:
