@@ -369,7 +369,7 @@ async def test_follow_up_is_read_with_the_question_before_it(running_bot: Runnin
     api.send_text(QUESTION, chat_id=620, user_id=620)
     await api.wait_for("sendMessage", where=_to(620))
     api.send_text("แล้ว อบจ. ล่ะ", chat_id=620, user_id=620)
-    first, follow = await api.wait_for("sendMessage", where=_to(620), count=2)
+    _, follow = await api.wait_for("sendMessage", where=_to(620), count=2)
     assert follow.params["text"].startswith(f"<b>{VERDICT_LABELS['no']}</b>")
     # The same words from someone with no question before them cannot be understood alone.
     api.send_text("แล้ว อบจ. ล่ะ", chat_id=621, user_id=621)
