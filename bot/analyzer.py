@@ -50,6 +50,9 @@ class Analyzer:
             {word for word in self._canonical if word}
             | {form for forms in self._canonical.values() for form in forms}
         )
+        # CJK runs are cut by these (the fillers too, so a particle such as "の" comes out); they stay
+        # out of newmm's dictionary, where an English filler ("a") would split "administrative".
+        self._cjk_words = thai.cjk_words(self.domain_words | self._ignore)
         self._known: frozenset[str] = frozenset()
         # Typos are repaired only towards the curated vocabulary (synonyms.yaml), bucketed by
         # length: its size does not grow with the number of entries, so neither does the cost.
@@ -79,10 +82,12 @@ class Analyzer:
         """Return the canonical terms of `text`, in order; `repair` fixes typos (for questions)."""
         # A letter number ("ว 0313") names which letter, not what is asked: the registry's card
         # answers it, and its digits must not pull a question towards the entry that quotes it.
-        pieces = thai.tokenize(thai.fold(without_numbers(text)), self.domain_words)
+        pieces = thai.tokenize(thai.fold(without_numbers(text)), self.domain_words, self._cjk_words)
         if repair:
             pieces = self._repair(pieces)
-        return [term for term in self._map(pieces, repair) if term not in self._ignore]
+        terms = [term for term in self._map(pieces, repair) if term not in self._ignore]
+        # "ด้านการศึกษา" is one sector, not two: a term right after itself says nothing new.
+        return [term for index, term in enumerate(terms) if index == 0 or terms[index - 1] != term]
 
     def _is_known(self, piece: str) -> bool:
         return piece in self._canonical or piece in self._known or piece in self._ignore

@@ -85,6 +85,10 @@ class Answerer:
             retyped = self._retyped(question)
             if retyped is not None:
                 return retyped
+        if not confident:
+            fallback = self._fallback(ranked, understood)
+            if fallback is not None:
+                return self._led_answer(question, fallback, ranked, understood)
         if best is None or not confident:
             return Answer(
                 question,
@@ -147,6 +151,17 @@ class Answerer:
             if not asks_the_rule:
                 return None
         return lead
+
+    def _fallback(self, ranked: list[Match], understood: Understood) -> Entry | None:
+        """Return the entry that answers a question no entry is sure of, because of what it names."""
+        concepts = understood.concepts
+        if not understood.terms:
+            return None  # a bare letter number: its card is the whole answer
+        fallbacks = [e for e in self.kb.entries if e.fallback_when & concepts.stated and e.applies_to(concepts.present)]
+        if not fallbacks:
+            return None
+        order = {match.entry.id: index for index, match in enumerate(ranked)}
+        return min(fallbacks, key=lambda entry: order.get(entry.id, len(order)))
 
     def _led_answer(self, question: str, lead: Entry, ranked: list[Match], understood: Understood) -> Answer:
         """Answer with `lead` first and, after a restriction, the allowed framework the question matched."""

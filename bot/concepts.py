@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from bot.checker.rules import GOV_EN, GOV_TH, RULES_BY_ID, STATE_TH, compile_lowered
@@ -77,6 +77,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
             r"姉妹都市|友好都市|姉妹提携|姉妹縁組|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # French, German, Spanish, Italian, Portuguese twinning.
+            r"jumelage|jumel[ée]es?|ville\s+jumel|st[äa]dtepartnerschaft|partnerstadt|hermanamiento|ciudad(?:es)?\s+hermanas?"
+            r"|gemellaggio|citt[àa]\s+gemellat|cidades?\s+irm[ãa]s?",
             r"(?:สัมพันธ์|เป็น|แบบ|คู่)" + _WS + r"พี่" + _WS + r"น้อง(?!\s*(?:ประชาชน|เยาวชน|นักเรียน))",
             r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
             r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
@@ -100,6 +103,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
+            r"(?:タイ政府|泰国政府|泰國政府|태국\s*정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務|보증|부담|지급|의무)",
         ),
         from_rules=("binds-government",),
     ),
@@ -127,11 +131,14 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:เปิด|ปิด|ตั้ง)" + _WS + r"(?:จุด" + _WS + r"(?:ผ่อน" + _WS + "ปรน|ผ่าน" + _WS + "แดน)|ด่าน)",
             r"จุด" + _WS + r"(?:ผ่อน" + _WS + "ปรน|ผ่าน" + _WS + "แดน)|ปัก" + _WS + "ปัน|เขต" + _WS + "แดน",
             r"ลาด" + _WS + r"ตระเวน|ทหาร|กอง" + _WS + "ทัพ|กลาโหม|อาวุธ",
+            r"ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|(?:ออก|ยกเว้น|ให้)" + _WS + r"วีซ่า|น่าน" + _WS + r"น้ำ|อาณา" + _WS + r"เขต"
+            r"|(?:ลด|ยกเว้น|งด)" + _WS + r"(?:ภาษี|อากร|ค่า" + _WS + r"ธรรมเนียม" + _WS + r"ศุลกากร)",
             r"จีน" + _WS + r"เดียว|一个中国|อธิปไตย|นโยบาย" + _WS + r"(?:การ" + _WS + ")?ต่าง" + _WS + "ประเทศ",
             r"(?:สนับสนุน|หนุน)" + _WS + r"(?:ท่าที|จุด" + _WS + "ยืน)",
             r"(?:พื้นที่|ดินแดน)" + _WS + r"(?:ทับ" + _WS + "ซ้อน|พิพาท)",
             r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
-            r"military|armed\s+forces|one[\s\-]+china|sovereignty",
+            r"military|armed\s+forces|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
+            r"|tariffs?|import\s+dut(?:y|ies)",
         ),
         from_rules=("immigration", "defence", "foreign-policy"),
     ),
@@ -204,7 +211,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "study-visit",
         "an overseas training or study visit of executives or council members",
         patterns=(
-            r"ดู" + _WS + r"งาน|ฝึก" + _WS + r"อบรม|อบรม" + _WS + r"(?:ที่|ใน)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี)",
+            # "คณะของเขามาดูงาน" is a visit to us, not our executives' trip abroad.
+            r"(?<!มา)(?<!มา\s)ดู" + _WS + r"งาน|ฝึก" + _WS + r"อบรม|อบรม" + _WS + r"(?:ที่|ใน)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี)",
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
         ),
         negatable=False,
@@ -216,6 +224,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"mou|เอ็ม" + _WS + r"โอ" + _WS + r"ยู|บันทึก" + _WS + r"(?:ความ" + _WS + r"เข้าใจ|ข้อ" + _WS + r"ตกลง)|ข้อ" + _WS + r"ตกลง|ความ"
             + _WS + r"ตกลง|ร่วม" + _WS + r"มือ|แลก" + _WS + r"เปลี่ยน",
             r"agreement|memorandum|cooperat\w+|partnership|exchange",
+            r"覚書|協定|協議|合意書|備忘録|备忘录|備忘錄|协议|协定|合作|協力|提携|連携|交流|협약|협정|양해\s*각서|협력|교류|제휴",
         ),
         negatable=False,
     ),
@@ -319,7 +328,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a question about a letter's own details (its date, who signed it, to whom, what it refers to)",
         patterns=(
             r"ลง" + _WS + r"วัน|วัน" + _WS + r"ที่" + _WS + r"(?:เท่า|ไหน)|ใคร" + _WS + r"(?:เป็น" + _WS + ")?(?:ลง" + _WS + "นาม|เซ็น|ออก)"
-            r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
+            r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ลง" + _WS + r"นาม" + _WS + r"(?:ใน|ท้าย)" + _WS + r"หนังสือ|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
             + r"หน่วย" + _WS + r"(?:ไหน|ใด)|อ้าง" + _WS + r"ถึง|สิ่ง" + _WS + r"ที่" + _WS + r"ส่ง" + _WS + r"มา|แนบ|เลข" + _WS
             + r"(?:ที่|รับ)|สรุป|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
             r"\bdated?\b|who\s+(?:signed|issued|sent|wrote)|\bissued\b|addressed|refers?\s+to|enclos\w+|summar\w+"
@@ -361,9 +370,28 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 _NEGATOR = re.compile(
     r"(?:ไม่|มิ|บ่)(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ต้อง|มี|ได้\s*ยิน|ชัด))|ปราศจาก|หา\s*ใช่"
     r"|\b(?:not|no|isn't|aren't|wasn't|never|without|non|rather\s+than|instead\s+of)\b"
+    r"|不是|並非|并非|不做|不签|不簽"
 )
 _NEGATION_REACH = 24
 _PROVINCE = re.compile(r"จังหวัด|province|provincial|governor|ผู้ว่า|ผวจ")
+# "เมืองในจังหวัดชิซุโอกะ", "รัฐกลันตัน": a province or state whose name is no Thai province is abroad.
+_REGION = re.compile(
+    r"(?:จังหวัด|รัฐ(?!\s*(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประศาสน|กิจ|ไทย|ศาสตร์|พิธี|การ|ต่าง)))\s*([\u0e01-\u0e4e]{3,})"
+)
+# Words after "จังหวัด" that are not a name: "จังหวัดเรา", "จังหวัดข้างเคียง", "จังหวัดจะทำ".
+_NOT_A_NAME = frozenset(
+    [
+        "เรา", "เขา", "ท่าน", "ข้าง", "ใกล้", "ชายแดน", "ต่าง", "เดียว", "อื่น", "ตัว", "ทุก", "แต่ละ", "คู่", "ระดับ",
+        "ผู้", "นั้น", "นี้", "สามารถ", "พิจารณา", "สถาปนา", "ลงนาม", "มอบ", "เสนอ", "ส่ง", "รับ", "ขอ", "อนุมัติ",
+        "เห็นชอบ", "จัด", "ทำ", "เป็น", "มี", "ควร", "อยาก", "ต้องการ", "ประสงค์", "ดำเนินการ", "ชายฝั่ง", "ไทย", "ภาค",
+        "เดิม", "ใหม่", "ใหญ่", "เล็ก", "ปลายทาง", "ต้นทาง", "ต้นเรื่อง", "บ้าน", "พี่", "น้อง", "ดู", "รู้", "ควรจะ",
+        "จะต้อง",
+    ]
+)
+# Short names of Thai provinces officials type ("จังหวัดโคราช"), beside PyThaiNLP's full names.
+_PROVINCE_SHORT = ("กรุงเทพ", "กทม", "โคราช", "อุบล", "อุดร", "สุราษฎร์", "นครศรี", "หาดใหญ่", "เบตง", "แม่สาย", "แม่สอด")
+# A word this common in Thai text (TNC count) that is not a transliteration is no place name.
+_COMMON_WORD = 300
 _RENAMED = re.compile(r"ชื่อ\s*(?:เรียก)?\s*อื่น|เปลี่ยน\s*ชื่อ|\brename\w*|another\s+name|other\s+name")
 # What ends a negator's reach: a contrast or a new clause ("ไม่ใช่ X แต่ Y").
 _BREAK = re.compile(r"แต่|และ|แล้ว|หรือ|ส่วน|\bbut\b|\band\b|\bor\b|[,.;:!?()\"“”'‘’]")
@@ -424,6 +452,45 @@ def _negated(lowered: str, start: int) -> bool:
     return _BREAK.search(window, last.end()) is None
 
 
+@lru_cache(maxsize=1)
+def _thai_provinces() -> tuple[str, ...]:
+    from pythainlp.corpus import provinces
+
+    names: list[str] = [str(name) for name in provinces()]
+    return (*sorted(names, key=len, reverse=True), *_PROVINCE_SHORT)
+
+
+def _names_a_foreign_region(text: str) -> bool:
+    """Tell whether `text` names a province or state that is not Thai ("จังหวัดนางาซากิ", "รัฐเปรัก")."""
+    from bot.thai import tokenize
+
+    for match in _REGION.finditer(text):
+        name = match.group(1)
+        if name.startswith(_thai_provinces()):
+            continue
+        first = tokenize(name)[0]
+        if first in _NOT_A_NAME or first in _stopwords():
+            continue
+        # A transliterated name splits into rare pieces or short syllables ("ชิ ซุ โอกะ").
+        if len(first) < 3 or _word_counts().get(first, 0) < _COMMON_WORD:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    return frozenset(thai_stopwords())
+
+
 class ConceptDetector:
     """Finds the concepts of questions, with one knowledge base's documents."""
 
@@ -473,6 +540,9 @@ class ConceptDetector:
                     stated.add(concept.id)
         if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
             present.add("foreign")
+        if "foreign" not in present and _names_a_foreign_region(lowered):
+            present.add("foreign")
+            stated.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
         if "lao-actor" in present:

@@ -31,7 +31,8 @@ CONTACT_PLACEHOLDER = "{contact}"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 _ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related", "applies"}
-_APPLIES_KEYS = {"needs", "excludes", "first_when", "sure_when"}
+_APPLIES_ORDER = ("needs", "excludes", "first_when", "sure_when", "fallback_when")
+_APPLIES_KEYS = set(_APPLIES_ORDER)
 _DOCUMENT_KEYS = {"id", "title", "kind", "number", "date", "issuer", "url", "note", "file"}
 _SYNONYM_KEYS = {"canonical", "variants", "also", "weight"}
 
@@ -78,6 +79,9 @@ class Entry:
     first_when: frozenset[str] = frozenset()
     # With all of these stated in the question, a weaker match of its words is enough.
     sure_when: frozenset[str] = frozenset()
+    # With one of these stated and no entry sure enough, this entry answers rather than a decline
+    # (a question that names a letter this entry describes is about that letter).
+    fallback_when: frozenset[str] = frozenset()
 
     def applies_to(self, concepts: frozenset[str]) -> bool:
         """Tell whether this entry may answer a question with these concepts."""
@@ -224,18 +228,16 @@ def _load_synonyms(path: Path, problems: list[str]) -> tuple[tuple[SynonymGroup,
     return tuple(groups), frozenset(ignore)
 
 
-def _applies(
-    where: str, data: Any, concepts: frozenset[str], problems: list[str]
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Read an entry's `applies: {needs, excludes, first_when, sure_when}` (lists of concepts), naming unknown ones."""
-    if data is None:
-        return frozenset(), frozenset(), frozenset(), frozenset()
-    if not isinstance(data, dict):
-        problems.append(f"{where}: applies must be a mapping of needs, excludes, first_when and sure_when")
-        return frozenset(), frozenset(), frozenset(), frozenset()
-    _check_keys(f"{where}: applies", data, _APPLIES_KEYS, problems)
+def _applies(where: str, data: Any, concepts: frozenset[str], problems: list[str]) -> dict[str, frozenset[str]]:
+    """Read an entry's `applies: {needs, excludes, first_when, sure_when, fallback_when}` (lists of concepts)."""
     lists: list[frozenset[str]] = []
-    for key in ("needs", "excludes", "first_when", "sure_when"):
+    if data is not None and not isinstance(data, dict):
+        problems.append(f"{where}: applies must be a mapping of {', '.join(_APPLIES_ORDER)}")
+        data = None
+    if data is None:
+        return dict.fromkeys(_APPLIES_ORDER, frozenset())
+    _check_keys(f"{where}: applies", data, _APPLIES_KEYS, problems)
+    for key in _APPLIES_ORDER:
         value = data.get(key) or []
         if not _strings(value):
             problems.append(f"{where}: applies.{key} must be a list of concept names")
@@ -247,7 +249,7 @@ def _applies(
         lists.append(frozenset(value))
     if lists[0] & lists[1]:
         problems.append(f"{where}: applies: {', '.join(sorted(lists[0] & lists[1]))} both needed and excluding")
-    return lists[0], lists[1], lists[2], lists[3]
+    return dict(zip(_APPLIES_ORDER, lists, strict=True))
 
 
 def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[str]) -> Entry | None:
@@ -276,7 +278,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         problems.append(f"{where}: sources must list at least one document id")
     if data.get("related") is not None and not _strings(data["related"]):
         problems.append(f"{where}: related must be a list of entry ids")
-    needs, excludes, first_when, sure_when = _applies(where, data.get("applies"), concepts, problems)
+    applies = _applies(where, data.get("applies"), concepts, problems)
     if len(problems) > before:
         return None
     return Entry(
@@ -288,10 +290,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         sources=tuple(data["sources"]),
         related=tuple(data.get("related") or ()),
         file=path.name,
-        needs=needs,
-        excludes=excludes,
-        first_when=first_when,
-        sure_when=sure_when,
+        **applies,
     )
 
 

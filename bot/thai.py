@@ -52,7 +52,15 @@ THAI_MONTHS: tuple[tuple[str, str], ...] = (
     ("ธันวาคม", "ธ.ค."),
 )
 # Thai punctuation and symbols that carry no meaning for matching.
-_PUNCT = re.compile(r"[\"'`~!?@#$%^&*()\[\]{}<>|\\/:;,=+_“”‘’«»…•·\-–—ฯๆ]")
+_PUNCT = re.compile(
+    r"[\"'`~!?@#$%^&*()\[\]{}<>|\\/:;,=+_“”‘’«»…•·\-–—ฯๆ"
+    # CJK punctuation: 、。「」（）？ and the full-width forms.
+    r"\u3000-\u3003\u3008-\u3011\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
+# Chinese, Japanese and Korean are written without spaces and newmm does not split them: the
+# knowledge base's CJK words (synonyms.yaml) are cut out of a run by longest match instead.
+CjkWords = tuple[frozenset[str], int]
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 def clean(text: str) -> str:
@@ -145,12 +153,37 @@ def _dictionary_name(domain_words: frozenset[str]) -> str:
     return name
 
 
-def tokenize(text: str, domain_words: Iterable[str] = ()) -> list[str]:
+def tokenize(text: str, domain_words: Iterable[str] = (), cjk: CjkWords = (frozenset(), 0)) -> list[str]:
     """Split folded `text` into words with newmm (nlpo3) and the domain dictionary; no spaces."""
     if not text.strip():
         return []
     from pythainlp.tokenize.nlpo3 import segment
 
     name = _dictionary_name(frozenset(domain_words))
+    if cjk[1] and _CJK_RUN.search(text):
+        text = _CJK_RUN.sub(lambda run: _split_cjk(run.group(), cjk), text)
     # PyThaiNLP's nlpo3 engine is newmm in Rust: same words, ~10x faster than pure-Python newmm.
     return [token.strip() for token in segment(text, custom_dict=name) if token.strip()]
+
+
+def cjk_words(words: Iterable[str]) -> CjkWords:
+    """Return the words written in CJK scripts (what `tokenize` cuts CJK runs by), and the longest's length."""
+    found = frozenset(word for word in words if _CJK_RUN.fullmatch(word))
+    return found, max((len(word) for word in found), default=0)
+
+
+def _split_cjk(run: str, known: CjkWords) -> str:
+    """Return a CJK run with spaces around each known word (longest first, left to right)."""
+    words, longest = known
+    out: list[str] = []
+    index = 0
+    while index < len(run):
+        for width in range(min(longest, len(run) - index), 0, -1):
+            if run[index : index + width] in words:
+                out.append(f" {run[index : index + width]} ")
+                index += width
+                break
+        else:
+            out.append(run[index])
+            index += 1
+    return "".join(out)

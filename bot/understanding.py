@@ -34,6 +34,9 @@ _THAI_NAME = re.compile(r"[\u0e00-\u0e7f]")
 
 # A word of the story around a question is kept when it is this decisive (synonyms.yaml weight).
 _DECISIVE = 1.5
+# Decisive words that in a story only set the scene: "ได้รับการติดต่อจากเมืองในญี่ปุ่น" (were contacted),
+# "ทต.แห่งหนึ่งในจังหวัดนครพนม" (where the writer works). Asked in the question, they count.
+_STORY_SETTING = frozenset({"ติดต่อ", "จังหวัด"})
 # The question of a long message holds at least this many words (clauses before it are added).
 _FOCUS_TERMS = 6
 # Words that name a kind of place: the unknown words right after them are a place's name
@@ -116,7 +119,10 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, tol
     start = _question_clause(text, analyzer) if len(whole) > _LONG else 0
     if start == 0:
         return Understood(_without_place_names(analyzer.terms(text), analyzer), concepts)
-    story = [term for term in analyzer.terms(text[:start]) if analyzer.weight(term) >= _DECISIVE]
+    story = [
+        term for term in analyzer.terms(text[:start])
+        if analyzer.weight(term) >= _DECISIVE and term not in _STORY_SETTING
+    ]
     asked = _without_place_names(analyzer.terms(text[start:]), analyzer)
     return Understood(story + asked, concepts, focused=True)
 

@@ -67,8 +67,19 @@ CASES = [
     ("cjk", "ฝ่ายเกาหลีเสนอ 우호도시 กับเทศบาลตำบล รับได้ไหม", "sister-city-province-only", "no"),
     ("glued", "can our tambon sign a twintown agreement?", "sister-city-province-only", "no"),
     ("glued", "อบต.เราลงนามsistercityกับเมืองในลาวได้ไหม", "sister-city-province-only", "no"),
-    # A letter's details, asked by its number.
+    # Chinese, Japanese and Korean runs are cut into the knowledge base's words, negation included.
+    ("cjk", "日本の町とタイの自治体が観光分野の協力覚書を結ぶことはできますか", "other-cooperation-allowed", "conditional"),
+    ("cjk", "备忘录里写泰国政府负担全部费用，可以吗", "agreement-must-not-bind-government", "no"),
+    ("cjk", "我们不是姐妹城市，只想签文化交流协议 เทศบาลทำได้ไหม", "other-cooperation-allowed", "conditional"),
+    ("other languages", "เมืองในฝรั่งเศสเสนอ jumelage กับ ทต. ได้ไหม", "sister-city-province-only", "no"),
+    # A province or state whose name is no Thai province is abroad, with no country named.
+    ("foreign region", "อบต.จะทำ MOU ด้านกีฬากับเมืองในจังหวัดโทจิงิ ได้ไหม", "other-cooperation-allowed", "conditional"),
+    # Immigration, customs and territorial waters are the state's, not the LAO's, to promise.
+    ("compound", "MOU ด้านท่องเที่ยวกับเมืองในลาว ให้นักท่องเที่ยวไม่ต้องผ่านตรวจคนเข้าเมือง ใส่ได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    # A letter's details, asked by its number; a question that names it and nothing else answers is about it.
     ("letter", "ว๐๓๑๓ ลงวันที่เท่าไหร่คะ", "circular-mae-sai-0313", "info"),
+    ("letter", "หนังสือ ว 0313 ต้องรายงานผลกลับไปที่อำเภอไหม", "circular-mae-sai-0313", "info"),
 ]
 
 
@@ -102,6 +113,13 @@ def test_a_concept_alone_does_not_answer_a_question_the_rules_do_not(answerer: A
     answer = answerer.answer(question)
     assert answer.verdict not in ("yes", "conditional"), answer.entry_id
     assert answer.entry_id not in ("sister-city-province-only", "legal-basis-cabinet-2561", "other-cooperation-allowed")
+
+
+def test_a_thai_province_is_not_abroad(detector: ConceptDetector) -> None:
+    for text in ("อบต.ในจังหวัดหนองคายทำ MOU ได้ไหม", "จังหวัดเราจะทำ MOU", "จังหวัดโคราชมีแนวทางไหม", "จังหวัดแจ้งมาว่า"):
+        assert "foreign" not in _concepts(detector, text)[0], text
+    for text in ("เมืองในจังหวัดนางาซากิ", "สภาเขตในรัฐกลันตัน", "เมืองในรัฐบาวาเรีย"):
+        assert "foreign" in _concepts(detector, text)[0], text
 
 
 def test_negation_is_read_before_a_mention_not_after(detector: ConceptDetector) -> None:
