@@ -68,7 +68,8 @@ CASES = [
     ("glued", "can our tambon sign a twintown agreement?", "sister-city-province-only", "no"),
     ("glued", "อบต.เราลงนามsistercityกับเมืองในลาวได้ไหม", "sister-city-province-only", "no"),
     # Chinese, Japanese and Korean runs are cut into the knowledge base's words, negation included.
-    ("cjk", "日本の町とタイの自治体が観光分野の協力覚書を結ぶことはできますか", "other-cooperation-allowed", "conditional"),
+    ("cjk", "日本の町とタイの自治体が観光分野の協力覚書を結ぶことはできますか", "other-cooperation-allowed",
+     "conditional"),
     ("cjk", "备忘录里写泰国政府负担全部费用，可以吗", "agreement-must-not-bind-government", "no"),
     ("cjk", "我们不是姐妹城市，只想签文化交流协议 เทศบาลทำได้ไหม", "other-cooperation-allowed", "conditional"),
     ("other languages", "เมืองในฝรั่งเศสเสนอ jumelage กับ ทต. ได้ไหม", "sister-city-province-only", "no"),
