@@ -8,10 +8,9 @@ import zipfile
 
 import pytest
 
-from bot.checker import DocumentRefused, check_file
+from bot.checker import DocumentRefused, check_file, reading
 from bot.checker import archive as archive_module
 from bot.checker import pdf_text as pdf_module
-from bot.checker import reading
 from bot.thai import has_thai
 from tests import checker_hostile as hostile
 from tests.checker_fixtures import make_docx, make_pdf
