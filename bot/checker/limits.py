@@ -35,3 +35,6 @@ MAX_FINDINGS = 500
 
 # Seconds a check may run in the worker process before it is killed (see bot.checker.worker).
 DEFAULT_TIMEOUT = 60.0
+# Address space of the worker process: ~170 MB once warmed up; parsing the largest .docx the
+# limits above let through takes ~500 MB more.
+MAX_WORKER_MEMORY = 2 * 1024 * 1024 * 1024
