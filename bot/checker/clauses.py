@@ -38,9 +38,13 @@ _NOT_TEXT = re.compile(
 )
 
 
+# Both lie at U+D800 and above, where Thai and Latin text has nothing: one range is a quick test.
+_HIGH = re.compile("[\ud800-\U0010ffff]")
+
+
 def drop_non_text(text: str) -> str:
     """Return `text` without lone surrogates and Unicode noncharacters."""
-    return _NOT_TEXT.sub("", text)
+    return _NOT_TEXT.sub("", text) if _HIGH.search(text) else text
 
 
 @dataclass(frozen=True)
