@@ -177,6 +177,7 @@ class CheckWorker:
 
         Raises DocumentRefused as check_text/check_file do, or with code "timeout" after `timeout`
         seconds (default: the worker's), "failed" if the worker crashed, "stopped" after close().
+        Checks run one at a time; waiting for another check's turn does not count as its time.
         """
         return self._run(_Job(source, filename), self.timeout if timeout is None else timeout)
 
