@@ -8,20 +8,27 @@ an upload before downloading it; `warm_up()` at start-up.
 
 from bot.checker.engine import CheckResult, Finding, check_file, check_text, warm_up
 from bot.checker.errors import DocumentRefused
+from bot.checker.limits import DEFAULT_TIMEOUT
 from bot.checker.reading import MAX_BYTES, MAX_CHARS, check_size
 from bot.checker.report import render_thai
 from bot.checker.rules import RULES
+from bot.checker.worker import CheckWorker, check_async, close_default_worker, run_check
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "MAX_BYTES",
     "MAX_CHARS",
     "RULES",
     "CheckResult",
+    "CheckWorker",
     "DocumentRefused",
     "Finding",
+    "check_async",
     "check_file",
     "check_size",
     "check_text",
+    "close_default_worker",
     "render_thai",
+    "run_check",
     "warm_up",
 ]

@@ -29,6 +29,22 @@ _CLOSING = re.compile(
 )
 _EN_WORDS = {"art.": "Article"}
 _LINE_MARK = "\ue000"
+# Lone surrogates (from text decoded with "surrogateescape" or a broken UTF-16 layer) cannot be
+# encoded to send or print, and noncharacters are not text: neither belongs in an excerpt.
+_NOT_TEXT = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+# Both lie at U+D800 and above, where Thai and Latin text has nothing: one range is a quick test.
+_HIGH = re.compile("[\ud800-\U0010ffff]")
+
+
+def drop_non_text(text: str) -> str:
+    """Return `text` without lone surrogates and Unicode noncharacters."""
+    return _NOT_TEXT.sub("", text) if _HIGH.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,7 @@ def split_draft(raw: str) -> Draft:
     """Clean `raw` line by line and cut it into labelled clauses."""
     # clean() collapses newlines, but the layout is what finds the headings: carry each line
     # break through one clean() call as a private-use character (one call is ~4x faster).
-    raw = raw.replace(_LINE_MARK, " ").replace("\r\n", "\n").replace("\r", "\n")
+    raw = drop_non_text(raw).replace(_LINE_MARK, " ").replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in clean(raw.replace("\n", _LINE_MARK)).split(_LINE_MARK)]
     text = "\n".join(lines)
     thai = _is_thai(text)

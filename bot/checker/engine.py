@@ -10,58 +10,17 @@ from typing import Any
 
 from bot.checker.clauses import Draft, split_draft
 from bot.checker.errors import DocumentRefused
-from bot.checker.reading import MAX_CHARS, read_bytes, read_path
+from bot.checker.limits import MAX_CHARS, MAX_FINDINGS
+from bot.checker.reading import read_bytes, read_path
 from bot.checker.rules import NOT_ALLOWED, REVIEW, RULES, RULES_BY_ID, Rule, starts_word
-from bot.thai import THAI_CHAR
+from bot.checker.sentences import SentenceIndex
 
 OK = "ok"
 RESULTS = (OK, REVIEW, NOT_ALLOWED)
 # Statements that the agreement binds nobody: the wording the circular asks for.
 _NON_BINDING_RULES = ("binds-government", "legally-binding", "international-law")
 
-_EN_NEGATOR = re.compile(
-    r"\b(?:not|no|nothing|neither|nor|never|none|without|cannot|non|nowhere)\b|n't\b", re.IGNORECASE
-)
-_TH_NEGATOR = re.compile(
-    r"ไม่|มิ(?=\s*(?:ได้|ใช่|ให้|อาจ|ก่อ|มี|ถือ|ผูก|เป็น|ต้อง|ควร|พึง|สามารถ|ประสงค์|เจตนา|นำ|ส่ง))"
-    r"|ปราศจาก|หา\s*ใช่"
-    # The circular itself misprints มิได้ as "มีได้มีผลผูกพัน"; drafts copy it.
-    r"|มีได้(?=\s*มี)"
-)
-# "มิใช่เพียงความร่วมมือ แต่มีผลผูกพัน…", "not X but binding": a contrast ends the negation.
-# (แต่ละ "each", ตั้งแต่ "since", แต่งตั้ง "appoint" and เพียงแต่ "only" are not contrasts.)
-_CONTRAST = re.compile(
-    r"\b(?:but|however|whereas|although|yet)\b|อย่างไรก็(?:ตาม|ดี)|(?<!ตั้ง)(?<!เพียง)(?<!แม้)แต่(?!ละ|ง|เพียง)",
-    re.IGNORECASE,
-)
-_EN_MODAL = re.compile(r"\b(?:shall|will|must|should|may)\b", re.IGNORECASE)
-_EN_DETERMINERS = {"no", "nothing", "none", "neither"}
-# Words that look negative but are not ("no later than", "ไม่ว่า", "ไม่เกิน").
-_NOT_NEGATION = re.compile(
-    r"\b(?:no|not)\s+(?:later|less|more|earlier|fewer|sooner)\s+than\b|\bnot\s+only\b"
-    r"|\bwhether\s+or\s+not\b|\bif\s+not\b|\bno\.\s*\d"
-    r"|ไม่\s*ว่า|ไม่\s*(?:น้อย|ต่ำ|ช้า|มาก|เกิน|เพียง)|มิ\s*ฉะนั้น",
-    re.IGNORECASE,
-)
-# A negator right after the words ("The Government of Thailand shall not be bound");
-# matched from the words' end, so the pattern has no "^".
-_NEGATED_AFTER = re.compile(
-    r"[\s,]*(?:(?:is|are|was|were|shall|will|would|does|do|did|be|been|has|have|need|needs|must|"
-    r"may|can|could|should|required)\s+){0,3}(?:not|never)\b|\S*n't\b"
-    r"|\s*(?:(?:จะ|ย่อม|ก็|ต้อง)\s*)?(?:ไม่|มิ\s*(?:ได้|ใช่))",
-    re.IGNORECASE,
-)
-# A conditional part ("if no agreement is reached", "หากไม่สามารถตกลงกันได้") negates nothing after it.
-_CONDITIONAL = re.compile(
-    r"^\s*(?:(?:if|where|when|whenever|unless|should|failing)\b|in\s+(?:the\s+event|case)\b"
-    r"|หาก|ถ้า|ใน\s*กรณี|กรณี|เมื่อ)",
-    re.IGNORECASE,
-)
-_SEGMENT = re.compile(rf",|\n|(?<=[{THAI_CHAR}])\s+(?=[{THAI_CHAR}])")
-_SENTENCE_END = re.compile(r"[.;:!?](?=\s)|\n[ \t]*\n")
-# How far back a negator still governs the words: Thai has no sentence marks, so keep it short.
-_TH_REACH = 50
-_EN_REACH = 150
+# Context shown around the triggering words in a finding's excerpt.
 _CONTEXT = 45
 
 
@@ -103,14 +62,19 @@ class CheckResult:
     characters: int = 0
     # True when the draft says in so many words that it binds no government / is not binding.
     states_non_binding: bool = False
+    # Findings left out of `findings` past MAX_FINDINGS (the summary says so; `result` counts them).
+    omitted_findings: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        """Return {result, findings, summary} as printed by `policybot check --json`."""
-        return {
+        """Return {result, findings, summary} as printed by `policybot check --json` (+ omitted_findings if any)."""
+        data: dict[str, Any] = {
             "result": self.result,
             "findings": [finding.to_json() for finding in self.findings],
             "summary": self.summary,
         }
+        if self.omitted_findings:
+            data["omitted_findings"] = self.omitted_findings
+        return data
 
 
 @dataclass(frozen=True)
@@ -121,45 +85,11 @@ class _Hit:
     negated: bool
 
 
-def _sentence_bounds(text: str, start: int, end: int, lower: int, upper: int) -> tuple[int, int]:
-    """Return the sentence around [start, end), kept inside the clause [lower, upper)."""
-    begin = lower
-    for match in _SENTENCE_END.finditer(text, lower, start):
-        begin = match.end()
-    after = _SENTENCE_END.search(text, end, upper)
-    return begin, after.start() if after else upper
-
-
-def _is_negated(text: str, begin: int, start: int, end: int) -> bool:
-    """Tell whether a negator governs the words at [start, end) in the sentence from `begin`."""
-    if _NEGATED_AFTER.match(text, end, min(len(text), end + 40)):
-        return True
-    span = _NOT_NEGATION.sub(lambda m: " " * len(m.group()), text[begin:end])
-    offset = 0
-    for piece in _SEGMENT.split(span):
-        # Segments keep their offsets because split only removes the separators.
-        position = span.find(piece, offset) if piece else offset
-        offset = position + len(piece)
-        if not piece or _CONDITIONAL.match(piece):
-            continue
-        for found in _TH_NEGATOR.finditer(piece):
-            where = begin + position + found.start()
-            if where >= start:
-                return True
-            if start - where <= _TH_REACH and not _CONTRAST.search(text, begin + position + found.end(), start):
-                return True
-        for found in _EN_NEGATOR.finditer(piece):
-            where = begin + position + found.start()
-            if where >= start:
-                return True
-            if start - where > _EN_REACH or _CONTRAST.search(text, begin + position + found.end(), start):
-                continue
-            # "which is not settled ... shall be submitted to the ICJ": a later verb starts a new
-            # predicate. "Nothing ... shall be construed as" keeps its first verb.
-            verbs = len(_EN_MODAL.findall(text, begin + position + found.end(), start))
-            if verbs < (2 if found.group().lower() in _EN_DETERMINERS else 1):
-                return True
-    return False
+# Where a match may begin a word: after a non-word character, or at a character that is not an
+# ASCII letter or digit (see starts_word).
+_WORD_START = re.compile(r"(?<!\w)|(?![a-z0-9])")
+# Between a negated name and its restatement: "ไม่ใช่เมืองพี่เมืองน้อง (Sister City)".
+_RESTATEMENT_GAP = re.compile(r"[\s()\[\]/\"'“”‘’,-]*")
 
 
 def _spans(regex: re.Pattern[str], lowered: str) -> Iterator[tuple[int, int]]:
@@ -170,7 +100,10 @@ def _spans(regex: re.Pattern[str], lowered: str) -> Iterator[tuple[int, int]]:
             yield match.span()
             position = match.end()
         else:
-            position = match.start() + 1
+            # No match can start a word before the next word start: jump there rather than one
+            # character on ("xratifratif…" would otherwise match again at every "ratif").
+            after = _WORD_START.search(lowered, match.start() + 1)
+            position = after.start() if after else len(lowered)
 
 
 def _lowered(text: str) -> str:
@@ -182,7 +115,7 @@ def _lowered(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-def _hits(draft: Draft, lowered: str, rule: Rule) -> Iterator[_Hit]:
+def _hits(draft: Draft, lowered: str, rule: Rule, sentences: SentenceIndex) -> Iterator[_Hit]:
     """Yield the rule's matches with their negation, dropping soft or safe-context ones."""
     text = draft.text
     matches = [(span, False) for span in _spans(rule.regex, lowered)]
@@ -194,19 +127,14 @@ def _hits(draft: Draft, lowered: str, rule: Rule) -> Iterator[_Hit]:
         if previous is not None and start < previous.end:
             continue
         clause = draft.clause_at(start)
-        begin, finish = _sentence_bounds(text, start, end, clause.start, clause.end)
-        sentence = text[begin:finish]
-        if rule.safe_context_regex is not None and rule.safe_context_regex.search(sentence):
+        begin, finish = sentences.bounds(start, end, clause.start, clause.end)
+        if rule.safe_context_regex is not None and sentences.mentions(rule.safe_context_regex, begin, finish):
             continue
-        if soft and rule.soft_context_regex.search(sentence):
+        if soft and sentences.mentions(rule.soft_context_regex, begin, finish):
             continue
-        negated = _is_negated(text, begin, start, end)
+        negated = sentences.negated(begin, finish, start, end)
         # "ไม่ใช่เมืองพี่เมืองน้อง (Sister City)": a restatement shares the first name's negation.
-        if (
-            previous is not None
-            and previous.negated
-            and re.fullmatch(r"[\s()\[\]/\"'“”‘’,-]*", text[previous.end:start])
-        ):
+        if previous is not None and previous.negated and _RESTATEMENT_GAP.fullmatch(text, previous.end, start):
             negated = True
         previous = _Hit(rule, start, end, negated)
         yield previous
@@ -238,12 +166,18 @@ def analyse(draft: Draft) -> tuple[list[Finding], bool]:
     found: list[Finding] = []
     states_non_binding = False
     lowered = _lowered(text)
+    sentences = SentenceIndex(text)
     for rule in RULES:
-        for hit in _hits(draft, lowered, rule):
+        # Only a clause's first finding of a rule is kept, so later hits there need no Finding.
+        clauses_found: set[int] = set()
+        for hit in _hits(draft, lowered, rule, sentences):
             if hit.negated:
                 states_non_binding = states_non_binding or rule.id in _NON_BINDING_RULES
                 continue
             clause = draft.clause_at(hit.start)
+            if clause.index in clauses_found:
+                continue
+            clauses_found.add(clause.index)
             found.append(
                 Finding(
                     rule=rule.id,
@@ -266,15 +200,16 @@ def analyse(draft: Draft) -> tuple[list[Finding], bool]:
         for finding in found
         if not set(RULES_BY_ID[finding.rule].yields_to) & rules_in_clause[draft.clause_at(finding.start).index]
     ]
-    # One finding per rule and clause: the first words that triggered it.
-    seen: set[tuple[str, int]] = set()
-    unique: list[Finding] = []
-    for finding in sorted(kept, key=lambda f: (f.start, RULES.index(RULES_BY_ID[f.rule]))):
-        key = (finding.rule, draft.clause_at(finding.start).index)
-        if key not in seen:
-            seen.add(key)
-            unique.append(finding)
-    return unique, states_non_binding
+    order = {rule.id: index for index, rule in enumerate(RULES)}
+    return sorted(kept, key=lambda f: (f.start, order[f.rule])), states_non_binding
+
+
+def _listed(findings: list[Finding]) -> list[Finding]:
+    """Return at most MAX_FINDINGS findings to list: not-allowed ones first, then in draft order."""
+    if len(findings) <= MAX_FINDINGS:
+        return findings
+    chosen = sorted(range(len(findings)), key=lambda index: (findings[index].severity != NOT_ALLOWED, index))
+    return [findings[index] for index in sorted(chosen[:MAX_FINDINGS])]
 
 
 def warm_up() -> None:
@@ -291,7 +226,7 @@ def overall(findings: list[Finding]) -> str:
 
 
 def check_text(text: str) -> CheckResult:
-    """Check a draft given as text; raise DocumentRefused if there is nothing to check."""
+    """Check a draft given as any str (lone surrogates too); raise DocumentRefused if there is nothing to check."""
     from bot.checker.report import summarise
 
     if not text.strip():
@@ -307,13 +242,19 @@ def check_text(text: str) -> CheckResult:
     draft = split_draft(text)
     findings, states_non_binding = analyse(draft)
     result = overall(findings)
+    listed = _listed(findings)
+    summary = summarise(result, listed, states_non_binding)
+    omitted = len(findings) - len(listed)
+    if omitted:
+        summary += f" (แสดง {len(listed):,} จากทั้งหมด {len(findings):,} ประเด็น)"
     return CheckResult(
         result=result,
-        findings=findings,
-        summary=summarise(result, findings, states_non_binding),
+        findings=listed,
+        summary=summary,
         clauses=[clause.label for clause in draft.clauses],
         characters=len(draft.text),
         states_non_binding=states_non_binding,
+        omitted_findings=omitted,
     )
 
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from bot.checker.errors import DocumentRefused
+from bot.checker.archive import bounded_docx
+from bot.checker.errors import SAVE_AS as _SAVE_AS
+from bot.checker.errors import DocumentRefused, damaged, too_complex
+from bot.checker.limits import MAX_BYTES, MAX_CHARS, MAX_DOCX_PARAGRAPHS, MAX_PDF_PAGES
+from bot.checker.pdf_text import pdf_text
 
-MAX_BYTES = 10 * 1024 * 1024
-# ~300 pages of Thai; longer "drafts" are almost certainly not one agreement.
-MAX_CHARS = 1_000_000
-MAX_PDF_PAGES = 300
+__all__ = ["MAX_BYTES", "MAX_CHARS", "MAX_PDF_PAGES", "check_size", "read_bytes", "read_path"]
+
 _SNIFF = 4096
-_SAVE_AS = "โปรดบันทึกเป็นไฟล์ .docx, PDF ที่มีข้อความ หรือข้อความธรรมดา (.txt) แล้วส่งใหม่"
 
 # Magic bytes of files that are certainly not drafts we can read: (prefix, English name, Thai name).
 _NOT_DOCUMENTS: tuple[tuple[bytes, str, str], ...] = (
@@ -136,27 +138,60 @@ def _looks_like_text(text: str) -> bool:
     return bad <= len(sample) // 100
 
 
-def _read_docx(data: bytes, name: str) -> str:
+def _too_long(name: str, characters: str) -> DocumentRefused:
+    return _refuse(
+        "too-long",
+        f"ข้อความในไฟล์ยาวเกินกว่าที่ตรวจได้ ({MAX_CHARS:,} ตัวอักษร) โปรดส่งเฉพาะร่างความตกลง",
+        f"{name} holds {characters} characters; the checker reads up to {MAX_CHARS:,}",
+    )
+
+
+def _read_docx(archive: zipfile.ZipFile, name: str) -> str:
+    """Read a .docx's text after checking its zip headers and unpacking its XML within limits."""
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
+    package = bounded_docx(archive, name)
     try:
-        document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise _refuse(
-            "unreadable",
-            f"ไม่สามารถเปิดไฟล์ {name} ได้ (ไฟล์อาจเสียหาย) {_SAVE_AS}",
-            f"{name} looks like a .docx but cannot be opened: {error}",
-        ) from error
-    return "\n".join(_docx_lines(document))
+        document = Document(io.BytesIO(package))
+        return "\n".join(_docx_lines(document, _Lines(name)))
+    except DocumentRefused:
+        raise
+    except MemoryError as error:
+        raise too_complex(name, "reading it ran out of memory") from error
+    except Exception as error:
+        # python-docx and lxml raise many kinds of error (XMLSyntaxError, KeyError, ValueError...)
+        # for a damaged package; to the user each one is a damaged file.
+        raise damaged(name, "looks like a .docx but cannot be opened", error) from error
 
 
-def _docx_lines(document: object) -> list[str]:
+class _Lines:
+    """The lines read from a .docx so far, refused once too many paragraphs or characters."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.lines: list[str] = []
+        self.characters = 0
+
+    def add(self, texts: Iterable[str], times: int = 1) -> None:
+        """Append `texts`, `times` over (a merged table cell repeats), checking the limits first."""
+        texts = list(texts)
+        if times <= 0 or not texts:
+            return
+        count = len(texts) * times
+        if len(self.lines) + count > MAX_DOCX_PARAGRAPHS:
+            raise too_complex(
+                self.name, f"the document has more than {MAX_DOCX_PARAGRAPHS:,} paragraphs and table cells"
+            )
+        self.characters += sum(len(text) + 1 for text in texts) * times
+        if self.characters > MAX_CHARS:
+            raise _too_long(self.name, f"more than {MAX_CHARS:,}")
+        self.lines.extend(texts * times)
+
+
+def _docx_lines(document: object, lines: _Lines) -> list[str]:
     """Return the paragraphs and table cells of a Word document in reading order."""
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    lines: list[str] = []
     counters: dict[str, int] = {}
     styles: dict[str, Any] = {}
     body = document.element.body  # type: ignore[attr-defined]
@@ -164,14 +199,32 @@ def _docx_lines(document: object) -> list[str]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
-            lines.append(_numbered(paragraph, counters, styles) + paragraph.text)
+            lines.add([_numbered(paragraph, counters, styles) + paragraph.text])
         elif tag == "tbl":
-            table = Table(child, document)  # type: ignore[arg-type]
-            for row in table.rows:
-                for cell in row.cells:
-                    lines.extend(p.text for p in cell.paragraphs)
-            lines.append("")
-    return lines
+            _table_lines(child, lines)
+            lines.add([""])
+    return lines.lines
+
+
+def _table_lines(table: Any, lines: _Lines) -> None:
+    """Add each row's cells' paragraphs, as python-docx's `row.cells` lists them, in linear time."""
+    # row.cells finds a vertically merged cell's text by climbing row by row with XPath (quadratic in
+    # the rows); here each row remembers the cell shown at each grid offset. Like row.cells, a cell
+    # spanning n grid columns is listed n times, and a merge with no cell above is an error.
+    above: dict[int, Any] | None = None
+    for row in table.tr_lst:
+        shown: dict[int, Any] = {}
+        offset = row.grid_before
+        for cell in row.tc_lst:
+            root = cell
+            if cell.vMerge == "continue":
+                if above is None or offset not in above:
+                    raise ValueError(f"a vertically merged cell at grid offset {offset} has no cell above it")
+                root = above[offset]
+            shown[offset] = root
+            lines.add((paragraph.text for paragraph in root.p_lst), root.grid_span)
+            offset += cell.grid_span
+        above = shown
 
 
 def _numbered(paragraph: object, counters: dict[str, int], styles: dict[str, Any]) -> str:
@@ -197,34 +250,7 @@ def _numbered(paragraph: object, counters: dict[str, int], styles: dict[str, Any
 
 
 def _read_pdf(data: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise _refuse(
-                "encrypted",
-                f"ไฟล์ {name} ถูกเข้ารหัสหรือล็อกไว้ โปรดส่งไฟล์ที่ไม่ได้ล็อก",
-                f"{name} is an encrypted PDF",
-            )
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise _refuse(
-                "too-large",
-                f"ไฟล์ {name} มี {len(reader.pages)} หน้า เกินกว่าที่ตรวจได้ ({MAX_PDF_PAGES} หน้า)",
-                f"{name} has {len(reader.pages)} pages; the checker reads up to {MAX_PDF_PAGES}",
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DocumentRefused:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
-        raise _refuse(
-            "unreadable",
-            f"ไม่สามารถอ่านไฟล์ PDF {name} ได้ (ไฟล์อาจเสียหาย) {_SAVE_AS}",
-            f"{name} is a PDF that cannot be read: {error}",
-        ) from error
-    # A page break is not a paragraph break: sentences run on across pages.
-    text = "\n".join(pages)
+    text = pdf_text(data, name)
     if not text.strip():
         raise _refuse(
             "no-text",
@@ -252,27 +278,21 @@ def read_bytes(data: bytes, filename: str = "draft") -> str:
     if not text.strip():
         raise _empty()
     if len(text) > MAX_CHARS:
-        raise _refuse(
-            "too-long",
-            f"ข้อความในไฟล์ยาวเกินกว่าที่ตรวจได้ ({MAX_CHARS:,} ตัวอักษร) โปรดส่งเฉพาะร่างความตกลง",
-            f"{name} holds {len(text):,} characters; the checker reads up to {MAX_CHARS:,}",
-        )
+        raise _too_long(name, f"{len(text):,}")
     return text
 
 
 def _read_zip(data: bytes, name: str) -> str:
     """Read a .docx; refuse other zip files (archives, .xlsx, .pptx, .odt)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = set(archive.namelist())
-    except zipfile.BadZipFile as error:
-        raise _refuse(
-            "unreadable",
-            f"ไม่สามารถเปิดไฟล์ {name} ได้ (ไฟล์อาจเสียหาย) {_SAVE_AS}",
-            f"{name} is a damaged zip/.docx file: {error}",
-        ) from error
-    if "word/document.xml" in members:
-        return _read_docx(data, name)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as error:
+        # BadZipFile mostly; a damaged central directory can raise ValueError or struct.error too.
+        raise damaged(name, "is a damaged zip/.docx file", error) from error
+    with archive:
+        members = set(archive.namelist())
+        if "word/document.xml" in members:
+            return _read_docx(archive, name)
     if "content.xml" in members and "mimetype" in members:
         thai, english = "เอกสาร OpenDocument (.odt/.ods)", "an OpenDocument file"
     elif any(member.startswith(("xl/", "ppt/")) for member in members):
