@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.answers import Answerer
-from bot.checker import CheckResult, check_file, check_text, warm_up
+from bot.checker import CheckResult
+from bot.checker.worker import CheckWorker
 from bot.circulars import CircularSource, registry_access
 from bot.config import Settings
 from bot.conversation import Conversation, Turn
@@ -60,9 +61,9 @@ class Services:
         self.flood = FloodGuard(settings.rate_limit_per_minute)
         self.admins = settings.admin_user_ids
         self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="policybot")
-        # Draft checks run one at a time: a check is pure Python and holds the GIL, so running two
-        # at once gains nothing and slows every other chat (bench/bench_telegram_check.py).
-        self._check_slots = asyncio.Semaphore(1)
+        # Draft checks run in one worker process, one at a time, each under a wall-clock limit:
+        # a hostile file is killed there and never holds the GIL or memory of the chats.
+        self.checker = CheckWorker(settings.check_timeout_seconds, contact=settings.contact.line)
         self._jobs: set[asyncio.Task[Any]] = set()
         self.memory = ChatMemory(settings.context_minutes)
 
@@ -184,11 +185,10 @@ class Services:
     # --- draft checks ----------------------------------------------------------------------------
 
     async def check(self, text: str | None = None, data: bytes | None = None, name: str = "") -> CheckResult:
-        """Check a pasted draft (`text`) or a file's bytes, one check at a time; DocumentRefused if unreadable."""
-        async with self._check_slots:
-            if text is not None:
-                return await asyncio.to_thread(check_text, text)
-            return await asyncio.to_thread(check_file, data or b"", name)
+        """Check a pasted draft (`text`) or a file's bytes in the worker; DocumentRefused if unreadable or too slow."""
+        if text is not None:
+            return await self.checker.check_async(text)
+        return await self.checker.check_async(data or b"", name or "draft")
 
     # --- health and lifecycle --------------------------------------------------------------------
 
@@ -217,10 +217,18 @@ class Services:
         # and the first /check for compiling the checker's patterns.
         answerer = self.conversation.answerer
         await self._blocking(lambda: answerer.answer("เมืองพี่เมืองน้อง"))
-        await self._blocking(warm_up)
+        # Start the checker's process in the background: questions are answered meanwhile.
+        self._spawn(self._start_checker())
+
+    async def _start_checker(self) -> None:
+        try:
+            await asyncio.to_thread(self.checker.start)
+        except Exception as error:  # the first /check retries the start and reports it in Thai
+            log.warning("the checker worker did not start: %s", error)
 
     async def stop(self) -> None:
-        """Stop the jobs, write the pending log rows, close the databases."""
+        """Stop the jobs and the checker (killing a check in progress), write the log rows, close the databases."""
+        self.checker.close()
         for task in list(self._jobs):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -160,6 +160,7 @@ class Settings:
     admin_user_ids: frozenset[str] = _setting("", "Comma-separated user ids allowed to use admin commands: Telegram ids, or channel:id.", _user_list)
     user_hash_salt: str = _setting("", "Secret salt for hashing user ids in logs (PDPA); set it in production.")
     log_retention_days: int = _setting("180", "Question logs older than this many days are deleted.", _positive_int)
+    check_timeout_seconds: float = _setting("60", "Longest a draft check may take (/check, a sent file); past it the check is stopped and the user told.", _positive_float)
     context_minutes: float = _setting("10", "Minutes a short follow-up (\"แล้ว อบจ. ล่ะ\") is read with the same person's previous question; replies to an answer always are.", _positive_float)
     rate_limit_per_minute: int = _setting("20", "Messages a user may send per minute before the bot asks them to slow down.", _positive_int)
     # Not a setting: the per-user data folder (XDG), home of the default SQLite file.

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import COMMANDS, main
-from bot.checker.report import CONTACT
+from bot.config import default_contact
 from tests.checker_fixtures import DRAFTS, make_docx
+
+CONTACT = default_contact().line
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.checker import RULES, DocumentRefused, check_text, render_thai
-from bot.checker.report import CONTACT
 from bot.checker.rules import NOT_ALLOWED, REVIEW
+from bot.config import default_contact
 from bot.thai import has_thai
+
+CONTACT = default_contact().line
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 

@@ -225,3 +225,10 @@ def test_policybot_check_rejects_a_bad_timeout(value: str, capsys: pytest.Captur
     with pytest.raises(SystemExit) as exited:
         main(["check", "--timeout", value, "x.txt"])
     assert exited.value.code == 2 and "--timeout" in capsys.readouterr().err
+
+
+def test_the_summary_names_the_office_the_worker_was_given() -> None:
+    office = "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอทดสอบ โทร. 0-1234-5678"
+    with CheckWorker(timeout=60, contact=office) as named:
+        result = named.check("ข้อ 1 ทั้งสองฝ่ายตกลงสถาปนาความสัมพันธ์เมืองพี่เมืองน้อง")
+    assert office in result.summary

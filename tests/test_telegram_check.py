@@ -10,7 +10,7 @@ import pytest
 from bot.channels.telegram.app import file_base_url
 from bot.channels.telegram.check_render import MAX_SHOWN_FINDINGS
 from bot.checker import MAX_BYTES
-from bot.checker.report import CONTACT
+from bot.config import default_contact
 from bot.texts import CHECK_RESULT_LABELS as RESULT_LABELS
 from tests.checker_fixtures import draft_lines, make_docx, make_pdf
 from tests.fake_bot_api import BOT_USER, Call
@@ -41,7 +41,7 @@ async def test_safe_docx_draft_is_ok(running_bot: RunningBot) -> None:
     (text,) = await _replies(running_bot, 701)
     # Verdict first, then the draft's name and the summary naming the office to consult.
     assert text.startswith(f"<b>{RESULT_LABELS['ok']}</b>\n")
-    assert "ร่าง MOU ท่องเที่ยว.docx" in text and CONTACT in unescape(text)
+    assert "ร่าง MOU ท่องเที่ยว.docx" in text and default_contact().line in unescape(text)
     assert "ประเด็นที่พบ" not in text
     # The file was fetched through getFile and the file URL derived from TELEGRAM_API_BASE_URL.
     (get_file,) = api.calls_of("getFile")
@@ -173,12 +173,10 @@ async def test_a_photo_in_private_gets_a_hint(running_bot: RunningBot) -> None:
 async def test_unexpected_error_goes_to_the_error_handler(
     running_bot: RunningBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.application as application
-
-    def explode(text: str) -> object:
+    async def explode(*args: object) -> object:
         raise RuntimeError("checker exploded")
 
-    monkeypatch.setattr(application, "check_text", explode)
+    monkeypatch.setattr(running_bot.services.checker, "check_async", explode)
     running_bot.api.send_text("/check ข้อ 1 ทดสอบ", chat_id=715, user_id=715)
     (text,) = await _replies(running_bot, 715)
     assert "เกิดข้อผิดพลาด" in text and "exploded" not in text

@@ -13,8 +13,15 @@ from bot.texts import CHECK_RESULT_LABELS, SEVERITY_LABELS
 if TYPE_CHECKING:
     from bot.checker.engine import CheckResult, Finding
 
-# Until the summary is rendered with the settings' contact (see the checker's engine), name the default.
-CONTACT = default_contact().line
+# The office a summary sends users to: the settings' (use_contact), else the default one.
+_contact = default_contact().line
+
+
+def use_contact(line: str) -> None:
+    """Name this office in every summary this process writes (a checker worker, the CLI)."""
+    global _contact
+    _contact = line
+
 _DISCLAIMER = "ผลนี้เป็นการตรวจถ้อยคำเบื้องต้นด้วยระบบ มิใช่ความเห็นทางกฎหมาย"
 
 
@@ -49,19 +56,19 @@ def summarise(result: str, findings: list[Finding], states_non_binding: bool) ->
             "ร่างความตกลงนี้มีถ้อยคำที่ขัดกับแนวทางการจัดทำความตกลงความร่วมมือระหว่างประเทศ"
             f"ขององค์กรปกครองส่วนท้องถิ่น ได้แก่ {_issues(blocking)}{more} "
             "จึงไม่ควรลงนามตามร่างนี้ ขอให้แก้ไขถ้อยคำดังกล่าวและหารือ"
-            f"{CONTACT} ก่อนลงนาม {_DISCLAIMER}"
+            f"{_contact} ก่อนลงนาม {_DISCLAIMER}"
         )
     if result == REVIEW:
         return (
             "ไม่พบถ้อยคำที่ขัดกับแนวทางโดยชัดแจ้ง แต่พบถ้อยคำที่ควรให้ผู้รับผิดชอบพิจารณา "
             f"{len(to_review)} ประเด็น ได้แก่ {_issues(to_review)} "
             "ซึ่งอาจทำให้ความตกลงเข้าข่ายเป็นความตกลงระหว่างประเทศ หรือเกินอำนาจหน้าที่ขององค์กรปกครองส่วนท้องถิ่น"
-            f"{advice} ขอให้พิจารณาแก้ไขและหารือ{CONTACT} ก่อนลงนาม {_DISCLAIMER}"
+            f"{advice} ขอให้พิจารณาแก้ไขและหารือ{_contact} ก่อนลงนาม {_DISCLAIMER}"
         )
     return (
         "ไม่พบถ้อยคำที่ขัดกับแนวทางหรือที่ควรทบทวนในร่างนี้"
         f"{advice} อย่างไรก็ดี {_DISCLAIMER} ขอให้ดำเนินการตามแนวทางที่กรมส่งเสริมการปกครองท้องถิ่นกำหนด "
-        f"และหากมีข้อสงสัยโปรดหารือ{CONTACT}"
+        f"และหากมีข้อสงสัยโปรดหารือ{_contact}"
     )
 
 

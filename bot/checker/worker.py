@@ -78,7 +78,7 @@ class _Job:
         self.cancelled = False
 
 
-def _serve(connection: Connection, memory_limit: int | None) -> None:
+def _serve(connection: Connection, memory_limit: int | None, contact: str | None = None) -> None:
     """The worker process: warm up, then answer checks until the parent goes away."""
     import signal
 
@@ -90,6 +90,11 @@ def _serve(connection: Connection, memory_limit: int | None) -> None:
         # A bomb that slips past the reading limits gets MemoryError here, not the machine's RAM.
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     from bot.checker.engine import check_file, check_text, warm_up
+
+    if contact is not None:
+        from bot.checker.report import use_contact
+
+        use_contact(contact)
 
     warm_up()
     connection.send(("ready", None))
@@ -131,8 +136,11 @@ class CheckWorker:
         *,
         memory_limit: int | None = MAX_WORKER_MEMORY,
         start_timeout: float = START_TIMEOUT,
+        contact: str | None = None,
     ) -> None:
         self.timeout = timeout
+        # The office the summaries name (the settings' contact line); None: the default office.
+        self.contact = contact
         self.memory_limit = memory_limit
         self.start_timeout = start_timeout
         self._context = multiprocessing.get_context("spawn")
@@ -282,7 +290,11 @@ class CheckWorker:
         """Start a worker process (state lock held); its warm-up is awaited by the next job."""
         receive, send = self._context.Pipe()
         process = self._context.Process(
-            target=self._target, args=(send, self.memory_limit), name="policybot-checker", daemon=True
+            target=self._target,
+            args=(send, self.memory_limit),
+            kwargs={"contact": self.contact} if self.contact is not None else {},
+            name="policybot-checker",
+            daemon=True,
         )
         process.start()
         # Our copy of the child's end must go, or the child's death would not close the pipe.

@@ -57,13 +57,17 @@ def _titles(settings: Settings) -> dict[str, str]:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Check the draft; exit 0 whatever the verdict, 2 if the file is not a readable draft."""
     from bot.checker import DocumentRefused, check_file, check_text, render_thai
+    from bot.checker.report import use_contact
     from bot.checker.worker import CheckWorker
+
+    contact = settings.contact.line
+    use_contact(contact)
 
     source: str | Path = sys.stdin.read() if args.file == "-" else Path(args.file)
     try:
         if args.timeout > 0:
             # A hostile file must not hang the command: the worker is killed after the timeout.
-            with CheckWorker(timeout=args.timeout) as worker:
+            with CheckWorker(timeout=args.timeout, contact=contact) as worker:
                 result = worker.check(source)
         else:
             result = check_text(source) if isinstance(source, str) else check_file(source)
