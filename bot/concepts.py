@@ -273,7 +273,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
-            + r"(?:ได้" + _WS + r")?(?:บ้าง|แทน)",
+            + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
             r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
             + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
             r"\binstead\b|alternative|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
@@ -318,7 +318,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "province-actor",
         "the province itself (its governor) would act, and no LAO is named",
         patterns=(
-            r"จังหวัด" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS + r"(?:ทำ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม)",
+            # "จังหวัดจะทำ", "จังหวัดมุกดาหารเฮ็ดได้บ่", "แล้วจังหวัดน่านเองล่ะ".
+            r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
+            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา)",
+            r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             r"ผู้" + _WS + r"ว่า[^\s]{0,20}?(?:อยาก|จะ|ต้องการ)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish)",
         ),
         negatable=False,
@@ -331,7 +334,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ลง" + _WS + r"นาม" + _WS + r"(?:ใน|ท้าย)" + _WS + r"หนังสือ|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
             + r"หน่วย" + _WS + r"(?:ไหน|ใด)|อ้าง" + _WS + r"ถึง|สิ่ง" + _WS + r"ที่" + _WS + r"ส่ง" + _WS + r"มา|แนบ|เลข" + _WS
             + r"(?:ที่|รับ)|สรุป|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
-            r"\bdated?\b|who\s+(?:signed|issued|sent|wrote)|\bissued\b|addressed|refers?\s+to|enclos\w+|summar\w+"
+            r"(?:เซ็น|ลง" + _WS + r"นาม)" + _WS + r"เอง|ต้น" + _WS + r"เรื่อง",
+            r"\bdated?\b|who\s+(?:signed|issued|sent|wrote)|\bissued\b|addressed|refers?\s+to|referenc\w+|attach\w+|signed\s+by"
+            r"|signator\w+|enclos\w+|summar\w+"
             r"|what\s+does\s+it\s+say|when\s+was",
         ),
         negatable=False,
@@ -508,6 +513,11 @@ class ConceptDetector:
             if {"full": known.key_full, "tail": known.key_tail, "serial": known.key_serial}[number.level] == number.key:
                 return document_id
         return None
+
+    def says(self, text: str, concept: str) -> bool:
+        """Tell whether `text` says `concept` in so many words (its patterns alone, nothing else checked)."""
+        regex = CONCEPTS_BY_ID[concept].regex
+        return regex is not None and any(match.end() > match.start() for match in regex.finditer(text.lower()))
 
     def detect(self, text: str, terms: Iterable[str] = ()) -> Concepts:
         """Return the concepts of `text` (`terms`: its canonical terms, for the concepts synonyms carry)."""

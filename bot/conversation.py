@@ -19,7 +19,7 @@ from bot.answers import Answer, Answerer
 from bot.circulars import CircularSource, CircularsUnavailable, registry_access
 from bot.clock import utcnow
 from bot.config import Settings
-from bot.followups import Context, closes, combine, has_marker, is_follow_up
+from bot.followups import Context, asks_why, closes, combine, has_marker, is_follow_up
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.lookups import LookupResult
 from bot.numbers import find_numbers
@@ -202,6 +202,20 @@ class Conversation:
             return alone, None
         analyzer = self.answerer.matcher.analyzer
         terms = analyzer.terms(text)
+        before = self.kb.by_id.get(context.entry_id or "")
+        if before is not None and asks_why(text, len(terms)):
+            # "ทำไม" after an answer asks for its source: the entry that explains it, or itself again.
+            why = self.answerer.entry_answer(before.because or before.id)
+            if why is not None:
+                # What a next follow-up goes on from stays the question this one asked why of.
+                return replace(why, question=text), context.question
+        if before is not None and "letter-question" in before.first_when and self.answerer.concepts.says(
+            thai.simplify(text), "letter-question"
+        ):
+            # "ใครลงนาม", "and the attachment?" right after a letter's answer ask that letter's details.
+            again = self.answerer.entry_answer(before.id)
+            if again is not None:
+                return replace(again, question=text), context.question
         marker = has_marker(text)
         # A complete question is answered alone; a follow-up marker ("แล้ว…ล่ะ") or a few words that
         # mean nothing alone are read with the question before. A few words the knowledge base has

@@ -15,7 +15,7 @@ from bot.concepts import ConceptDetector
 
 # How a message says it goes on from the one before.
 _MARKERS = re.compile(
-    r"^\s*(?:แล้ว|ถ้า|งั้น|และ|ส่วน|หรือ|อ้าว|อ้อ|เอ่อ|ทำไม|เพราะ|อ้างอิง|กรณี|ต่อ)"
+    r"^\s*(?:แล้ว|ถ้า|งั้น|และ|ส่วน|หรือ|อ้าว|อ้อ|เอ่อ|ทำไม|ทำมัย|เพราะ|อ้างอิง|กรณี|ต่อ)"
     r"|(?:ล่ะ|ละ|หละ|เหรอ|หรอ|ด้วย|ด้วยไหม|ด้วยมั้ย|ได้ป่ะ)\s*(?:ครับ|คะ|ค่ะ|จ้า|จ๊ะ|เจ้า|เด้อ)?\s*[?？]*\s*$"
     r"|^\s*(?:what|how)\s+about\b|^\s*and\s+(?:if|for|what|how)\b|^\s*what\s+if\b|^\s*why\b|^\s*same\s+for\b"
     r"|^\s*(?:so|then|ok\s+so)\b|^\s*is\s+that\b|^\s*does\s+that\b",
@@ -23,7 +23,9 @@ _MARKERS = re.compile(
 )
 # Actors: a follow-up naming one replaces the earlier question's.
 _ACTORS = re.compile(
-    r"อบต|อบจ|ทต|ทม|ทน|เทศบาล\S*|องค์การบริหารส่วน\S+|อปท|จังหวัด|ผู้ว่า\S*|ผวจ|ตำบล|อำเภอ|เมืองพัทยา|กทม"
+    # Thai runs have no spaces: name each actor's own words, never "\S*" (it would take the clause).
+    r"อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|อปท|จังหวัด|ผู้ว่า(?:ราชการจังหวัด|ฯ)?|ผวจ"
+    r"|ตำบล|อำเภอ|เมืองพัทยา|กทม"
     r"|municipalit\w+|tambon|\bsao\b|\btao\b|\bpao\b|province|provincial|governor|subdistrict",
     re.IGNORECASE,
 )
@@ -47,8 +49,34 @@ _CLOSING = re.compile(
 
 
 def closes(text: str) -> bool:
-    """Tell whether a message only acknowledges the answer before it."""
-    return bool(_CLOSING.search(thai.simplify(text)))
+    """Tell whether a message only acknowledges the answer before it ("ok งั้นต้องทำตามแนวทางไหน" asks on)."""
+    simple = thai.simplify(text)
+    found = _CLOSING.search(simple)
+    return found is not None and not _ASKS_ON.search(simple, found.end())
+
+
+# "ทำไม", "อ้างอิงจากอะไร", "why?": asks where the answer before comes from.
+_WHY = re.compile(
+    r"ทำ\s*(?:ไม|มัย|หยัง)|เพราะ\s*(?:อะไร|อะหยัง|หยัง)|เหตุ\s*(?:ใด|ผล)|ใคร\s*(?:บอก|ว่า|กำหนด)|อ้าง\s*อิง|อิง\s*(?:จาก|ตาม)"
+    r"|ที่\s*มา|มา\s*จาก\s*(?:ไหน|อะไร)|หลัก\s*ฐาน|(?:มี|เขียน|ระบุ)\s*(?:เขียน|ไว้)?\s*(?:ไว้\s*)?(?:ตรง\s*ไหน|ที่\s*ไหน)"
+    r"|(?:หนังสือ|เอกสาร|ระเบียบ|กฎหมาย|มติ)\s*(?:ฉบับ\s*)?(?:ไหน|อะไร|ใด)|มี\s*เอกสาร"
+    r"|\bwhy\b|how\s+come|says\s+who|based\s+on\s+what|what\s+is\s+(?:it|that|this)\s+based\s+on|where\s+does\s+(?:it|that)\s+say"
+    r"|\bsource\b|legal\s+basis",
+    re.IGNORECASE,
+)
+# A message that asks something after its "ok": it goes on, it does not close.
+_ASKS_ON = re.compile(
+    r"ไหม|มั้ย|ไหน|อะไร|อย่างไร|ยังไง|ไง|ใคร|เมื่อไร|เท่าไร|บ้าง|มั่ง|ล่ะ|\?|ได้\s*(?:ไหม|มั้ย|บ่|ป่ะ|ปะ)"
+    r"|\b(?:what|how|who|when|where|which|can|may|is|are|do|does)\b",
+    re.IGNORECASE,
+)
+# A why-question this short asks only why; a longer one asks something of its own.
+_WHY_WORDS = 6
+
+
+def asks_why(text: str, words: int) -> bool:
+    """Tell whether a message only asks why, or from which source, the answer before says so."""
+    return words <= _WHY_WORDS and bool(_WHY.search(thai.simplify(text)))
 
 
 def has_marker(text: str) -> bool:

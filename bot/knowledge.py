@@ -30,7 +30,7 @@ MAX_ANSWER_CHARS = 1500
 CONTACT_PLACEHOLDER = "{contact}"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
-_ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related", "applies"}
+_ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related", "applies", "because"}
 _APPLIES_ORDER = ("needs", "excludes", "first_when", "sure_when", "fallback_when")
 _APPLIES_KEYS = set(_APPLIES_ORDER)
 _DOCUMENT_KEYS = {"id", "title", "kind", "number", "date", "issuer", "url", "note", "file"}
@@ -71,6 +71,8 @@ class Entry:
     answer: str
     sources: tuple[str, ...]
     related: tuple[str, ...] = ()
+    # The entry that answers "ทำไม" / "where does it say so?" right after this one (None: this one again).
+    because: str | None = None
     file: str = ""
     # When the entry applies (see bot.concepts): every `needs` concept in the question, no `excludes` one.
     needs: frozenset[str] = frozenset()
@@ -278,6 +280,8 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         problems.append(f"{where}: sources must list at least one document id")
     if data.get("related") is not None and not _strings(data["related"]):
         problems.append(f"{where}: related must be a list of entry ids")
+    if data.get("because") is not None and not isinstance(data["because"], str):
+        problems.append(f"{where}: because must be one entry id")
     applies = _applies(where, data.get("applies"), concepts, problems)
     if len(problems) > before:
         return None
@@ -289,6 +293,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         answer=data["answer"].strip(),
         sources=tuple(data["sources"]),
         related=tuple(data.get("related") or ()),
+        because=data.get("because"),
         file=path.name,
         **applies,
     )
@@ -334,6 +339,8 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         for related in entry.related:
             if related not in declared:
                 problems.append(f"{where}: related entry {related!r} does not exist")
+        if entry.because is not None and entry.because not in declared:
+            problems.append(f"{where}: because entry {entry.because!r} does not exist")
     if not entries and not problems:
         problems.append(f"{root}: no entries found in entries/")
     if problems:

@@ -21,7 +21,7 @@ from bot.concepts import CONCEPTS_BY_ID, ConceptDetector, Concepts
 # A clause that asks: Thai question words and particles (also Northern and Isan), or English ones.
 _ASKS = re.compile(
     r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|ป่ะ|ปะ|ป่าว|รึ\s*เปล่า|บ่|ก่|เบาะ|บ้อ)|ไหม|มั้ย|มั๊ย|หรือ\s*(?:ไม่|เปล่า)"
-    r"|ใช่\s*(?:ไหม|มั้ย|หรือ|ป่ะ|บ่)|ยัง\s*ไง|อย่าง\s*ไร|อะไร|ที่\s*ไหน|ใคร|เมื่อ\s*ไร|เท่า\s*ไร|กี่|บ้าง|แม่น\s*บ่|ได้\s*ก่"
+    r"|ใช่\s*(?:ไหม|มั้ย|หรือ|ป่ะ|บ่)|ยัง\s*ไง|อย่าง\s*ไร|อะไร|ที่\s*ไหน|ใคร|เมื่อ\s*ไร|เท่า\s*ไร|กี่|บ้าง|มั่ง|แม่น\s*บ่|ได้\s*ก่"
     r"|\?|\b(?:can|could|may|should|is\s+it|are\s+we|do\s+we|how|what|who|which|allowed|permitted)\b",
     re.IGNORECASE,
 )
