@@ -135,11 +135,24 @@ class ParsedLetter:
 
 def parse_thai_date(text: str) -> str | None:
     """Return the first Thai date in `text` as an ISO date (Buddhist year → Christian), or None."""
+    match = _DATE.search(prepare(text))
+    return date_of(match) if match else None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, ISO date) for each valid Thai date in prepared `text`, in order."""
+    found = []
+    for match in _DATE.finditer(text):
+        iso = date_of(match)
+        if iso is not None:
+            found.append((match.start(), match.end(), iso))
+    return found
+
+
+def date_of(match: re.Match[str]) -> str | None:
+    """Return the ISO date a match of the Thai date pattern names, or None if no such day exists."""
     from pythainlp.util import thai_strptime
 
-    match = _DATE.search(prepare(text))
-    if not match:
-        return None
     month = next(full for pattern, full in _MONTH_LOOKUP if pattern.fullmatch(match.group("month")))
     year = int(match.group("year"))
     if len(match.group("year")) == 4 and year < 2400:
@@ -150,6 +163,11 @@ def parse_thai_date(text: str) -> str | None:
     except (ValueError, IndexError):
         return None
     return date(parsed.year, parsed.month, parsed.day).isoformat()
+
+
+def is_receiving_stamp(line: str) -> bool:
+    """Tell whether `line` holds a receiving office's stamp (เลขที่รับ …), not the letter's own number."""
+    return _RECEIVED.search(line) is not None
 
 
 def _is_date_line(line: str) -> bool:

@@ -237,6 +237,11 @@ def _read_pdf(data: bytes, name: str) -> str:
 
 def read_bytes(data: bytes, filename: str = "draft") -> str:
     """Return the text of a draft given as bytes; raise DocumentRefused for anything else."""
+    return read_with_format(data, filename)[0]
+
+
+def read_with_format(data: bytes, filename: str = "draft") -> tuple[str, str]:
+    """Return (text, format) of a document given as bytes, format "text", "docx" or "pdf"; else DocumentRefused."""
     name = Path(filename).name or "draft"
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
@@ -246,7 +251,7 @@ def read_bytes(data: bytes, filename: str = "draft") -> str:
     if kind == "pdf":
         text = _read_pdf(data, name)
     elif kind == "zip":
-        text = _read_zip(data, name)
+        text, kind = _read_zip(data, name), "docx"
     else:
         text = _decode_text(data, name)
     if not text.strip():
@@ -257,7 +262,7 @@ def read_bytes(data: bytes, filename: str = "draft") -> str:
             f"ข้อความในไฟล์ยาวเกินกว่าที่ตรวจได้ ({MAX_CHARS:,} ตัวอักษร) โปรดส่งเฉพาะร่างความตกลง",
             f"{name} holds {len(text):,} characters; the checker reads up to {MAX_CHARS:,}",
         )
-    return text
+    return text, kind
 
 
 def _read_zip(data: bytes, name: str) -> str:
