@@ -151,6 +151,7 @@ class IngestResult:
     needs_review: bool = False
     reasons: list[str] = field(default_factory=list)
     note: str | None = None
+    stubs_for_review: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """Return one English line for the operator."""
@@ -165,7 +166,8 @@ class IngestResult:
         if self.changed:
             text += f" (changed: {', '.join(self.changed)})"
         if self.stubs:
-            text += f"; new stubs: {', '.join(self.stubs)}"
+            text += "; new stubs: " + ", ".join(
+                stub + (" (needs review)" if stub in self.stubs_for_review else "") for stub in self.stubs)
         if self.note:
             text += f"; {self.note}"
         if self.needs_review:
@@ -178,13 +180,13 @@ _COMPARED = ("number", "key_full", "key_tail", "key_serial", "kind", "printed_nu
              "subject", "recipient", "summary", "source_file")
 
 
-def _merged_reasons(stored: str | None, reasons: list[str]) -> str:
+def merged_reasons(stored: str | None, reasons: list[str]) -> str:
     """Return the stored review reasons with new ones added, each once."""
     old = [reason for reason in (stored or "").split(REVIEW_SEPARATOR) if reason]
     return REVIEW_SEPARATOR.join(dict.fromkeys([*old, *reasons]))
 
 
-def _move_links(session: Session, old_id: int, new_id: int) -> None:
+def move_links(session: Session, old_id: int, new_id: int) -> None:
     """Point every link of document `old_id` at `new_id` instead (dropping any it already has)."""
     links = session.exec(select(DocumentLink).where(
         sa.or_(col(DocumentLink.source_id) == old_id, col(DocumentLink.target_id) == old_id))).all()
@@ -212,7 +214,7 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
 
 
-def _keys(number: LetterNumber) -> dict[str, Any]:
+def keys_of(number: LetterNumber) -> dict[str, Any]:
     return {
         "number": number.canonical,
         "key_full": number.key_full,
@@ -341,7 +343,7 @@ class Registry:
             doc = LetterRecord(key=key, kind=kb_doc.kind, is_stub=True, method="curated",
                                source_file="documents.yaml", read_at=utcnow())
             if number is not None and number.key_full:
-                for name, value in _keys(number).items():
+                for name, value in keys_of(number).items():
                     setattr(doc, name, value)
                 doc.printed_number = kb_doc.number
         holder = session.exec(select(LetterRecord).where(LetterRecord.kb_id == kb_doc.id)).first()
@@ -400,13 +402,14 @@ class Registry:
                 return [self._ingest(session, document.text, origin, reviewer, letter)]
             citations = parse_citations(document.text)
             if not citations:
-                what = "read by OCR, but it is not" if document.method == "ocr" else "not"
                 missing = ", ".join(letter.missing)
-                note = f"{what} an official letter or a citation (missing: {missing})"
+                note = f"read by OCR, but not an official letter (missing: {missing})" if document.method == "ocr" \
+                    else None
                 return [IngestResult("refused", source=document.name, missing=letter.missing, note=note,
                                      method=document.method)]
-            # A citation list's records are known from the list, whatever format the list was in.
-            listed = Origin("citation", document.name, document.sha256, None, document.confidence)
+            # A citation list's records are known from the list (read by OCR, if it was a scan).
+            method = "ocr" if document.method == "ocr" else "citation"
+            listed = Origin(method, document.name, document.sha256, None, document.confidence)
             return [self._ingest_citation(session, citation, listed, reviewer) for citation in citations]
 
     def _ingest(
@@ -428,8 +431,12 @@ class Registry:
         if doc is not None and not doc.is_stub and doc.content_hash == digest:
             return report("unchanged")
         if doc is not None and not doc.is_stub and _METHOD_RANK[origin.method] < _METHOD_RANK.get(doc.method, 3):
-            # A scan of a letter already read from its text is not a better copy of it.
-            return report("unchanged", note=f"kept the copy read as {doc.method} from {doc.source_file or 'earlier'}")
+            # A scan of a letter already read from its text is not a better copy of it: report the stored one.
+            kept = f"kept the copy read as {doc.method} from {doc.source_file or 'earlier'}"
+            stored = doc.date.isoformat() if doc.date else None
+            reasons = [reason for reason in (doc.review_reasons or "").split(REVIEW_SEPARATOR) if reason]
+            return IngestResult("unchanged", number=doc.number, source=origin.source, date=stored,
+                                method=origin.method, note=kept, needs_review=doc.needs_review, reasons=reasons)
         reasons = reviewer(number, letter.date, letter.received.date if letter.received else None)
         values = {**self._letter_values(letter, number, text, digest), **origin.columns(reasons)}
         if doc is None:
@@ -449,12 +456,15 @@ class Registry:
         assert doc.id is not None
         self._absorb_partials(session, doc)
         stubs = self._link(session, doc.id, letter, origin, reviewer)
-        return report(status, changed=changed, stubs=stubs, needs_review=bool(reasons), reasons=reasons)
+        flagged = [stub.number for stub in session.exec(select(LetterRecord).where(
+            col(LetterRecord.number).in_(stubs), col(LetterRecord.needs_review).is_(True))).all() if stub.number]
+        return report(status, changed=changed, stubs=stubs, needs_review=bool(reasons), reasons=reasons,
+                      stubs_for_review=flagged)
 
     @staticmethod
     def _letter_values(letter: ParsedLetter, number: LetterNumber, text: str, digest: str) -> dict[str, Any]:
         return {
-            **_keys(number),
+            **keys_of(number),
             "kind": "circular" if number.circular else "letter",
             "printed_number": letter.printed_number,
             "date": date.fromisoformat(letter.date) if letter.date else None,
@@ -494,10 +504,8 @@ class Registry:
                 key=key, kind="circular" if number.circular else "letter", is_stub=True,
                 printed_number=citation.printed_number, date=day, subject=citation.subject, issuer=citation.issuer,
                 note=note,
-                content_hash=_text_hash(citation.text), **_keys(number), **origin.columns(reasons),
+                content_hash=_text_hash(citation.text), **keys_of(number), **origin.columns(reasons),
             )
-            if number.key_full is None:
-                doc.key_full = None
             session.add(doc)
             session.flush()
             if number.key_full is not None:
@@ -514,7 +522,7 @@ class Registry:
         if citation.date and doc.date and doc.date.isoformat() != citation.date:
             reasons = [*reasons, f"another citation dates it {citation.date}"]
         if number.key_full and doc.key_full is None:
-            for name, value in _keys(number).items():
+            for name, value in keys_of(number).items():
                 setattr(doc, name, value)
             doc.key = number.canonical
             filled.append("number")
@@ -525,7 +533,7 @@ class Registry:
             doc.source_url, doc.read_at = origin.source_url, utcnow()
         if reasons:
             doc.needs_review = True
-            doc.review_reasons = _merged_reasons(doc.review_reasons, reasons)
+            doc.review_reasons = merged_reasons(doc.review_reasons, reasons)
         doc.updated_at = utcnow()
         session.add(doc)
         session.flush()
@@ -562,7 +570,7 @@ class Registry:
             if partial.key_tail not in (None, doc.key_tail):
                 continue
             assert partial.id is not None
-            _move_links(session, partial.id, doc.id)
+            move_links(session, partial.id, doc.id)
             for name in ("subject", "issuer", "note"):
                 if not getattr(doc, name) and getattr(partial, name):
                     setattr(doc, name, getattr(partial, name))
@@ -578,8 +586,10 @@ class Registry:
         edges: list[tuple[str, str | None, str | None, str | None, str]] = [
             (REFERS_TO, ref.number, ref.date, ref.issuer, ref.text) for ref in letter.references
         ] + [(ENCLOSES, enc.number, enc.date, enc.issuer, enc.title) for enc in letter.enclosures]
-        # A letter that cites another is a citation of it: its stubs' provenance is that letter.
-        cited = Origin("citation", origin.source, origin.sha256, origin.source_url, origin.confidence)
+        # A letter that cites another is a citation of it: its stubs' provenance is that letter (read by OCR
+        # if the letter was: then the cited number may be misread too).
+        method = "ocr" if origin.method == "ocr" else "citation"
+        cited = Origin(method, origin.source, origin.sha256, origin.source_url, origin.confidence)
         for position, (relation, number_text, when, issuer, text) in enumerate(edges):
             target = self._target(session, number_text, when, issuer, new_stubs, cited, reviewer)
             if target is None or target.id is None or target.id == doc_id or (target.id, relation) in seen:
@@ -609,7 +619,7 @@ class Registry:
         if doc is None:
             reasons = reviewer(number, when, None)
             doc = LetterRecord(key=number.canonical, kind="circular" if number.circular else "letter", is_stub=True,
-                               printed_number=number_text, **_keys(number), **origin.columns(reasons))
+                               printed_number=number_text, **keys_of(number), **origin.columns(reasons))
             new_stubs.append(number.canonical)
         if doc.is_stub:
             # A stub holds what references say about it until its own text arrives.

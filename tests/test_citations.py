@@ -9,6 +9,7 @@ import yaml
 
 from bot.citations import parse_citations
 from bot.commands.parse import parsed_json
+from tests.registry_fixtures import SAMPLE_LETTER
 
 SAMPLE = yaml.safe_load((Path(__file__).parent / "data" / "citations.yaml").read_text(encoding="utf-8"))
 
@@ -81,6 +82,6 @@ def test_orders_and_stamps_are_not_letters() -> None:
 
 
 def test_a_full_letter_is_a_letter() -> None:
-    letter = (Path(__file__).parent.parent / "knowledge" / "letters" / "kr-0023.20-w0313.txt").read_text(encoding="utf-8")
+    letter = SAMPLE_LETTER.read_text(encoding="utf-8")
     data = parsed_json(letter)
     assert data["kind"] == "letter" and data["number"] == "ขร 0023.20/ว 0313" and data["date"] == "2026-02-23"

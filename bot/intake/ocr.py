@@ -31,6 +31,11 @@ MAX_PIXELS = 25_000_000
 # Larger images are refused rather than decoded (a "decompression bomb" would fill memory); Pillow's own
 # warning starts just above this.
 REFUSE_PIXELS = 89_000_000
+# The second reader of Arabic numbers, and when it is asked (a word the Thai model was unsure of).
+ENGLISH = "eng"
+REREAD_BELOW = 90.0
+_NUMBER_CHARS = "0123456789./"
+_ARABIC_NUMBER = re.compile(r"[0-9][0-9./]*")
 _THAI_DIGIT = re.compile("[๐-๙]")
 _DIGIT = re.compile("[0-9๐-๙]")
 
@@ -83,24 +88,63 @@ class Tesseract:
     def read(self, image: Image) -> OcrPage:
         """Read one page image; raise OcrFailed if Tesseract fails or takes too long."""
         with tempfile.TemporaryDirectory(prefix="policybot-ocr-") as folder:
-            source = Path(folder) / "page.png"
-            image.save(source, format="PNG")
-            base = Path(folder) / "out"
-            # One thread: on a small server several OpenMP threads per page slow everything else.
-            env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-            command = [self.executable, str(source), str(base), "-l", self.language, "--psm", self.psm, "txt", "tsv"]
-            try:
-                done = subprocess.run(command, capture_output=True, timeout=PAGE_TIMEOUT_SECONDS, env=env, check=False)
-            except subprocess.TimeoutExpired:
-                raise OcrFailed(f"Tesseract took longer than {PAGE_TIMEOUT_SECONDS:g} s on a page") from None
-            except OSError as error:
-                raise OcrFailed(f"Tesseract could not be run: {error.strerror or error}") from None
-            if done.returncode != 0:
-                reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-                raise OcrFailed(f"Tesseract failed: {reason[-1] if reason else done.returncode}")
-            text = (base.with_suffix(".txt")).read_text(encoding="utf-8", errors="replace")
-            tsv = (base.with_suffix(".tsv")).read_text(encoding="utf-8", errors="replace")
-        return page_from(text, tsv)
+            text, tsv = self._run(image, Path(folder), [self.language, "--psm", self.psm], ("txt", "tsv"))
+            words = _words(tsv)
+            text = self._second_opinions(image, Path(folder), text, words)
+        return _page(text, words)
+
+    def _run(self, image: Image, folder: Path, options: list[str], outputs: tuple[str, ...]) -> tuple[str, str]:
+        """Run tesseract on `image` with `options`; return its text and TSV (empty when not asked for)."""
+        source = folder / "in.png"
+        image.save(source, format="PNG")
+        base = folder / "out"
+        # One thread: on a small server several OpenMP threads per page slow everything else.
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        command = [self.executable, str(source), str(base), "-l", *options, *outputs]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=PAGE_TIMEOUT_SECONDS, env=env, check=False)
+        except subprocess.TimeoutExpired:
+            raise OcrFailed(f"Tesseract took longer than {PAGE_TIMEOUT_SECONDS:g} s on a page") from None
+        except OSError as error:
+            raise OcrFailed(f"Tesseract could not be run: {error.strerror or error}") from None
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise OcrFailed(f"Tesseract failed: {reason[-1] if reason else done.returncode}")
+        return tuple(  # type: ignore[return-value]
+            base.with_suffix(f".{kind}").read_text(encoding="utf-8", errors="replace") if kind in outputs else ""
+            for kind in ("txt", "tsv"))
+
+    def _second_opinions(self, image: Image, folder: Path, text: str, words: list[list[_Word]]) -> str:
+        """Re-read each doubtful Arabic number with the English digit model; return the text with what it read.
+
+        The Thai model reads Arabic digits with low confidence and sometimes wrongly (742 -> 762); the English
+        model, limited to digits, reads them well. Agreement raises the confidence, disagreement is kept low.
+        """
+        if ENGLISH not in _languages(self.executable):
+            return text
+        lines = text.splitlines()
+        filled = [index for index, line in enumerate(lines) if line.strip()]
+        if len(filled) != len(words):
+            return text
+        for index, line_words in zip(filled, words, strict=True):
+            for word in line_words:
+                if word.confidence >= REREAD_BELOW or not _ARABIC_NUMBER.fullmatch(word.text):
+                    continue
+                crop = image.crop((max(0, word.box[0] - 8), max(0, word.box[1] - 8),
+                                   word.box[0] + word.box[2] + 8, word.box[1] + word.box[3] + 8))
+                digits_only = [ENGLISH, "--psm", "8", "-c", f"tessedit_char_whitelist={_NUMBER_CHARS}"]
+                _, tsv = self._run(crop, folder, digits_only, ("tsv",))
+                second = [w for line in _words(tsv) for w in line]
+                if len(second) != 1:
+                    continue
+                if second[0].text == word.text:
+                    word.confidence = max(word.confidence, second[0].confidence)
+                elif second[0].confidence >= REREAD_BELOW:
+                    lines[index] = lines[index].replace(word.text, second[0].text, 1)
+                    word.text, word.confidence = second[0].text, second[0].confidence
+                else:
+                    word.confidence = min(word.confidence, second[0].confidence)
+        return "\n".join(lines)
 
 
 @lru_cache(maxsize=4)
@@ -114,24 +158,42 @@ def _languages(executable: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines[1:] if line.strip())
 
 
-def page_from(text: str, tsv: str) -> OcrPage:
-    """Pair Tesseract's text lines with the confidences of the same lines in its TSV output."""
-    words: dict[tuple[str, str, str, str], list[tuple[float, str]]] = {}
+@dataclass
+class _Word:
+    """A word of Tesseract's TSV output: its confidence, text and box (left, top, width, height)."""
+
+    confidence: float
+    text: str
+    box: tuple[int, int, int, int]
+
+
+def _words(tsv: str) -> list[list[_Word]]:
+    """Return the words of each line of Tesseract's TSV output, lines in reading order."""
+    lines: dict[tuple[str, str, str, str], list[_Word]] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row.get("level") != "5" or not (row.get("text") or "").strip():
             continue
         key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
-        words.setdefault(key, []).append((float(row["conf"]), row["text"]))
+        box = (int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
+        lines.setdefault(key, []).append(_Word(float(row["conf"]), row["text"].strip(), box))
+    return list(lines.values())
+
+
+def page_from(text: str, tsv: str) -> OcrPage:
+    """Pair Tesseract's text lines with the confidences of the same lines in its TSV output."""
+    return _page(text, _words(tsv))
+
+
+def _page(text: str, scored: list[list[_Word]]) -> OcrPage:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    scored = list(words.values())
-    all_confidences = [conf for line_words in scored for conf, _ in line_words if conf >= 0]
+    all_confidences = [word.confidence for line_words in scored for word in line_words if word.confidence >= 0]
     page_floor = min(all_confidences) if all_confidences else 0.0
     result: list[OcrLine] = []
     for index, line in enumerate(lines):
         # Text and TSV list the same lines in the same order; if they ever disagree, assume the worst.
         line_words = scored[index] if len(scored) == len(lines) else []
-        confidences = [conf for conf, _ in line_words if conf >= 0]
-        digits = [conf for conf, word in line_words if _DIGIT.search(word) and conf >= 0]
+        confidences = [word.confidence for word in line_words if word.confidence >= 0]
+        digits = [word.confidence for word in line_words if _DIGIT.search(word.text) and word.confidence >= 0]
         has_digits = bool(_DIGIT.search(line))
         result.append(OcrLine(
             text=line,
