@@ -238,3 +238,28 @@ def test_seeded_citations_work_out_of_the_box(registry: Registry) -> None:
     # The shipped letter was read from text; the letters it cites are known from it.
     assert registry.lookup("ว 0313").to_json()["provenance"]["method"] == "text"
     assert registry.lookup("ว 4634").to_json()["provenance"]["source"] == "letters/kr-0023.20-w0313.txt"
+
+
+def test_provenance_migration_keeps_older_rows_honest(db_url: str) -> None:  # noqa: F811
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.store import MIGRATIONS_DIR, make_engine, migrate
+
+    engine = make_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_registry")
+        insert = sa.text("insert into registry_document (key, kind, is_stub, updated_at, kb_id) "
+                         "values (:key, 'circular', :stub, CURRENT_TIMESTAMP, :kb)")
+        connection.execute(insert, [{"key": "letter", "stub": False, "kb": None},
+                                    {"key": "stub", "stub": True, "kb": None},
+                                    {"key": "kb", "stub": True, "kb": "kb-doc"}])
+    migrate(engine)
+    with engine.connect() as connection:
+        rows = dict(connection.execute(sa.text("select key, method from registry_document")).all())
+        flagged = connection.execute(sa.text("select count(*) from registry_document where needs_review")).scalar()
+    assert rows == {"letter": "text", "stub": "citation", "kb": "curated"} and flagged == 0
+    engine.dispose()

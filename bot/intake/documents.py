@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.checker.errors import DocumentRefused
@@ -83,8 +84,9 @@ def read_data(
 
 def _operator_line(name: str, error: DocumentRefused) -> str:
     """Return the checker's English reason, naming the file once."""
-    message = error.operator_message
-    return message if message.startswith(name) else f"{name}: {message}"
+    message, base = error.operator_message, Path(name).name
+    # The checker names the file by its base name; the operator gave the whole path.
+    return name + message[len(base):] if message.startswith(base) else f"{name}: {message}"
 
 
 def _ocr(
