@@ -33,7 +33,7 @@ def load_seed_citations(path: Path) -> list[SeedCitation]:
         return []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as error:  # ValueError: an impossible date
         raise KnowledgeError([f"{path.name}: not valid YAML: {str(error).splitlines()[0]}"]) from None
     items = (data or {}).get("citations") if isinstance(data, dict) else None
     if not isinstance(items, list):

@@ -34,6 +34,7 @@ REFUSE_PIXELS = 89_000_000
 # The second reader of Arabic numbers, and when it is asked (a word the Thai model was unsure of).
 ENGLISH = "eng"
 REREAD_BELOW = 90.0
+NO_OPINION_BELOW = 50.0
 _NUMBER_CHARS = "0123456789./"
 _ARABIC_NUMBER = re.compile(r"[0-9][0-9./]*")
 _THAI_DIGIT = re.compile("[๐-๙]")
@@ -142,8 +143,9 @@ class Tesseract:
                 elif second[0].confidence >= REREAD_BELOW:
                     lines[index] = lines[index].replace(word.text, second[0].text, 1)
                     word.text, word.confidence = second[0].text, second[0].confidence
-                else:
+                elif second[0].confidence >= NO_OPINION_BELOW:
                     word.confidence = min(word.confidence, second[0].confidence)
+                # Below that the crop caught a neighbour's edge or nothing legible: no opinion either way.
         return "\n".join(lines)
 
 
