@@ -14,14 +14,14 @@ from bot.thai import clean
 # A bullet, a dash or a list number before a citation ("- ", "• ", "1. ", "(2) ", "ก. ").
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪●○◦*✓>»]+|\(?\d{1,3}[.)]|\(?[ก-ฮ][.)](?=\s))\s*")
 # A copied link or file name ends with its extension.
-_FILE_SUFFIX = re.compile(r"\s*\.(?:pdf|docx?|jpe?g|png)\s*$", re.IGNORECASE)
+_FILE_SUFFIX = re.compile(r"\s*(?:\.(?:pdf|docx?|jpe?g|png)|[\[(](?:pdf|docx?)[\])])\s*$", re.IGNORECASE)
 # What may stand before a letter's own date: ลงวันที่, its short forms ลว./ลง, or an opening bracket.
 # (วันที่ alone is not one: inside a subject it is the date of a meeting or an event.)
 _DATE_KEYWORD = re.compile(r"(?:ลงวันที่|ลว\.?|(?<![\u0e01-\u0e4e])ลง|[(\[])\s*[:.]?\s*$")
 # A date that is a Cabinet resolution's (มติคณะรัฐมนตรีเมื่อวันที่ …), not the letter's.
 _CABINET_BEFORE = re.compile(r"(?:มติ\s*(?:คณะรัฐมนตรี|ครม\.?)|ครม\.?)\s*(?:เมื่อ)?\s*(?:วันที่)?\s*[:.]?\s*$")
 _NUMERIC_DATE = re.compile(
-    r"(?:ลงวันที่|ลว\.?|ลง)\s*[:.]?\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4}|\d{2})(?!\d)"
+    r"(?:ลงวันที่|ลว\.?|ลง|\()\s*[:.]?\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Where the words of a citation's subject end and the next citation's issuer begins.
 _NEXT_CITATION = re.compile(r"\s(?:และ|กับ|,|;)?\s*(?:สำเนา)?หนังสือ|\s(?:และ|,|;)\s*(?=\S+\s*ที่\s*$)")
@@ -196,7 +196,9 @@ def _issuer(before: str) -> str | None:
         if stripped == text:
             break
         text = stripped
-    text = re.sub(r"^(?:สำเนา)?หนังสือ", "", text)
+    text = re.sub(r"^[(\[\"'“]+", "", text)
+    # "หนังสือ", "สำเนาหนังสือ", "หนังสือสั่งการ", "เลขที่หนังสือ": the kind of document, not who sent it.
+    text = re.sub(r"^(?:สำเนา)?(?:เลขที่\s*)?หนังสือ(?:สั่งการ|เวียน|ราชการ)?\s*(?:เลขที่)?", "", text)
     text = re.sub(r"\s*ที่\s*[:.]?\s*$", "", text)
     text = _URGENCY.sub(" ", text).strip(" :,;-")
     if len(re.findall(r"[\u0e01-\u0e2e]", text)) < 3:

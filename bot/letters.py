@@ -22,13 +22,17 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     return r"\.?\s?".join(re.escape(part) for part in parts) + r"\.?"
 
 
+# How officials shorten month names when they type (กุมภา, สิงหา), as in "23 กุมภา 54".
+_SPOKEN_MONTHS = ("มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา",
+                  "พฤศจิกา", "ธันวา")
 _MONTH_LOOKUP: list[tuple[re.Pattern[str], str]] = []
-for _full, _abbr in _MONTHS:
+for (_full, _abbr), _spoken in zip(_MONTHS, _SPOKEN_MONTHS, strict=True):
     _MONTH_LOOKUP.append((re.compile(re.escape(_full)), _full))
     _MONTH_LOOKUP.append((re.compile(_abbreviation_pattern(_abbr)), _full))
+    _MONTH_LOOKUP.append((re.compile(re.escape(_spoken)), _full))
 _MONTH_ALTERNATIVES = "|".join(
-    sorted([re.escape(full) for full, _ in _MONTHS] + [_abbreviation_pattern(abbr) for _, abbr in _MONTHS],
-           key=len, reverse=True)
+    sorted([re.escape(full) for full, _ in _MONTHS] + [_abbreviation_pattern(abbr) for _, abbr in _MONTHS]
+           + [re.escape(spoken) for spoken in _SPOKEN_MONTHS], key=len, reverse=True)
 )
 _DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?P<month>{_MONTH_ALTERNATIVES})\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>\d{{4}}|\d{{2}})(?!\d)"
