@@ -1,4 +1,4 @@
-"""Command-line entry: `policybot ask | eval | check-kb | ingest | lookup | parse | serve | check`."""
+"""Command-line entry: `policybot ask | eval | check-kb | ingest | review | lookup | parse | serve | check`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "answer Thai questions from the knowledge base"),
     "eval": ("evaluate", "score the matcher on a question set (questions.yaml format)"),
     "check-kb": ("check_kb", "validate the knowledge base and its sources"),
-    "ingest": ("ingest", "parse official letters and store them in the circular registry"),
+    "ingest": ("ingest", "read letters, scans (OCR) and citation lists into the circular registry"),
+    "review": ("review", "list what the registry read with doubt (OCR, failed checks); confirm or correct it"),
     "lookup": ("lookup", "look a circular up by number, however it is typed"),
     "parse": ("parse", "show what the letter parser reads from a text (stores nothing)"),
     "check": ("check", "check a draft agreement (.txt, .docx, PDF) against the guideline"),

@@ -22,13 +22,17 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     return r"\.?\s?".join(re.escape(part) for part in parts) + r"\.?"
 
 
+# How officials shorten month names when they type (กุมภา, สิงหา), as in "23 กุมภา 54".
+_SPOKEN_MONTHS = ("มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา",
+                  "พฤศจิกา", "ธันวา")
 _MONTH_LOOKUP: list[tuple[re.Pattern[str], str]] = []
-for _full, _abbr in _MONTHS:
+for (_full, _abbr), _spoken in zip(_MONTHS, _SPOKEN_MONTHS, strict=True):
     _MONTH_LOOKUP.append((re.compile(re.escape(_full)), _full))
     _MONTH_LOOKUP.append((re.compile(_abbreviation_pattern(_abbr)), _full))
+    _MONTH_LOOKUP.append((re.compile(re.escape(_spoken)), _full))
 _MONTH_ALTERNATIVES = "|".join(
-    sorted([re.escape(full) for full, _ in _MONTHS] + [_abbreviation_pattern(abbr) for _, abbr in _MONTHS],
-           key=len, reverse=True)
+    sorted([re.escape(full) for full, _ in _MONTHS] + [_abbreviation_pattern(abbr) for _, abbr in _MONTHS]
+           + [re.escape(spoken) for spoken in _SPOKEN_MONTHS], key=len, reverse=True)
 )
 _DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?P<month>{_MONTH_ALTERNATIVES})\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>\d{{4}}|\d{{2}})(?!\d)"
@@ -135,11 +139,24 @@ class ParsedLetter:
 
 def parse_thai_date(text: str) -> str | None:
     """Return the first Thai date in `text` as an ISO date (Buddhist year → Christian), or None."""
+    match = _DATE.search(prepare(text))
+    return date_of(match) if match else None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, ISO date) for each valid Thai date in prepared `text`, in order."""
+    found = []
+    for match in _DATE.finditer(text):
+        iso = date_of(match)
+        if iso is not None:
+            found.append((match.start(), match.end(), iso))
+    return found
+
+
+def date_of(match: re.Match[str]) -> str | None:
+    """Return the ISO date a match of the Thai date pattern names, or None if no such day exists."""
     from pythainlp.util import thai_strptime
 
-    match = _DATE.search(prepare(text))
-    if not match:
-        return None
     month = next(full for pattern, full in _MONTH_LOOKUP if pattern.fullmatch(match.group("month")))
     year = int(match.group("year"))
     if len(match.group("year")) == 4 and year < 2400:
@@ -150,6 +167,11 @@ def parse_thai_date(text: str) -> str | None:
     except (ValueError, IndexError):
         return None
     return date(parsed.year, parsed.month, parsed.day).isoformat()
+
+
+def is_receiving_stamp(line: str) -> bool:
+    """Tell whether `line` holds a receiving office's stamp (เลขที่รับ …), not the letter's own number."""
+    return _RECEIVED.search(line) is not None
 
 
 def _is_date_line(line: str) -> bool:

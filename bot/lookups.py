@@ -8,6 +8,38 @@ from typing import Any, Literal
 REFERS_TO = "refers-to"  # อ้างถึง
 ENCLOSES = "encloses"  # สิ่งที่ส่งมาด้วย
 LookupStatus = Literal["found", "ambiguous", "not-found", "not-a-number"]
+# How a document came to be known: a text file, Word, a PDF's text layer, OCR of a scan, a citation
+# line (or another letter's อ้างถึง), or documents.yaml.
+METHODS = ("text", "docx", "pdf-text", "ocr", "citation", "curated")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a registry document came from, and whether a person must check what was read."""
+
+    method: str | None = None
+    source: str | None = None
+    source_url: str | None = None
+    sha256: str | None = None
+    read_at: str | None = None
+    confidence: float | None = None
+    needs_review: bool = False
+    review_reasons: tuple[str, ...] = ()
+    reviewed_at: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the `provenance` object of `lookup --json`."""
+        return {
+            "method": self.method,
+            "source": self.source,
+            "source_url": self.source_url,
+            "sha256": self.sha256,
+            "read_at": self.read_at,
+            "confidence": self.confidence,
+            "needs_review": self.needs_review,
+            "review_reasons": list(self.review_reasons),
+            "reviewed_at": self.reviewed_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -26,6 +58,7 @@ class LetterView:
     note: str | None
     kb_id: str | None
     is_stub: bool
+    provenance: Provenance = field(default_factory=Provenance)
 
     @property
     def label(self) -> str:
@@ -75,6 +108,7 @@ class LookupResult:
             ],
             "referenced_by": [link.document.label for link in self.referenced_by],
             "candidates": list(self.candidates),
+            "provenance": doc.provenance.to_json() if doc else None,
         }
 
 

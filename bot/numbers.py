@@ -10,6 +10,8 @@ from typing import Literal
 # Thai digits ๐-๙ → 0-9 by table: this runs on every lookup, so no PyThaiNLP call here.
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u206f\ufeff\u00ad]")
+# The letter O typed (or read by OCR) for a zero: a run of digits and O/o, not part of a Latin word.
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z])[0-9Oo]*[0-9][0-9Oo]*(?![A-Za-z])")
 _CONSONANT = "\u0e01-\u0e2e"
 _THAI_LETTER = "\u0e01-\u0e4e"
 # Where a number may start: not glued to a Thai word, except right after หนังสือ/ที่ typed without a space.
@@ -84,9 +86,17 @@ def _strip_zeros(digits: str) -> str:
 
 
 def prepare(text: str) -> str:
-    """Return `text` with NFC, no invisible characters and Arabic digits (cheap; no PyThaiNLP)."""
+    """Return `text` with NFC, no invisible characters, Arabic digits, O/o in digit runs as 0 (cheap; no PyThaiNLP)."""
     text = unicodedata.normalize("NFC", text)
-    return _ZERO_WIDTH.sub("", text).translate(_DIGITS)
+    text = _ZERO_WIDTH.sub("", text).translate(_DIGITS)
+    if "O" in text or "o" in text:
+        text = _DIGIT_RUN.sub(_zeros, text)
+    return text
+
+
+def _zeros(match: re.Match[str]) -> str:
+    """Read O and o as 0 inside a run of digits (`OO23` → `0023`, `o313` → `0313`)."""
+    return match.group(0).replace("O", "0").replace("o", "0")
 
 
 def _from_match(match: re.Match[str], level: Level) -> LetterNumber:
@@ -117,6 +127,11 @@ def matching_key(text: str) -> str | None:
     """Return the matching key of the number in `text` (spacing, dots, digits, zero padding ignored)."""
     number = parse_number(text)
     return number.key if number else None
+
+
+def number_spans(text: str) -> list[tuple[int, int, LetterNumber]]:
+    """Return (start, end, number) for each letter number in `text` after `prepare` (offsets into that text)."""
+    return [(start, end, number) for start, end, number, _ in _spans(prepare(text))]
 
 
 def find_numbers(text: str) -> list[tuple[LetterNumber, str]]:

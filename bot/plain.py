@@ -6,7 +6,7 @@ from bot.answers import Answer
 from bot.conversation import Turn
 from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
 from bot.numbers import parse_number
-from bot.texts import ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS
+from bot.texts import ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS, provenance_line, review_warning
 from bot.thai import thai_date
 
 
@@ -54,6 +54,10 @@ def render_card(result: LookupResult) -> str:
         return "\n".join(lines)
     doc = result.document
     lines = [f"หนังสือที่ {doc.number}" if doc.number else (doc.title or doc.key)]
+    origin = doc.provenance
+    if origin.needs_review:
+        # Before anything else: the number itself may be misread.
+        lines.append(review_warning(origin.method))
     if doc.date:
         lines.append(f"ลงวันที่ {thai_date(doc.date)}")
     if doc.issuer:
@@ -75,6 +79,9 @@ def render_card(result: LookupResult) -> str:
             lines.extend(f"- {_link_line(link, incoming)}" for link in links)
     if doc.is_stub:
         lines.append("(ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม)")
+    source = provenance_line(origin.method, origin.source, origin.confidence, origin.source_url)
+    if source:
+        lines.append(source)
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -17,20 +17,23 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
+from bot.citations import Citation, parse_citations
 from bot.clock import utcnow
 from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge, resolve_knowledge_dir
 from bot.letters import ParsedLetter, parse_letter, summary_of
-from bot.lookups import ENCLOSES, REFERS_TO, LetterView, Link, LookupResult
+from bot.lookups import ENCLOSES, REFERS_TO, LetterView, Link, LookupResult, Provenance
 from bot.numbers import LetterNumber, find_numbers, parse_number
+from bot.seeds import SEED_FILE, load_seed_citations
 from bot.store import DEFAULT_TIMEOUT, StoreError, open_engine, session_scope, setup_lock
 
 if TYPE_CHECKING:
     from bot.config import Settings
+    from bot.intake import ReadDocument
 
 log = logging.getLogger(__name__)
 
 # Bump when the way shipped texts become rows changes, so existing databases are re-seeded.
-SEED_VERSION = "1"
+SEED_VERSION = "2"
 SEED_META_KEY = "registry_seed"
 _MAX_MATCHES = 20
 _MAX_CANDIDATES = 5
@@ -65,6 +68,16 @@ class LetterRecord(SQLModel, table=True):
     content_hash: str | None = Field(default=None, max_length=64)
     is_stub: bool = True
     updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    # Provenance: how the document was read (bot.lookups.METHODS), from which file (its SHA-256) or URL,
+    # when, how sure OCR was, and whether a person must check the number or date.
+    method: str = Field(default="text", max_length=20)
+    source_url: str | None = Field(default=None, sa_type=sa.Text)
+    source_sha256: str | None = Field(default=None, max_length=64)
+    read_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    ocr_confidence: float | None = None
+    needs_review: bool = Field(default=False, index=True)
+    review_reasons: str | None = Field(default=None, sa_type=sa.Text)
+    reviewed_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
 
 
 class DocumentLink(SQLModel, table=True):
@@ -84,9 +97,47 @@ class DocumentLink(SQLModel, table=True):
 _META = sa.table("policybot_meta", sa.column("key", sa.String), sa.column("value", sa.Text))
 
 
+# How much a way of reading is trusted: a reading never replaces the text of a better one.
+_METHOD_RANK = {"curated": 0, "citation": 1, "ocr": 2, "text": 3, "docx": 3, "pdf-text": 3}
+REVIEW_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a text came from, for the provenance columns: method, file or URL, its SHA-256, OCR confidence."""
+
+    method: str = "text"
+    source: str | None = None
+    sha256: str | None = None
+    source_url: str | None = None
+    confidence: float | None = None
+
+    def columns(self, reasons: list[str]) -> dict[str, Any]:
+        """Return the provenance column values for a document read now with these review reasons."""
+        return {
+            "method": self.method,
+            "source_file": self.source,
+            "source_sha256": self.sha256,
+            "source_url": self.source_url,
+            "read_at": utcnow(),
+            "ocr_confidence": self.confidence,
+            "needs_review": bool(reasons),
+            "review_reasons": REVIEW_SEPARATOR.join(reasons) or None,
+            "reviewed_at": None,
+        }
+
+
+# Why a reading needs a person: (number, date, receiving stamp's date) -> reasons; none for plain text.
+Reviewer = Callable[[LetterNumber, "str | None", "str | None"], list[str]]
+
+
+def _no_review(number: LetterNumber, when: str | None, received: str | None) -> list[str]:
+    return []
+
+
 @dataclass
 class IngestResult:
-    """What ingesting one text did: added, filled (a stub), updated, unchanged or refused."""
+    """What ingesting one letter or citation did: added, filled (a stub), updated, unchanged or refused."""
 
     status: str
     number: str | None = None
@@ -94,18 +145,63 @@ class IngestResult:
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     stubs: list[str] = field(default_factory=list)
+    date: str | None = None
+    kind: str = "letter"
+    method: str | None = None
+    needs_review: bool = False
+    reasons: list[str] = field(default_factory=list)
+    note: str | None = None
+    stubs_for_review: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """Return one English line for the operator."""
         where = f"{self.source}: " if self.source else ""
         if self.status == "refused":
+            if self.note:
+                return f"{where}refused: {self.note}; nothing stored"
             return f"{where}refused: not an official letter (missing: {', '.join(self.missing)}); nothing stored"
         text = f"{where}{self.status} {self.number}"
+        if self.kind == "citation":
+            text += " (citation)"
         if self.changed:
             text += f" (changed: {', '.join(self.changed)})"
         if self.stubs:
-            text += f"; new stubs: {', '.join(self.stubs)}"
+            text += "; new stubs: " + ", ".join(
+                stub + (" (needs review)" if stub in self.stubs_for_review else "") for stub in self.stubs)
+        if self.note:
+            text += f"; {self.note}"
+        if self.needs_review:
+            text += f"; needs review: {REVIEW_SEPARATOR.join(self.reasons)}"
         return text
+
+
+# The fields whose change an update reports, in this order.
+_COMPARED = ("number", "key_full", "key_tail", "key_serial", "kind", "printed_number", "date", "issuer", "address",
+             "subject", "recipient", "summary", "source_file")
+
+
+def merged_reasons(stored: str | None, reasons: list[str]) -> str:
+    """Return the stored review reasons with new ones added, each once."""
+    old = [reason for reason in (stored or "").split(REVIEW_SEPARATOR) if reason]
+    return REVIEW_SEPARATOR.join(dict.fromkeys([*old, *reasons]))
+
+
+def move_links(session: Session, old_id: int, new_id: int) -> None:
+    """Point every link of document `old_id` at `new_id` instead (dropping any it already has)."""
+    links = session.exec(select(DocumentLink).where(
+        sa.or_(col(DocumentLink.source_id) == old_id, col(DocumentLink.target_id) == old_id))).all()
+    for link in links:
+        source = new_id if link.source_id == old_id else link.source_id
+        target = new_id if link.target_id == old_id else link.target_id
+        duplicate = session.exec(select(DocumentLink).where(
+            DocumentLink.source_id == source, DocumentLink.target_id == target,
+            DocumentLink.relation == link.relation)).first()
+        if duplicate is not None or source == target:
+            session.delete(link)
+        else:
+            link.source_id, link.target_id = source, target
+            session.add(link)
+    session.flush()
 
 
 def _first_line(error: BaseException) -> str:
@@ -118,7 +214,7 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
 
 
-def _keys(number: LetterNumber) -> dict[str, Any]:
+def keys_of(number: LetterNumber) -> dict[str, Any]:
     return {
         "number": number.canonical,
         "key_full": number.key_full,
@@ -169,7 +265,7 @@ class Registry:
         """Return a hash of everything seeding reads: shipped letters, documents.yaml, entries."""
         digest = hashlib.sha256(f"seed-v{SEED_VERSION}".encode())
         root = self.knowledge_dir
-        files = [*sorted((root / "letters").glob("*.txt")), root / "documents.yaml",
+        files = [*sorted((root / "letters").glob("*.txt")), root / "documents.yaml", root / SEED_FILE,
                  *sorted((root / "entries").glob("*.y*ml"))]
         for path in files:
             digest.update(str(path.relative_to(root)).encode())
@@ -199,7 +295,9 @@ class Registry:
         root = self.knowledge_dir
         with session_scope(self.engine) as session:
             for path in sorted((root / "letters").glob("*.txt")):
-                result = self._ingest(session, path.read_text(encoding="utf-8-sig"), f"letters/{path.name}")
+                data = path.read_bytes()
+                origin = Origin("text", f"letters/{path.name}", hashlib.sha256(data).hexdigest())
+                result = self._ingest(session, data.decode("utf-8-sig"), origin)
                 if result.status == "refused":
                     log.warning("shipped letter %s is not readable as a letter: %s", path.name, result.missing)
             try:
@@ -209,12 +307,26 @@ class Registry:
             else:
                 for document in kb.documents.values():
                     self._upsert_kb_document(session, document)
+            self._seed_citations(session, root)
             connection = session.connection()
             updated = connection.execute(
                 sa.update(_META).where(_META.c.key == SEED_META_KEY).values(value=fingerprint)
             ).rowcount
             if not updated:
                 connection.execute(sa.insert(_META).values(key=SEED_META_KEY, value=fingerprint))
+
+    def _seed_citations(self, session: Session, root: Path) -> None:
+        """Store the on-topic letters known only by citation (knowledge/citations.yaml), with where they were seen."""
+        path = root / SEED_FILE
+        try:
+            seeds = load_seed_citations(path)
+        except KnowledgeError as error:
+            log.warning("shipped citations invalid; not in the registry: %s", error.problems[0])
+            return
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        for seed in seeds:
+            origin = Origin("citation", SEED_FILE, digest, seed.seen_at)
+            self._ingest_citation(session, seed.citation, origin, note=seed.about)
 
     def _upsert_kb_document(self, session: Session, kb_doc: Any) -> LetterRecord:
         """Make the documents.yaml entry `kb_doc` a registry document (merging with its letter by number)."""
@@ -228,9 +340,10 @@ class Registry:
             doc = session.exec(select(LetterRecord).where(LetterRecord.key == kb_doc.id)).first()
         if doc is None:
             key = number.canonical if number and number.key_full else kb_doc.id
-            doc = LetterRecord(key=key, kind=kb_doc.kind, is_stub=True)
+            doc = LetterRecord(key=key, kind=kb_doc.kind, is_stub=True, method="curated",
+                               source_file="documents.yaml", read_at=utcnow())
             if number is not None and number.key_full:
-                for name, value in _keys(number).items():
+                for name, value in keys_of(number).items():
                     setattr(doc, name, value)
                 doc.printed_number = kb_doc.number
         holder = session.exec(select(LetterRecord).where(LetterRecord.kb_id == kb_doc.id)).first()
@@ -258,7 +371,7 @@ class Registry:
     def ingest_text(self, text: str, source: str | None = None) -> IngestResult:
         """Store one letter text (all or nothing); the same text twice stores nothing new."""
         with session_scope(self.engine) as session:
-            return self._ingest(session, text, source)
+            return self._ingest(session, text, Origin("text", source))
 
     def ingest_file(self, path: Path) -> IngestResult:
         """Store the letter in the UTF-8 text file at `path`."""
@@ -271,18 +384,61 @@ class Registry:
     def ingest_many(self, items: Iterable[tuple[str, str | None]]) -> list[IngestResult]:
         """Store many (text, source) letters in one transaction (used by the benchmark and seeding)."""
         with session_scope(self.engine) as session:
-            return [self._ingest(session, text, source) for text, source in items]
+            return [self._ingest(session, text, Origin("text", source)) for text, source in items]
 
-    def _ingest(self, session: Session, text: str, source: str | None) -> IngestResult:
-        letter = parse_letter(text)
+    def ingest_document(self, document: ReadDocument, *, today: date | None = None) -> list[IngestResult]:
+        """Store a read file (one transaction): a letter, or one record per citation line; else refused."""
+        from bot.intake.checks import Reading, review_reasons
+
+        day = today or utcnow().date()
+
+        def reviewer(number: LetterNumber, when: str | None, received: str | None) -> list[str]:
+            return review_reasons(document, Reading(number, when, received), day)
+
+        origin = Origin(document.method, document.name, document.sha256, None, document.confidence)
+        with session_scope(self.engine) as session:
+            letter = parse_letter(document.text)
+            if not letter.missing:
+                return [self._ingest(session, document.text, origin, reviewer, letter)]
+            citations = parse_citations(document.text)
+            if not citations:
+                missing = ", ".join(letter.missing)
+                note = f"read by OCR, but not an official letter (missing: {missing})" if document.method == "ocr" \
+                    else None
+                return [IngestResult("refused", source=document.name, missing=letter.missing, note=note,
+                                     method=document.method)]
+            # A citation list's records are known from the list (read by OCR, if it was a scan).
+            method = "ocr" if document.method == "ocr" else "citation"
+            listed = Origin(method, document.name, document.sha256, None, document.confidence)
+            return [self._ingest_citation(session, citation, listed, reviewer) for citation in citations]
+
+    def _ingest(
+        self, session: Session, text: str, origin: Origin, reviewer: Reviewer = _no_review,
+        letter: ParsedLetter | None = None,
+    ) -> IngestResult:
+        letter = letter or parse_letter(text)
         number = parse_number(letter.number) if letter.number else None
         if letter.missing or number is None or number.key_full is None:
-            return IngestResult("refused", source=source, missing=letter.missing or ["number"])
+            return IngestResult("refused", source=origin.source, missing=letter.missing or ["number"],
+                                method=origin.method)
         digest = _text_hash(text)
         doc = session.exec(select(LetterRecord).where(LetterRecord.key_full == number.key_full)).first()
+        def report(status: str, **extra: Any) -> IngestResult:
+            shown = doc.number if doc is not None and doc.number else number.canonical
+            return IngestResult(status, number=shown, source=origin.source, date=letter.date, method=origin.method,
+                                **extra)
+
         if doc is not None and not doc.is_stub and doc.content_hash == digest:
-            return IngestResult("unchanged", number=doc.number, source=source)
-        values = self._letter_values(letter, number, text, digest, source)
+            return report("unchanged")
+        if doc is not None and not doc.is_stub and _METHOD_RANK[origin.method] < _METHOD_RANK.get(doc.method, 3):
+            # A scan of a letter already read from its text is not a better copy of it: report the stored one.
+            kept = f"kept the copy read as {doc.method} from {doc.source_file or 'earlier'}"
+            stored = doc.date.isoformat() if doc.date else None
+            reasons = [reason for reason in (doc.review_reasons or "").split(REVIEW_SEPARATOR) if reason]
+            return IngestResult("unchanged", number=doc.number, source=origin.source, date=stored,
+                                method=origin.method, note=kept, needs_review=doc.needs_review, reasons=reasons)
+        reasons = reviewer(number, letter.date, letter.received.date if letter.received else None)
+        values = {**self._letter_values(letter, number, text, digest), **origin.columns(reasons)}
         if doc is None:
             status, changed = "added", []
             doc = LetterRecord(key=number.canonical, kind=values.pop("kind"), **values)
@@ -290,9 +446,7 @@ class Registry:
             status = "filled" if doc.is_stub else "updated"
             if doc.kb_id is not None:
                 values.pop("kind")  # documents.yaml decides the kind of a document the answers cite
-            changed = [name for name, value in values.items()
-                       if name not in {"full_text", "content_hash", "details", "is_stub", "updated_at"}
-                       and getattr(doc, name) != value]
+            changed = [name for name in _COMPARED if name in values and getattr(doc, name) != values[name]]
             if status == "updated" and not changed:
                 changed = ["text"]
             for name, value in values.items():
@@ -300,15 +454,17 @@ class Registry:
         session.add(doc)
         session.flush()
         assert doc.id is not None
-        stubs = self._link(session, doc.id, letter)
-        return IngestResult(status, number=doc.number, source=source, changed=changed, stubs=stubs)
+        self._absorb_partials(session, doc)
+        stubs = self._link(session, doc.id, letter, origin, reviewer)
+        flagged = [stub.number for stub in session.exec(select(LetterRecord).where(
+            col(LetterRecord.number).in_(stubs), col(LetterRecord.needs_review).is_(True))).all() if stub.number]
+        return report(status, changed=changed, stubs=stubs, needs_review=bool(reasons), reasons=reasons,
+                      stubs_for_review=flagged)
 
     @staticmethod
-    def _letter_values(
-        letter: ParsedLetter, number: LetterNumber, text: str, digest: str, source: str | None
-    ) -> dict[str, Any]:
+    def _letter_values(letter: ParsedLetter, number: LetterNumber, text: str, digest: str) -> dict[str, Any]:
         return {
-            **_keys(number),
+            **keys_of(number),
             "kind": "circular" if number.circular else "letter",
             "printed_number": letter.printed_number,
             "date": date.fromisoformat(letter.date) if letter.date else None,
@@ -319,13 +475,110 @@ class Registry:
             "summary": summary_of(letter) or None,
             "full_text": text,
             "details": json.dumps(letter.to_json(), ensure_ascii=False),
-            "source_file": source,
             "content_hash": digest,
             "is_stub": False,
             "updated_at": utcnow(),
         }
 
-    def _link(self, session: Session, doc_id: int, letter: ParsedLetter) -> list[str]:
+    def _ingest_citation(
+        self, session: Session, citation: Citation, origin: Origin, reviewer: Reviewer = _no_review,
+        note: str | None = None,
+    ) -> IngestResult:
+        """Store what a citation says: a new record, or the missing fields of a stub; never over a letter's text."""
+        number = citation.number
+        doc: LetterRecord | None = None
+
+        def report(status: str, **extra: Any) -> IngestResult:
+            shown = doc.number if doc is not None and doc.number else number.canonical
+            return IngestResult(status, number=shown, source=origin.source, date=citation.date, kind="citation",
+                                method=origin.method, **extra)
+
+        if number.key_full is None and citation.date is None:
+            return report("refused", note="a citation without the office's prefix needs a date")
+        doc = self._same_letter(session, number, citation.date)
+        reasons = reviewer(number, citation.date, None)
+        if doc is None:
+            key = number.canonical if number.key_full else f"{number.canonical} ({citation.date})"
+            day = date.fromisoformat(citation.date) if citation.date else None
+            doc = LetterRecord(
+                key=key, kind="circular" if number.circular else "letter", is_stub=True,
+                printed_number=citation.printed_number, date=day, subject=citation.subject, issuer=citation.issuer,
+                note=note,
+                content_hash=_text_hash(citation.text), **keys_of(number), **origin.columns(reasons),
+            )
+            session.add(doc)
+            session.flush()
+            if number.key_full is not None:
+                self._absorb_partials(session, doc)
+            return report("added", needs_review=bool(reasons), reasons=reasons)
+        if not doc.is_stub:
+            return report("unchanged", note="the letter's own text is stored")
+        filled = []
+        for name, value in (("date", date.fromisoformat(citation.date) if citation.date else None),
+                            ("subject", citation.subject), ("issuer", citation.issuer), ("note", note)):
+            if value and not getattr(doc, name):
+                setattr(doc, name, value)
+                filled.append(name)
+        if citation.date and doc.date and doc.date.isoformat() != citation.date:
+            reasons = [*reasons, f"another citation dates it {citation.date}"]
+        if number.key_full and doc.key_full is None:
+            for name, value in keys_of(number).items():
+                setattr(doc, name, value)
+            doc.key = number.canonical
+            filled.append("number")
+        if not filled and not reasons:
+            return report("unchanged")
+        if filled:
+            doc.method, doc.source_file, doc.source_sha256 = origin.method, origin.source, origin.sha256
+            doc.source_url, doc.read_at = origin.source_url, utcnow()
+        if reasons:
+            doc.needs_review = True
+            doc.review_reasons = merged_reasons(doc.review_reasons, reasons)
+        doc.updated_at = utcnow()
+        session.add(doc)
+        session.flush()
+        return report("filled" if filled else "unchanged", changed=filled, needs_review=doc.needs_review,
+                      reasons=reasons)
+
+    @staticmethod
+    def _same_letter(session: Session, number: LetterNumber, when: str | None) -> LetterRecord | None:
+        """Return the stored document this number names: by full key, or by serial and date for a partial one."""
+        if number.key_full is not None:
+            doc = session.exec(select(LetterRecord).where(LetterRecord.key_full == number.key_full)).first()
+            if doc is not None or when is None:
+                return doc
+        if when is None:
+            return None
+        # "ว 0712 (23 ก.พ. 2554)": the same serial on the same day is the same letter.
+        query = select(LetterRecord).where(LetterRecord.key_serial == number.key_serial,
+                                           LetterRecord.date == date.fromisoformat(when))
+        candidates = session.exec(query).all()
+        if number.key_full is not None:
+            candidates = [doc for doc in candidates if doc.key_full is None]
+        elif number.key_tail is not None:
+            candidates = [doc for doc in candidates if doc.key_tail in (None, number.key_tail)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    @staticmethod
+    def _absorb_partials(session: Session, doc: LetterRecord) -> None:
+        """Fold records known only by serial and date (`ว 0712`, 23 Feb 2554) into this full-numbered one."""
+        if doc.date is None or doc.key_full is None or doc.id is None:
+            return
+        query = select(LetterRecord).where(LetterRecord.key_serial == doc.key_serial, LetterRecord.date == doc.date,
+                                           col(LetterRecord.key_full).is_(None), LetterRecord.id != doc.id)
+        for partial in session.exec(query).all():
+            if partial.key_tail not in (None, doc.key_tail):
+                continue
+            assert partial.id is not None
+            move_links(session, partial.id, doc.id)
+            for name in ("subject", "issuer", "note"):
+                if not getattr(doc, name) and getattr(partial, name):
+                    setattr(doc, name, getattr(partial, name))
+            session.delete(partial)
+        session.flush()
+
+    def _link(self, session: Session, doc_id: int, letter: ParsedLetter, origin: Origin = Origin(),
+              reviewer: Reviewer = _no_review) -> list[str]:
         """Replace the document's outgoing links with its อ้างถึง and สิ่งที่ส่งมาด้วย; return new stubs."""
         session.exec(delete(DocumentLink).where(col(DocumentLink.source_id) == doc_id))
         new_stubs: list[str] = []
@@ -333,8 +586,12 @@ class Registry:
         edges: list[tuple[str, str | None, str | None, str | None, str]] = [
             (REFERS_TO, ref.number, ref.date, ref.issuer, ref.text) for ref in letter.references
         ] + [(ENCLOSES, enc.number, enc.date, enc.issuer, enc.title) for enc in letter.enclosures]
+        # A letter that cites another is a citation of it: its stubs' provenance is that letter (read by OCR
+        # if the letter was: then the cited number may be misread too).
+        method = "ocr" if origin.method == "ocr" else "citation"
+        cited = Origin(method, origin.source, origin.sha256, origin.source_url, origin.confidence)
         for position, (relation, number_text, when, issuer, text) in enumerate(edges):
-            target = self._target(session, number_text, when, issuer, new_stubs)
+            target = self._target(session, number_text, when, issuer, new_stubs, cited, reviewer)
             if target is None or target.id is None or target.id == doc_id or (target.id, relation) in seen:
                 continue
             seen.add((target.id, relation))
@@ -344,7 +601,8 @@ class Registry:
         return new_stubs
 
     def _target(
-        self, session: Session, number_text: str | None, when: str | None, issuer: str | None, new_stubs: list[str]
+        self, session: Session, number_text: str | None, when: str | None, issuer: str | None, new_stubs: list[str],
+        origin: Origin = Origin("citation"), reviewer: Reviewer = _no_review,
     ) -> LetterRecord | None:
         """Return the document a reference names, creating a stub for an unknown number."""
         number = parse_number(number_text) if number_text else None
@@ -359,8 +617,9 @@ class Registry:
             return None
         doc = session.exec(select(LetterRecord).where(LetterRecord.key_full == number.key_full)).first()
         if doc is None:
+            reasons = reviewer(number, when, None)
             doc = LetterRecord(key=number.canonical, kind="circular" if number.circular else "letter", is_stub=True,
-                           printed_number=number_text, **_keys(number))
+                               printed_number=number_text, **keys_of(number), **origin.columns(reasons))
             new_stubs.append(number.canonical)
         if doc.is_stub:
             # A stub holds what references say about it until its own text arrives.
@@ -370,6 +629,7 @@ class Registry:
                 doc.issuer = issuer
         session.add(doc)
         session.flush()
+        self._absorb_partials(session, doc)
         return doc
 
     # --- lookup --------------------------------------------------------------------------
@@ -446,7 +706,8 @@ _DOC = LetterRecord.__table__  # type: ignore[attr-defined]
 _LINK = DocumentLink.__table__  # type: ignore[attr-defined]
 _VIEW_COLUMNS = [_DOC.c[name] for name in (
     "id", "key", "kind", "number", "date", "title", "issuer", "subject", "recipient", "summary", "note", "kb_id",
-    "is_stub")]
+    "is_stub", "method", "source_file", "source_url", "source_sha256", "read_at", "ocr_confidence", "needs_review",
+    "review_reasons", "reviewed_at")]
 _BY_LEVEL = {
     level: sa.select(*_VIEW_COLUMNS).where(_DOC.c[column] == sa.bindparam("key")).limit(_MAX_MATCHES)
     for level, column in (("full", "key_full"), ("tail", "key_tail"), ("serial", "key_serial"))
@@ -484,8 +745,29 @@ def _view(row: Any) -> LetterView:
     return LetterView(
         key=row.key, kind=row.kind, number=row.number, date=day.isoformat() if day else None, title=row.title,
         issuer=row.issuer, subject=row.subject, recipient=row.recipient, summary=row.summary, note=row.note,
-        kb_id=row.kb_id, is_stub=bool(row.is_stub),
+        kb_id=row.kb_id, is_stub=bool(row.is_stub), provenance=_provenance(row),
     )
+
+
+def _provenance(row: Any) -> Provenance:
+    """Build the Provenance of a row of _VIEW_COLUMNS (or a LetterRecord)."""
+    return Provenance(
+        method=row.method, source=row.source_file, source_url=row.source_url, sha256=row.source_sha256,
+        read_at=_iso_time(row.read_at), confidence=row.ocr_confidence, needs_review=bool(row.needs_review),
+        review_reasons=tuple(reason for reason in (row.review_reasons or "").split(REVIEW_SEPARATOR) if reason),
+        reviewed_at=_iso_time(row.reviewed_at),
+    )
+
+
+def _iso_time(value: Any) -> str | None:
+    """Return a stored time as ISO 8601 in UTC (SQLite hands back naive datetimes)."""
+    if value is None:
+        return None
+    if isinstance(value, str):  # pragma: no cover - drivers return datetimes
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return str(value.astimezone(dt.UTC).isoformat(timespec="seconds"))
 
 
 def _closest(connection: sa.Connection, number: LetterNumber) -> list[str]:

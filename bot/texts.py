@@ -20,6 +20,37 @@ CHECK_RESULT_LABELS = {
 }
 SEVERITY_LABELS = {"not-allowed": "ขัดกับแนวทาง", "review": "ควรตรวจสอบ"}
 
+# A letter card's warning when a person has not checked what was read, and how each document was read.
+OCR_REVIEW_WARNING = "⚠️ อ่านจากภาพ โปรดตรวจสอบเลขที่"
+REVIEW_WARNING = "⚠️ ข้อมูลยังไม่ได้ตรวจสอบ โปรดตรวจสอบเลขที่และวันที่กับต้นฉบับ"
+METHOD_LABELS = {
+    "text": "ไฟล์ข้อความ",
+    "docx": "ไฟล์ Word",
+    "pdf-text": "ไฟล์ PDF",
+    "ocr": "อ่านจากภาพสแกน (OCR)",
+    "citation": "การอ้างถึงใน",
+    "curated": "ฐานความรู้",
+}
+
+
+def review_warning(method: str | None) -> str:
+    """Return the warning a card shows for a document whose number or date a person must check."""
+    return OCR_REVIEW_WARNING if method == "ocr" else REVIEW_WARNING
+
+
+def provenance_line(method: str | None, source: str | None, confidence: float | None, url: str | None) -> str | None:
+    """Return the card's "ที่มา" line (how and from what the document was read), or None for the KB's own."""
+    if method is None or method == "curated":
+        return None
+    text = f"ที่มา: {METHOD_LABELS.get(method, method)}"
+    if source:
+        text += f" {source}"
+    if confidence is not None:
+        text += f" (ความมั่นใจ {confidence:.0%})"
+    if url:
+        text += f" พบที่ {url}"
+    return text
+
 
 @dataclass(frozen=True)
 class Contact:

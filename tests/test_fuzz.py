@@ -38,6 +38,14 @@ def test_any_text_gets_an_answer_that_can_be_sent(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
+def test_citations_parse_any_text(text: str) -> None:
+    from bot.citations import parse_citations
+
+    for citation in parse_citations(text):
+        json.dumps(citation.to_json(), ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+@given(TEXT)
 def test_numbers_and_letters_parse_any_text(text: str) -> None:
     find_numbers(text)
     parse_number(text)

@@ -118,3 +118,19 @@ def test_duplicate_ids_and_synonym_clashes(kb_copy: Path) -> None:
 def test_missing_folder_is_one_line(tmp_path: Path) -> None:
     problems = _problems(tmp_path / "nowhere")
     assert len(problems) == 1 and "KNOWLEDGE_DIR" in problems[0]
+
+
+def test_seeded_citations_are_validated(tmp_path: Path) -> None:
+    from bot.seeds import load_seed_citations
+
+    shipped = load_seed_citations(Path(__file__).resolve().parent.parent / "knowledge" / "citations.yaml")
+    assert [seed.citation.canonical for seed in shipped] == ["มท 0893.3/ว 1863", "มท 0803/ว 2872"]
+    bad = tmp_path / "citations.yaml"
+    bad.write_text("citations:\n  - number: ว 1863\n    date: '2013-13-01'\n    issuer: x\n    subject: y\n"
+                   "    seen_at: z\n  - number: มท 1/ว 2\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_seed_citations(bad)
+    assert caught.value.problems == [
+        "citations.yaml: citation 1: number 'ว 1863' is not a full letter number",
+        "citations.yaml: citation 2: missing date, issuer, subject, seen_at",
+    ]

@@ -115,3 +115,15 @@ def test_any_respelling_has_the_same_key(data: st.DataObject, number: LetterNumb
     parsed = parse_number(text)
     assert parsed is not None, text
     assert parsed.key_full == number.key_full, text
+
+
+@pytest.mark.parametrize("text", ["ขร OO23.20/ว O313", "ว o๓๑๓", "ขร ๐๐๒๓.๒O/ว ๐๓๑๓", "หนังสือ ว O313 ว่าอย่างไร"])
+def test_letter_o_for_zero_inside_numbers(text: str) -> None:
+    number = parse_number(text)
+    assert number is not None and number.key_serial == "ว313", text
+
+
+@pytest.mark.parametrize("text", ["MOU 2 ฉบับ", "COVID-19 ระบาด", "ว OOO", "ISO 9001"])
+def test_the_letter_o_in_words_is_left_alone(text: str) -> None:
+    assert parse_number(text) is None
+    assert "O" in text or "o" in text

@@ -18,7 +18,7 @@ from tests.registry_fixtures import REPO, TEST_LETTERS, db_url, kb_root  # noqa:
 
 EVAL = Path(__file__).resolve().parent / "data" / "eval_questions.yaml"
 LOOKUP_KEYS = {"query", "found", "status", "number", "date", "subject", "issuer", "references", "referenced_by",
-               "candidates"}
+               "candidates", "provenance"}
 
 
 @pytest.fixture
@@ -213,3 +213,53 @@ def test_registry_does_not_import_telegram() -> None:
 
     code = "import bot.registry, bot.letters, bot.numbers, sys; assert 'telegram' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+@pytest.mark.parametrize("query", ["ขร OO23.20/ว O313", "ว o๓๑๓", "ตามหนังสือที่ขร0023.20/ว0313 ลงวันที่ 23 ก.พ. 69"])
+def test_o_for_zero_and_numbers_in_sentences(registry: Registry, query: str) -> None:
+    assert registry.lookup(query).number == "ขร 0023.20/ว 0313"
+
+
+@pytest.mark.parametrize("query", ["ว O31", "ว 3130", "ขร OO23.20/ว O3130"])
+def test_o_for_zero_never_finds_another_number(registry: Registry, query: str) -> None:
+    result = registry.lookup(query)
+    assert not result.found and result.number is None
+
+
+def test_seeded_citations_work_out_of_the_box(registry: Registry) -> None:
+    result = registry.lookup("ว 1863")
+    assert result.found and result.number == "มท 0893.3/ว 1863" and result.document is not None
+    assert result.document.date == "2013-08-23" and result.document.issuer == "กรมส่งเสริมการปกครองท้องถิ่น"
+    provenance = result.to_json()["provenance"]
+    assert provenance["method"] == "citation" and provenance["source"] == "citations.yaml"
+    assert provenance["source_url"].startswith("http://news.yotathai.com/2013/09/")
+    assert provenance["needs_review"] is False and len(provenance["sha256"]) == 64
+    assert registry.lookup("มท 0803/ว 2872").found
+    # The shipped letter was read from text; the letters it cites are known from it.
+    assert registry.lookup("ว 0313").to_json()["provenance"]["method"] == "text"
+    assert registry.lookup("ว 4634").to_json()["provenance"]["source"] == "letters/kr-0023.20-w0313.txt"
+
+
+def test_provenance_migration_keeps_older_rows_honest(db_url: str) -> None:  # noqa: F811
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.store import MIGRATIONS_DIR, make_engine, migrate
+
+    engine = make_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_registry")
+        insert = sa.text("insert into registry_document (key, kind, is_stub, updated_at, kb_id) "
+                         "values (:key, 'circular', :stub, CURRENT_TIMESTAMP, :kb)")
+        connection.execute(insert, [{"key": "letter", "stub": False, "kb": None},
+                                    {"key": "stub", "stub": True, "kb": None},
+                                    {"key": "kb", "stub": True, "kb": "kb-doc"}])
+    migrate(engine)
+    with engine.connect() as connection:
+        rows = dict(connection.execute(sa.text("select key, method from registry_document")).all())
+        flagged = connection.execute(sa.text("select count(*) from registry_document where needs_review")).scalar()
+    assert rows == {"letter": "text", "stub": "citation", "kb": "curated"} and flagged == 0
+    engine.dispose()

@@ -83,7 +83,7 @@ def test_ingest_reports_each_file(cli: Cli, tmp_path: Path) -> None:
     # A file that cannot be read at all is an operator error (2); a text that is not a letter, 1.
     assert code == 2 and out == ""
     assert "refused: not an official letter (missing: number, date, subject, recipient); nothing stored" in err
-    assert "scan.pdf: is not UTF-8 text" in err and "absent.txt: No such file" in err
+    assert "scan.pdf is a PDF that cannot be read" in err and "absent.txt: No such file" in err
     assert "Traceback" not in err
     code, _, err = cli("ingest", str(TEST_LETTERS / "not-a-letter.txt"))
     assert code == 1

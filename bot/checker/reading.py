@@ -263,6 +263,11 @@ def _read_pdf(data: bytes, name: str) -> str:
 
 def read_bytes(data: bytes, filename: str = "draft") -> str:
     """Return the text of a draft given as bytes; raise DocumentRefused for anything else."""
+    return read_with_format(data, filename)[0]
+
+
+def read_with_format(data: bytes, filename: str = "draft") -> tuple[str, str]:
+    """Return (text, format) of a document given as bytes, format "text", "docx" or "pdf"; else DocumentRefused."""
     name = Path(filename).name or "draft"
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
@@ -272,14 +277,14 @@ def read_bytes(data: bytes, filename: str = "draft") -> str:
     if kind == "pdf":
         text = _read_pdf(data, name)
     elif kind == "zip":
-        text = _read_zip(data, name)
+        text, kind = _read_zip(data, name), "docx"
     else:
         text = _decode_text(data, name)
     if not text.strip():
         raise _empty()
     if len(text) > MAX_CHARS:
         raise _too_long(name, f"{len(text):,}")
-    return text
+    return text, kind
 
 
 def _read_zip(data: bytes, name: str) -> str:

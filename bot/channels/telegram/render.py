@@ -15,7 +15,7 @@ from bot.conversation import Turn
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
 from bot.lookups import ENCLOSES, REFERS_TO, LookupResult
 from bot.querylog import Stats, UnansweredGroup
-from bot.texts import DID_YOU_MEAN, SOURCES_HEADING, VERDICT_LABELS, Contact
+from bot.texts import DID_YOU_MEAN, SOURCES_HEADING, VERDICT_LABELS, Contact, provenance_line, review_warning
 from bot.thai import thai_date
 
 MAX_MESSAGE = 4096
@@ -173,6 +173,9 @@ def card_reply(result: LookupResult) -> Reply:
         return Reply(text, _keyboard(buttons))
     doc = result.document
     lines = [f"📜 <b>หนังสือที่ {escape(doc.number or doc.label)}</b>"]
+    origin = doc.provenance
+    if origin.needs_review:
+        lines.append(f"<b>{escape(review_warning(origin.method))}</b>")
     for label, value in (("ลงวันที่", thai_date(doc.date) if doc.date else None), ("จาก", doc.issuer),
                          ("เรื่อง", doc.subject or (doc.title if doc.number else None))):
         if value:
@@ -195,6 +198,9 @@ def card_reply(result: LookupResult) -> Reply:
                 rows.append([_button(f"⬅️ {link.document.number}", callback(CB_WALK, link.document.number))])
     if doc.is_stub:
         lines += ["", "<i>ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม</i>"]
+    source = provenance_line(origin.method, origin.source, origin.confidence, origin.source_url)
+    if source:
+        lines.append(f"<i>{escape(source)}</i>")
     return Reply("\n".join(lines), _keyboard(rows))
 
 
