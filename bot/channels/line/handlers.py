@@ -74,7 +74,7 @@ class LineBot:
         self.blob_api = blob_api
 
     async def handle(self, event: Any, received: float) -> None:
-        """Handle one event: a message, a button press, a new friend or group; log an error and say so in Thai."""
+        """Handles one event: a message, a button press, a new friend or group; an error is logged and told in Thai."""
         if event.mode == EventMode.STANDBY:
             return  # another bot server answers this channel now (LINE's module channels)
         origin = origin_of(event)
@@ -95,13 +95,14 @@ class LineBot:
                 log.warning("could not tell the LINE user about the error", exc_info=True)
 
     async def _allowed(self, origin: Origin, where: Destination) -> bool:
-        """Count the event against the sender's flood limit; warn once politely, then stay quiet."""
+        """Counts the event against the sender's flood limit; warns once politely, then stays quiet."""
         verdict = self.services.flood.check(origin.user)
         if verdict == "warn":
             await self.sender.send(where, text_messages(FLOOD_TEXT), push=False)
         return verdict == "ok"
 
     async def _message(self, event: Any, origin: Origin, where: Destination) -> None:
+        """Handles a message by kind: a text, a file to check, or a photo, video or sound (a hint)."""
         content = event.message
         if isinstance(content, TextMessageContent):
             await self._text(content, origin, where)
