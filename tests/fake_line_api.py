@@ -379,3 +379,40 @@ def postbacks(message: dict[str, Any]) -> list[str]:
 
     walk(message.get("contents", {}))
     return found
+
+
+def main() -> None:
+    """Run the fake server by hand: `python -m tests.fake_line_api --port 9000 --ask "คำถาม" --send draft.docx`."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description="A fake LINE Messaging API on 127.0.0.1, for trying the bot.")
+    parser.add_argument("--port", type=int, default=9000)
+    parser.add_argument("--webhook", default="http://127.0.0.1:8443/line/webhook", help="the bot's webhook URL")
+    parser.add_argument("--ask", action="append", default=[], help="a question to send once the bot is up")
+    parser.add_argument("--send", action="append", default=[], help="a draft file to send as a file message")
+    args = parser.parse_args()
+    api = FakeLineApi()
+    api.start(args.port)
+    print(f"fake LINE Messaging API on {api.base_url}  secret {CHANNEL_SECRET}  token {ACCESS_TOKEN}", flush=True)
+    try:
+        while not api.calls_of("info"):
+            time.sleep(0.05)
+        events = [api.text_event(question) for question in args.ask]
+        events += [api.file_event(Path(name).read_bytes(), Path(name).name) for name in args.send]
+        for event in events:
+            started = time.monotonic()
+            api.deliver_now(args.webhook, event)
+            (reply,) = api.wait_now("reply", where=lambda c, e=event: c.body.get("replyToken") == e["replyToken"])
+            shown = event["message"].get("text") or event["message"].get("fileName")
+            print(f"> {shown}\n" + "\n".join(texts(reply)) + f"\n(replied in {reply.at - started:.3f} s)\n", flush=True)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        api.stop()
+
+
+if __name__ == "__main__":
+    main()
