@@ -96,7 +96,7 @@ async def test_many_findings_fill_at_most_five_messages_and_say_how_many_more(li
 
 async def test_check_pasted_after_the_command_and_the_command_alone(line: RunningLine) -> None:
     api = line.api
-    pasted = "/check ข้อ 1 ความตกลงนี้ต้องได้รับสัตยาบัน\nข้อ 2 ทั้งสองฝ่ายจะแลกเปลี่ยนนักเรียน"
+    pasted = "/check\nข้อ 1 ความตกลงนี้ต้องได้รับสัตยาบัน\nข้อ 2 ทั้งสองฝ่ายจะแลกเปลี่ยนนักเรียน"
     bubble, findings = await _reply(line, api.text_event(pasted, user_id="U709"))
     assert _verdict(bubble) == RESULT_LABELS["review"] and "สัตยาบัน" in findings["text"]
     (prompt,) = await _reply(line, api.text_event("/check", user_id="U710"))

@@ -53,6 +53,10 @@ def test_alt_text_says_the_verdict_once_then_the_first_sentence() -> None:
     assert "\n" not in text and text == "❌ " + first_sentence(answer.text)
     conditional = Answer("q", "entry", "ต้องไม่ผูกพันรัฐบาลไทย\nรายละเอียด", entry=answer.entry)
     assert alt_text(conditional) == f"{VERDICT_LABELS['no']}: ต้องไม่ผูกพันรัฐบาลไทย"
+    # Thai typed on the English keyboard layout: the answer says how it read it, the notification does not.
+    retyped = shipped.respond("v[9 meg,nv'rujg,nv'ohv'wfhws,", log_turn=False).answer  # อบต ทำเมืองพี่...
+    assert retyped.read_as and retyped.text.startswith("(อ่านว่า")
+    assert alt_text(retyped).startswith("❌ ทำไม่ได้") and "อ่านว่า" not in alt_text(retyped)
 
 
 def test_first_sentence_is_the_first_paragraph_cut_at_a_space() -> None:
@@ -133,6 +137,9 @@ def test_in_groups_only_a_mention_of_the_bot_or_a_quote_of_its_message_addresses
     mention = {"index": 3, "length": 11, "type": "user", "userId": BOT_USER_ID, "isSelf": True}
     addressed = addressed_text(_text_content("😀 @Policy Bot ทำได้ไหม", [mention]), group, sent)
     assert addressed is not None and addressed.text == "😀 ทำได้ไหม" and addressed.quoted_ref is None
+    first = dict(mention, index=0)
+    pasted = addressed_text(_text_content("@Policy Bot /check ข้อ 1 ก\nข้อ 2 ข", [first]), group, sent)
+    assert pasted is not None and pasted.text == "/check ข้อ 1 ก\nข้อ 2 ข"  # line breaks kept for the checker
     other = {"index": 3, "length": 5, "type": "user", "userId": "U2", "isSelf": False}
     assert addressed_text(_text_content("😀 @Som ทำได้ไหม", [other]), group, sent) is None
     assert addressed_text(_text_content("@All ทำได้ไหม", [{"index": 0, "length": 4, "type": "all"}]), group,

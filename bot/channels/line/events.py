@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from bot.channels.line.sending import SentMessages
 from bot.config import user_key
 
 CHANNEL = "line"
+_SPACES = re.compile(r"[ \t]{2,}")
 # Webhook event ids remembered, so that a redelivered event is answered once (per process).
 REMEMBERED_EVENTS = 10_000
 
@@ -61,8 +63,9 @@ def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """Return `text` with the (index, length) spans removed; LINE counts them in UTF-16 code units."""
     units = text.encode("utf-16-le")
     for index, length in sorted(spans, reverse=True):
-        units = units[: 2 * index] + b" \x00" + units[2 * (index + length) :]
-    return " ".join(units.decode("utf-16-le", errors="ignore").split())
+        units = units[: 2 * index] + units[2 * (index + length) :]
+    # Line breaks stay: a draft pasted after "@bot /check" keeps its clauses apart.
+    return _SPACES.sub(" ", units.decode("utf-16-le", errors="ignore")).strip()
 
 
 def addressed_text(content: Any, origin: Origin, sent: SentMessages) -> Addressed | None:

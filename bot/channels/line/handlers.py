@@ -132,11 +132,12 @@ class LineBot:
 
     async def _command(self, text: str, origin: Origin, where: Destination) -> None:
         """Answers /check, /stats (admins) and /help; an empty or unknown command gets the help."""
-        command, _, rest = text.partition(" ")
-        command = command.lower()
+        command = text.split(maxsplit=1)[0].lower() if text else ""
+        # What follows the command keeps its line breaks (a pasted draft's clauses).
+        rest = text[len(command):].strip()
         services = self.services
         if command == "/check":
-            await self._check_text(rest.strip(), origin, where)
+            await self._check_text(rest, origin, where)
         elif command == "/stats" and services.is_admin(origin.user):
             stats = await services.stats()
             await self.sender.send(where, text_messages(render_stats(stats, services.kb) if stats else NO_LOG_TEXT))

@@ -126,7 +126,11 @@ def first_sentence(text: str, limit: int = ALT_SENTENCE) -> str:
 
 def alt_text(answer: Answer) -> str:
     """Return the text notifications show: the verdict and the answer's first sentence."""
-    sentence = first_sentence(answer.text)
+    text = answer.text
+    if answer.read_as:
+        # The first line says how a message typed on the English keyboard layout was read.
+        text = text.split("\n", 1)[-1]
+    sentence = first_sentence(text)
     if answer.entry is None:
         return shorten(sentence, MAX_ALT_TEXT)
     label = VERDICT_LABELS[answer.entry.verdict]
