@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("lookup", "look a circular up by number, however it is typed"),
     "parse": ("parse", "show what the letter parser reads from a text (stores nothing)"),
     "check": ("check", "check a draft agreement (.txt, .docx, PDF) against the guideline"),
-    "serve": ("serve", "run the bot (Telegram long polling, or a web server with the webhook and /healthz)"),
+    "serve": ("serve", "run the bot on every configured channel (Telegram, LINE; webhooks and /healthz on one server)"),
 }
 
 

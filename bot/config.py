@@ -126,6 +126,31 @@ def _webhook_secret(value: str) -> str:
     return value
 
 
+_LINE_SECRET = re.compile(r"^[A-Za-z0-9]{16,128}$")
+_LINE_TOKEN = re.compile(r"^[A-Za-z0-9+/=._-]{20,1024}$")
+
+
+def _line_secret(value: str) -> str:
+    value = value.strip()
+    if value and not _LINE_SECRET.match(value):
+        raise ValueError("malformed: expected the channel secret from the LINE Developers console (32 letters and digits)")
+    return value
+
+
+def _line_token(value: str) -> str:
+    value = value.strip()
+    if value and not _LINE_TOKEN.match(value):
+        raise ValueError("malformed: expected the channel access token from the LINE Developers console")
+    return value
+
+
+def _yes_no(value: str) -> bool:
+    value = value.strip().lower()
+    if value not in {"yes", "no", "true", "false", "1", "0", "on", "off"}:
+        raise ValueError("must be yes or no")
+    return value in {"yes", "true", "1", "on"}
+
+
 def _phone(value: str) -> str:
     value = value.strip()
     digits = re.sub(r"\D", "", value)
@@ -153,10 +178,14 @@ class Settings:
     contact_phone: str = _setting("0-5373-2273", "That office's telephone, Thai format; shown also as +66 so phones can dial it.", _phone)
     telegram_bot_token: str = _setting("", "Bot token from @BotFather (needed by `policybot serve` only).", _telegram_token)
     telegram_api_base_url: str = _setting("https://api.telegram.org/bot", "Bot API base URL; the token is appended. E.g. http://127.0.0.1:8081/bot", _http_url)
-    webhook_url: str = _setting("", "Public HTTPS URL of the webhook; empty = long polling.", _http_url)
+    webhook_url: str = _setting("", "Public HTTPS URL of Telegram's webhook; empty = long polling.", _http_url)
     webhook_secret: str = _setting("", "Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -).", _webhook_secret)
     webhook_listen: str = _setting("127.0.0.1", "Address the web server (webhooks, /healthz) listens on.")
     webhook_port: int = _setting("8443", "Port the web server (webhooks, /healthz) listens on.", _port)
+    line_channel_secret: str = _setting("", "LINE channel secret (Developers console, Basic settings); with the access token it turns LINE on.", _line_secret)
+    line_channel_access_token: str = _setting("", "LINE channel access token, long-lived (Developers console, Messaging API tab).", _line_token)
+    line_api_base_url: str = _setting("https://api.line.me", "LINE Messaging API base URL; file contents come from api-data.line.me when this is the default.", _http_url)
+    line_push_fallback: bool = _setting("yes", "yes = push the answer when LINE's reply token has expired or failed (push messages count against the plan's quota).", _yes_no)
     admin_user_ids: frozenset[str] = _setting("", "Comma-separated user ids allowed to use admin commands: Telegram ids, or channel:id.", _user_list)
     user_hash_salt: str = _setting("", "Secret salt for hashing user ids in logs (PDPA); set it in production.")
     log_retention_days: int = _setting("180", "Question logs older than this many days are deleted.", _positive_int)
@@ -190,7 +219,8 @@ SETTINGS: tuple[Setting, ...] = tuple(
     if "parse" in item.metadata
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
-_SECRETS = frozenset({"TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "USER_HASH_SALT"})
+_SECRETS = frozenset({"TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "USER_HASH_SALT", "LINE_CHANNEL_SECRET",
+                      "LINE_CHANNEL_ACCESS_TOKEN"})
 assert all(item.default is MISSING for item in fields(Settings) if "parse" in item.metadata)
 
 

@@ -1,13 +1,20 @@
-"""Plain-text rendering of a turn, an answer and a letter card, for the terminal (the CLI's full text)."""
+"""Plain-text rendering of a turn, an answer, a letter card and the admin figures (the CLI, plain-text channels)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.answers import Answer
 from bot.conversation import Turn
+from bot.knowledge import KnowledgeBase
 from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
 from bot.numbers import parse_number
 from bot.texts import ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS, provenance_line, review_warning
 from bot.thai import thai_date
+
+if TYPE_CHECKING:
+    # Only a type here: the question log's database modules stay out of `policybot ask`.
+    from bot.querylog import Stats
 
 
 def render_turn(turn: Turn) -> str:
@@ -95,3 +102,23 @@ def _link_line(link: Link, incoming: bool) -> str:
     if incoming:
         text += " — อ้างถึงฉบับนี้" if link.relation == REFERS_TO else " — ส่งฉบับนี้มาด้วย"
     return text
+
+
+def render_stats(stats: Stats, kb: KnowledgeBase) -> str:
+    """Render the admin figures (/stats) as plain Thai text: totals, feedback, each channel, top entries."""
+    lines = [
+        f"สถิติ {stats.days} วันล่าสุด",
+        f"คำถามทั้งหมด: {stats.questions}",
+        f"ตอบได้: {stats.answered} ({stats.answer_rate:.0%})",
+        f"ความคิดเห็น: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
+    ]
+    if stats.by_channel:
+        lines.append("ช่องทาง: " + " · ".join(f"{channel} {count}" for channel, count in stats.by_channel))
+    if stats.median_latency_ms is not None:
+        lines.append(f"เวลาตอบ (มัธยฐาน): {stats.median_latency_ms:.0f} ms")
+    if stats.top_entries:
+        lines += ["", "หัวข้อที่ถามบ่อย"]
+        for entry_id, count in stats.top_entries:
+            title = kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id
+            lines.append(f"• {title} ({count})")
+    return "\n".join(lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.lookups import ENCLOSES, REFERS_TO
+
 VERDICT_LABELS = {
     "yes": "✅ ทำได้",
     "no": "❌ ทำไม่ได้",
@@ -19,6 +21,8 @@ CHECK_RESULT_LABELS = {
     "not-allowed": "❌ ไม่ควรลงนามตามร่างนี้",
 }
 SEVERITY_LABELS = {"not-allowed": "ขัดกับแนวทาง", "review": "ควรตรวจสอบ"}
+# How a letter is linked to another (bot.lookups), as its card names the link.
+RELATION_LABELS = {REFERS_TO: "อ้างถึง", ENCLOSES: "สิ่งที่ส่งมาด้วย"}
 
 # A letter card's warning when a person has not checked what was read, and how each document was read.
 OCR_REVIEW_WARNING = "⚠️ อ่านจากภาพ โปรดตรวจสอบเลขที่"
@@ -105,3 +109,6 @@ NO_LOG_TEXT = "ฐานข้อมูลบันทึกคำถามใ�
 SOURCES_HEADING = "ที่มา"
 ALSO_HEADING = "ส่วนที่ทำได้"
 DID_YOU_MEAN = "คุณหมายถึงคำถามเหล่านี้หรือไม่"
+DECLINE_TITLE = "ไม่พบคำตอบในฐานความรู้"
+FEEDBACK_YES = "👍 ตรงคำถาม"
+FEEDBACK_NO = "👎 ไม่ตรง"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-# The Telegram tests' fixtures (fake Bot API server, running bot).
-pytest_plugins = ["tests.telegram_fixtures"]
+# The channels' fixtures: fake Bot API and LINE Messaging API servers, running bots.
+pytest_plugins = ["tests.telegram_fixtures", "tests.line_fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,8 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("PYTHAINLP_OFFLINE", "1")
     monkeypatch.setenv("PYTHAINLP_READ_ONLY", "1")
-    for name in ("DATABASE_URL", "DB_PATH", "KNOWLEDGE_DIR", "TELEGRAM_BOT_TOKEN", "WEBHOOK_URL"):
+    for name in ("DATABASE_URL", "DB_PATH", "KNOWLEDGE_DIR", "TELEGRAM_BOT_TOKEN", "WEBHOOK_URL", "LINE_CHANNEL_SECRET",
+                 "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     yield

@@ -1,4 +1,4 @@
-"""One turn for every channel: the CLI, `eval` and Telegram give the same entry, verdict and letter cards."""
+"""One turn for every channel: the CLI, `eval`, Telegram and LINE give the same entry, verdict and letter cards."""
 
 from __future__ import annotations
 
@@ -12,11 +12,16 @@ from typing import Any
 import yaml
 
 from bot.application import build_services
+from bot.channels.line.webhook import WEBHOOK_PATH
+from bot.channels.line.webhook import web_channel as line_channel
 from bot.channels.telegram.app import build_application
 from bot.config import load_settings
 from bot.knowledge import load_knowledge
 from bot.texts import VERDICT_LABELS
+from bot.web import build_web_app, web_server
 from tests.fake_bot_api import TOKEN, FakeBotApi
+from tests.fake_line_api import ACCESS_TOKEN, CHANNEL_SECRET, FakeLineApi
+from tests.line_fixtures import free_port, serving
 from tests.telegram_fixtures import start_bot, stop_bot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +90,31 @@ async def test_cli_eval_and_telegram_answer_alike(tmp_path: Path) -> None:
                 assert shown == row["circulars"], (question, texts)
         finally:
             await stop_bot(app)
+
+    # LINE: signed webhooks into the real web app, replies through the SDK to the fake Messaging API.
+    with FakeLineApi().running() as api:
+        settings = load_settings({"LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
+                                  "LINE_API_BASE_URL": api.base_url, "DB_PATH": str(tmp_path / "line.db"),
+                                  "USER_HASH_SALT": "s"}, env_file=None)
+        services = build_services(settings)
+        port = free_port()
+        server = web_server(build_web_app(services, [line_channel(settings, services)]), "127.0.0.1", port)
+        task = await serving(server)
+        labels = set(VERDICT_LABELS.values())
+        try:
+            for number, (question, row) in enumerate(zip(QUESTIONS, cli, strict=True), start=1):
+                event = api.text_event(question, user_id=f"U{number:032d}")
+                assert (await api.deliver(f"http://127.0.0.1:{port}{WEBHOOK_PATH}", event)).status_code == 200
+                (reply,) = await api.wait_for("reply", where=lambda c, e=event: c.body["replyToken"] == e["replyToken"])
+                flex = [message for message in reply.messages if message["type"] == "flex"]
+                headers = [message["contents"]["header"]["contents"][0]["text"] for message in flex]
+                if row["entry_id"]:
+                    assert headers[0] == VERDICT_LABELS[row["verdict"]], (question, headers)
+                    assert reply.messages[0]["contents"]["body"]["contents"][0]["text"] == titles[row["entry_id"]]
+                else:
+                    assert not labels & set(headers), (question, headers)
+                shown = [header.removeprefix("📜 หนังสือที่ ") for header in headers if header.startswith("📜")]
+                assert shown == row["circulars"], (question, headers)
+        finally:
+            server.should_exit = True
+            await task

@@ -22,6 +22,7 @@ from bot.config import ConfigError
 from bot.texts import VERDICT_LABELS
 from bot.web import build_web_app, web_server
 from tests.fake_bot_api import TOKEN, FakeBotApi
+from tests.fake_line_api import ACCESS_TOKEN, CHANNEL_SECRET
 from tests.telegram_fixtures import settings_for, start_bot, stop_bot, with_fake_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ QUESTION = "ตำบลเราทำ MOU เมืองพี่เมือ
 
 
 def _serve(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "LINE_"))}
     full.update(PYTHONPATH=str(ROOT), **env)
     return subprocess.run([sys.executable, "-m", "bot", "serve"], env=full, cwd=tmp_path, capture_output=True,
                           text=True, timeout=60)
@@ -38,7 +39,13 @@ def _serve(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[s
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({}, "no channel to serve: set TELEGRAM_BOT_TOKEN"),
+        ({"LINE_CHANNEL_SECRET": CHANNEL_SECRET}, "LINE_CHANNEL_ACCESS_TOKEN is not set"),
+        ({"LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN}, "LINE_CHANNEL_SECRET is not set"),
+        ({"LINE_CHANNEL_SECRET": "not a secret!", "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN},
+         "LINE_CHANNEL_SECRET is invalid"),
+        ({"LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN},
+         "USER_HASH_SALT must be set"),
         ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN is invalid: malformed"),
         ({"TELEGRAM_BOT_TOKEN": "123456:short"}, "TELEGRAM_BOT_TOKEN is invalid: malformed"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.org/hook"}, "WEBHOOK_SECRET must be set"),
@@ -54,6 +61,7 @@ def test_bad_settings_stop_with_one_line(env: dict[str, str], message: str, tmp_
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert CHANNEL_SECRET not in result.stderr and ACCESS_TOKEN not in result.stderr
 
 
 def test_serve_polls_and_answers_with_the_shipped_knowledge(tmp_path: Path) -> None:

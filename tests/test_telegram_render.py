@@ -118,7 +118,7 @@ def test_flood_guard_warns_once_then_drops_then_recovers() -> None:
 
 def test_core_modules_do_not_import_a_chat_library() -> None:
     # Every module outside bot/channels/ (the core, the application layer, the web server, the
-    # commands) imports no Telegram; the core imports no web framework either.
+    # commands) imports no chat library (Telegram, LINE); the core imports no web framework either.
     code = (
         "import sys\n"
         "import pkgutil, importlib, bot, bot.commands, bot.checker\n"
@@ -127,10 +127,10 @@ def test_core_modules_do_not_import_a_chat_library() -> None:
         "for name in core: importlib.import_module('bot.' + name)\n"
         "assert {'thai', 'knowledge', 'matcher', 'answers', 'conversation', 'circulars', 'store', 'config',\n"
         "        'querylog', 'registry', 'texts', 'plain'} <= set(core), core\n"
-        "web = sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'telegram'))\n"
+        "web = sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'telegram', 'linebot'))\n"
         "import bot.application, bot.web\n"
         "for m in pkgutil.iter_modules(bot.commands.__path__): importlib.import_module('bot.commands.' + m.name)\n"
-        "bad = sorted(m for m in sys.modules if m == 'telegram' or m.startswith('telegram.'))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'linebot'))\n"
         "print(web, bad)\n"
         "sys.exit(1 if bad or web else 0)\n"
     )

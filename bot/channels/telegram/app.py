@@ -72,9 +72,12 @@ def file_base_url(base_url: str) -> str:
 
 
 def build_application(
-    settings: Settings, services: Services, *, rate_limit: bool = True, polling: bool = True
+    settings: Settings, services: Services, *, rate_limit: bool = True, polling: bool = True, hosted: bool = False
 ) -> BotApp:
-    """Build the Application: token and server from settings, handlers in their stated order."""
+    """Build the Application: token and server from settings, handlers in their stated order.
+
+    `hosted`: the web server (bot.web) starts and stops the services, not the Application.
+    """
     token = require_token(settings)
     base_url = settings.telegram_api_base_url.rstrip("/")
     builder = (
@@ -87,8 +90,11 @@ def build_application(
         # Answers are independent, so many chats are served at once instead of one by one.
         .concurrent_updates(True)
     )
-    # Polling runs the services with the Application; the web server runs them itself (bot.web).
-    builder = builder.post_init(_post_init).post_shutdown(_post_shutdown) if polling else builder.updater(None)
+    # Polling alone runs the services with the Application; the web server runs them itself (bot.web).
+    if not polling:
+        builder = builder.updater(None)
+    elif not hosted:
+        builder = builder.post_init(_post_init).post_shutdown(_post_shutdown)
     if rate_limit:
         # Keeps under Telegram's send limits, waits out a 429 in its own chat only, retries 5xx and
         # network failures for a bounded time. (PTB types the builder for a limiter without arguments.)
@@ -160,6 +166,27 @@ def web_channel(settings: Settings, services: Services, *, drop_pending: bool = 
         await app.shutdown()
 
     return WebChannel("telegram", [webhook_route(app, settings)], start, stop)
+
+
+def polling_channel(settings: Settings, services: Services, *, drop_pending: bool = False) -> WebChannel:
+    """Return Telegram by long polling as a channel of the web server (which another channel's webhook needs)."""
+    app = build_application(settings, services, hosted=True)
+
+    async def start() -> None:
+        await app.initialize()
+        await app.start()
+        await start_channel(app)
+        assert app.updater is not None
+        await app.updater.start_polling(drop_pending_updates=drop_pending)
+
+    async def stop() -> None:
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    return WebChannel("telegram", [], start, stop)
 
 
 def webhook_route(app: BotApp, settings: Settings) -> Route:

@@ -44,6 +44,7 @@ from bot.channels.telegram.render import (
 from bot.config import user_key
 from bot.texts import (
     CIRCULAR_USAGE,
+    DECLINE_TITLE,
     ERROR_TEXT,
     FLOOD_TEXT,
     NO_LOG_TEXT,
@@ -261,7 +262,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
         results.append(
             InlineQueryResultArticle(
                 id="declined",
-                title="ไม่พบคำตอบในฐานความรู้",
+                title=DECLINE_TITLE,
                 description=" ".join(answer.text.split())[:120],
                 input_message_content=InputTextMessageContent(escape(answer.text), parse_mode=ParseMode.HTML),
             )

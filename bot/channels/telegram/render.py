@@ -13,9 +13,19 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.answers import Answer
 from bot.conversation import Turn
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
-from bot.lookups import ENCLOSES, REFERS_TO, LookupResult
+from bot.lookups import LookupResult
 from bot.querylog import Stats, UnansweredGroup
-from bot.texts import DID_YOU_MEAN, SOURCES_HEADING, VERDICT_LABELS, Contact, provenance_line, review_warning
+from bot.texts import (
+    DID_YOU_MEAN,
+    FEEDBACK_NO,
+    FEEDBACK_YES,
+    RELATION_LABELS,
+    SOURCES_HEADING,
+    VERDICT_LABELS,
+    Contact,
+    provenance_line,
+    review_warning,
+)
 from bot.thai import thai_date
 
 MAX_MESSAGE = 4096
@@ -31,8 +41,6 @@ CB_CIRCULAR = "c"  # show a circular card in a new message: c:<number>
 CB_WALK = "w"  # walk a card's reference chain, editing the card in place: w:<number>
 CB_FEEDBACK = "f"  # feedback: f:<1|0>:<log ref>
 CB_NOOP = "x"  # an already-pressed button
-
-RELATION_LABELS = {REFERS_TO: "อ้างถึง", ENCLOSES: "สิ่งที่ส่งมาด้วย"}
 
 
 @dataclass(frozen=True)
@@ -129,8 +137,8 @@ def answer_reply(answer: Answer, log_ref: str | None = None) -> Reply:
     if log_ref is not None:
         rows.append(
             [
-                _button("👍 ตรงคำถาม", callback(CB_FEEDBACK, f"1:{log_ref}")),
-                _button("👎 ไม่ตรง", callback(CB_FEEDBACK, f"0:{log_ref}")),
+                _button(FEEDBACK_YES, callback(CB_FEEDBACK, f"1:{log_ref}")),
+                _button(FEEDBACK_NO, callback(CB_FEEDBACK, f"0:{log_ref}")),
             ]
         )
     return Reply(answer_html(answer), _keyboard(rows))

@@ -1,0 +1,1 @@
+"""The LINE layer (Messaging API webhooks, `line-bot-sdk` v3): the only package that imports `linebot`."""
