@@ -344,3 +344,17 @@ async def test_a_handler_error_is_logged_and_the_user_told(running_line: Running
 
 def test_the_secret_used_by_the_fake_is_the_settings_one() -> None:
     assert len(CHANNEL_SECRET) == 32
+
+
+async def test_a_follow_up_is_read_with_the_answer_it_quotes_or_the_last_one(running_line: RunningLine) -> None:
+    api = running_line.api
+    asked = api.text_event(QUESTION, user_id="U610", group_id="C6", mention_self=True)
+    await _reply(running_line, asked)
+    # Another member quotes the bot's answer: read with that answer's question.
+    quoting = api.text_event("แล้ว อบจ. ล่ะ", user_id="U611", group_id="C6", quoted_message_id=reply_sent_id(api, asked))
+    (follow,) = await _reply(running_line, quoting)
+    assert _header(follow)[0] == VERDICT_LABELS["no"]
+    # In a one-to-one chat the short follow-up right after the answer is read with it.
+    await _reply(running_line, api.text_event(QUESTION, user_id="U612"))
+    (private,) = await _reply(running_line, api.text_event("แล้ว อบจ. ล่ะ", user_id="U612"))
+    assert _header(private)[0] == VERDICT_LABELS["no"]

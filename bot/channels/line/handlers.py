@@ -125,10 +125,16 @@ class LineBot:
             return
         services = self.services
         async with self.sender.loading(origin.user_id if origin.private else None, after=LOADING_AFTER):
-            # Follow-ups in context: `addressed.quoted_ref` is the answer a quoting message replies to.
-            # The conversation core takes no context yet (another change adds it), so none is passed.
-            turn = await services.respond(text, user=origin.user, channel=CHANNEL, chat=origin.chat_type)
+            # Follow-ups in context: a message quoting one of the bot's answers is read with that
+            # answer's question (known by the answer's log ref); a short one with the user's last.
+            thread = f"{CHANNEL}:{origin.chat_id}"
+            turn = await services.respond(
+                text, user=origin.user, channel=CHANNEL, chat=origin.chat_type,
+                thread=thread, replying_to=addressed.quoted_ref,
+            )
         await self.sender.send(where, turn_messages(turn, services.settings.contact), ref=turn.ref)
+        if turn.ref is not None:
+            services.sent(thread, turn.ref, turn)
 
     async def _command(self, text: str, origin: Origin, where: Destination) -> None:
         """Answers /check, /stats (admins) and /help; an empty or unknown command gets the help."""
