@@ -119,15 +119,15 @@ class Services:
             # No database work: matching takes about a millisecond of CPU, and the log row only joins
             # a queue, so a thread hop would cost more (and contend for the GIL) than it saves.
             turn = respond()
-        # Only an answer starts what a follow-up goes on from; a decline or small talk leaves the
-        # earlier question in place, so "หมายถึง อบจ. ครับ" after a decline still has it.
-        if thread is not None and turn.kind == "answer":
+        # A question, answered or declined, is what a follow-up goes on from ("แล้วค่าที่พักล่ะ" after a
+        # declined allowance question is about allowances); a greeting or a thank-you changes nothing.
+        if thread is not None and turn.carries_on:
             self.memory.remember(thread, user, turn.context)
         return turn
 
     def sent(self, thread: str, message: str, turn: Turn) -> None:
         """Note that the bot's message `message` in `thread` carries `turn`, so a reply to it is read with it."""
-        if turn.kind == "answer":
+        if turn.carries_on:
             self.memory.sent(thread, message, turn.context)
 
     def entry(self, entry_id: str) -> Turn | None:

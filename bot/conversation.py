@@ -77,6 +77,11 @@ class Turn:
         return Context(self.read_with or self.question, self.answer.entry_id)
 
     @property
+    def carries_on(self) -> bool:
+        """Tell whether a next message may go on from this turn: a question was asked (answered or not)."""
+        return self.kind not in ("smalltalk", "empty")
+
+    @property
     def question(self) -> str:
         """Return the message as the user wrote it."""
         return self.answer.question

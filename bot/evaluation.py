@@ -30,6 +30,9 @@ class EvalItem:
     q: str
     ids: tuple[str, ...]
     verdict: str | None = None
+    # For a question the sources do not settle ([] ids): entries written for its topic after the set
+    # was, which may answer it with what the sources do say, never with a "yes" (the judges' rule).
+    near: tuple[str, ...] = ()
 
 
 @dataclass
@@ -67,7 +70,11 @@ def _item(path: Path, where: str, raw: Any) -> EvalItem:
     if not isinstance(raw, dict) or not isinstance(raw.get("q"), str) or not isinstance(raw.get("ids"), list):
         raise EvalFileError(f"{path}: {where} needs 'q' (text) and 'ids' (list)")
     verdict = raw.get("verdict")
-    return EvalItem(raw["q"], tuple(str(i) for i in raw["ids"]), None if verdict is None else str(verdict))
+    near = raw.get("near") or []
+    if not isinstance(near, list):
+        raise EvalFileError(f"{path}: {where}: 'near' must be a list of entry ids")
+    return EvalItem(raw["q"], tuple(str(i) for i in raw["ids"]), None if verdict is None else str(verdict),
+                    tuple(str(i) for i in near))
 
 
 def load_items(path: Path) -> list[EvalItem]:
@@ -137,7 +144,7 @@ def evaluate(
             report.misses.append((item, turn, f"HARMFUL: {verdict} where the answer is {item.verdict or 'a decline'}"))
         if not item.ids:
             report.out_of_scope += 1
-            if entry_id is None:
+            if entry_id is None or (entry_id in item.near and verdict not in PERMISSIVE):
                 report.out_of_scope_declined += 1
             elif not is_harmful(item, verdict):
                 report.misses.append((item, turn, "answered an out-of-scope question"))
@@ -159,9 +166,13 @@ def evaluate_follow_ups(conversation: Conversation, conversations: list[list[Eva
     items: list[EvalItem] = []
     contexts: list[Context | None] = []
     for turns in conversations:
-        previous = conversation.respond(turns[0].q, channel="eval", log_turn=False)
+        first = conversation.respond(turns[0].q, channel="eval", log_turn=False)
+        # As a channel does: a question, answered or declined, is what the next message goes on from.
+        context = first.context if first.carries_on else None
         for item in turns[1:]:
             items.append(item)
-            contexts.append(previous.context)
-            previous = conversation.respond(item.q, channel="eval", log_turn=False, context=previous.context)
+            contexts.append(context)
+            turn = conversation.respond(item.q, channel="eval", log_turn=False, context=context)
+            if turn.carries_on:
+                context = turn.context
     return evaluate(conversation, items, contexts)

@@ -9,7 +9,7 @@ import pytest
 from bot.answers import Answerer
 from bot.config import default_contact, load_settings
 from bot.conversation import Conversation, LogRecord, build_conversation
-from bot.evaluation import evaluate, load_items
+from bot.evaluation import evaluate, evaluate_follow_ups, load_conversations, load_items
 from bot.knowledge import load_knowledge
 from bot.texts import CARDS_UNAVAILABLE_TEXT, EMPTY_TEXT, decline_text
 from tests.fakes import FakeRegistry
@@ -48,6 +48,34 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
     assert report.accuracy >= 0.85, report.misses
     assert report.rejection >= 0.9, report.misses
     assert report.verdict_errors == 0 and report.harmful == 0, report.misses
+
+
+@pytest.mark.parametrize(
+    ("name", "accuracy", "rejection", "harmful"),
+    [
+        ("long_compound_questions.yaml", 0.85, 0.95, 0),
+        ("chat_regional_questions.yaml", 0.85, 0.9, 1),
+        ("mixed_questions.yaml", 0.75, 0.8, 0),
+        ("chat_style_questions.yaml", 0.85, 0.8, 0),
+    ],
+)
+def test_this_sessions_blind_sets_stay_above_their_floor(
+    conversation: Conversation, name: str, accuracy: float, rejection: float, harmful: int
+) -> None:
+    # Written blind (their first runs are in each file's header and the README); floors a little
+    # under today's figures, so that a regression in understanding fails here. The one harmful
+    # answer allowed on the chat set is a known miss listed in the README.
+    report = evaluate(conversation, load_items(DATA / name))
+    assert report.accuracy >= accuracy, report.misses
+    assert report.rejection >= rejection, report.misses
+    assert report.harmful <= harmful, report.misses
+
+
+def test_follow_ups_in_context_stay_above_their_floor(conversation: Conversation) -> None:
+    # The conversations set: 37% of follow-ups were answered right before context was read.
+    report = evaluate_follow_ups(conversation, load_conversations(DATA / "conversations.yaml"))
+    assert report.accuracy >= 0.75, report.misses
+    assert report.rejection == 1.0 and report.harmful <= 1, report.misses
 
 
 def test_answer_carries_verdict_sources_and_related(conversation: Conversation) -> None:

@@ -20,13 +20,13 @@ def conversation() -> Conversation:
 
 
 def _after(conversation: Conversation, *messages: str) -> list[Turn]:
-    """Send messages in order, each read with the last answered one, as a channel does."""
+    """Send messages in order, each read with the last question asked, as a channel does."""
     turns: list[Turn] = []
     context: Context | None = None
     for message in messages:
         turn = conversation.respond(message, context=context)
         turns.append(turn)
-        if turn.kind == "answer":
+        if turn.carries_on:
             context = turn.context
     return turns
 
