@@ -100,6 +100,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
             r"(?:ใน" + _WS + "นาม|แทน)" + _WS + r"(?:ของ" + _WS + ")?(?:" + STATE_TH + r"|รัฐบาล|ราชอาณาจักร)",
+            # "MOU ผูกพันรัฐบาลไทยได้ไหม": the verb before the government.
+            r"ผูก" + _WS + r"พัน(?:ธ์)?" + _WS + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r"))",
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
@@ -111,13 +113,23 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "treaty-clause",
         "treaty wording: subject to international law, international courts or arbitration, ratification",
         patterns=(
-            r"ภายใต้" + _WS + r"(?:บังคับ" + _WS + r"(?:ของ|แห่ง)?" + _WS + r")?กฎหมาย" + _WS + r"ระหว่าง" + _WS + "ประเทศ",
+            r"(?:ภาย" + _WS + r")?ใต้" + _WS + r"(?:บังคับ" + _WS + r"(?:ของ|แห่ง)?" + _WS + r")?กฎหมาย" + _WS + r"ระหว่าง" + _WS + "ประเทศ",
             r"ผูกพัน" + _WS + r"(?:ตาม|ภายใต้)" + _WS + r"กฎหมาย" + _WS + "ระหว่าง" + _WS + "ประเทศ",
             r"สัตยาบัน|ratif\w*|ภาคยานุวัติ",
             r"ศาล" + _WS + r"(?:โลก|ระหว่าง" + _WS + r"ประเทศ|ยุติธรรม" + _WS + r"ระหว่าง" + _WS + "ประเทศ)",
             r"อนุญาโต",
         ),
         from_rules=("international-law", "international-dispute"),
+    ),
+    Concept(
+        "treaty-question",
+        "whether a document is, or becomes, a treaty (asked either way: \"ไม่ถือเป็นหนังสือสัญญาใช่ไหม\" asks it too)",
+        patterns=(
+            r"(?:เป็น|ถือ" + _WS + r"(?:ว่า" + _WS + r")?เป็น|นับ" + _WS + r"เป็น|เข้า" + _WS + r"ข่าย|กลาย" + _WS + r"เป็น)" + _WS
+            + r"(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา)",
+            r"(?:count|counts|qualify|qualifies|regarded)\s+as\s+(?:a\s+)?treaty|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+)?treaty",
+        ),
+        negatable=False,
     ),
     Concept(
         "national-matter",
