@@ -77,9 +77,19 @@ class Analyzer:
         """Set the words the knowledge base uses: they are never "corrected" as typos."""
         self._known = frozenset(words)
         self._correct.cache_clear()
+        self._terms.cache_clear()
+
+    def forget(self) -> None:
+        """Drop the analyses kept of earlier texts (a benchmark times each question as if new)."""
+        self._terms.cache_clear()
 
     def terms(self, text: str, repair: bool = True) -> list[str]:
         """Return the canonical terms of `text`, in order; `repair` fixes typos (for questions)."""
+        # Understanding reads the same clauses of a message more than once: analyse each once.
+        return list(self._terms(text, repair))
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer lives as long as its knowledge base
+    def _terms(self, text: str, repair: bool) -> tuple[str, ...]:
         # A letter number ("ว 0313") names which letter, not what is asked: the registry's card
         # answers it, and its digits must not pull a question towards the entry that quotes it.
         pieces = thai.tokenize(thai.fold(without_numbers(text)), self.domain_words, self._cjk_words)
@@ -87,7 +97,7 @@ class Analyzer:
             pieces = self._repair(pieces)
         terms = [term for term in self._map(pieces, repair) if term not in self._ignore]
         # "ด้านการศึกษา" is one sector, not two: a term right after itself says nothing new.
-        return [term for index, term in enumerate(terms) if index == 0 or terms[index - 1] != term]
+        return tuple(term for index, term in enumerate(terms) if index == 0 or terms[index - 1] != term)
 
     def _is_known(self, piece: str) -> bool:
         return piece in self._canonical or piece in self._known or piece in self._ignore
@@ -154,9 +164,14 @@ class Analyzer:
         if size < _TYPO_MIN_CHARS:
             return None
         # fuzz.ratio >= 86 needs lengths within about 25% of each other: compare only those.
-        candidates = [w for n in range(int(size * 0.75), int(size * 1.34) + 1) for w in self._by_length.get(n, ())]
-        hit = process.extractOne(joined, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+        hit = process.extractOne(joined, self._candidates(size), scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
         return (str(hit[0]), float(hit[1])) if hit else None
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one analyzer lives as long as its knowledge base
+    def _candidates(self, size: int) -> list[str]:
+        """Return the domain variants a word of `size` characters may be a typo of."""
+        # fuzz.ratio >= 86 needs lengths within about 25% of each other: compare only those.
+        return [word for n in range(int(size * 0.75), int(size * 1.34) + 1) for word in self._by_length.get(n, ())]
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
     def _correct(self, word: str) -> str:

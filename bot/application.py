@@ -213,6 +213,9 @@ class Services:
             await self._blocking(querylog.open)
             querylog.start()
             self._spawn(self._retention_loop())
+        if self.circulars is not None:
+            # Migrate and seed a new registry now, in the background, rather than on a user's question.
+            self.circulars.start_opening()
         # The first question would otherwise pay for building the word-segmentation dictionary,
         # and the first /check for compiling the checker's patterns.
         answerer = self.conversation.answerer

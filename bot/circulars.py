@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -25,7 +25,11 @@ T = TypeVar("T")
 RETRY_SECONDS = 30.0
 # The longest a question waits for its letter cards; then it is answered without them.
 BUDGET_SECONDS = 1.5
+# A new database is migrated and seeded on first use, which may take longer than a lookup: the
+# opening goes on in the background for up to OPEN_BUDGET_SECONDS, while a question waits for it
+# at most FIRST_WAIT_SECONDS (then it is answered without cards, and the next one tries again).
 OPEN_BUDGET_SECONDS = 10.0
+FIRST_WAIT_SECONDS = 2.0
 
 
 def _database_errors() -> tuple[type[Exception], ...]:
@@ -48,11 +52,15 @@ class CircularSource(Protocol):
 
     @property
     def status(self) -> str:
-        """Return "ok", "not-opened" or "unavailable" (for /healthz)."""
+        """Return "ok", "opening", "not-opened" or "unavailable" (for /healthz)."""
         ...
 
     def close(self) -> None:
         """Release the database connections."""
+        ...
+
+    def start_opening(self) -> None:
+        """Begin opening the database in the background (at start-up)."""
         ...
 
     def find_in_text(self, text: str) -> list[LookupResult]:
@@ -80,6 +88,8 @@ class RegistryAccess:
         # (a paused server answers no timeout of its own); a stuck thread is left to finish.
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="registry")
         self._registry: Registry | None = None
+        self._opening: Future[Registry] | None = None
+        self._slow_opening = False
         self._retry_seconds = retry_seconds
         self._clock = clock
         self._closed_until = 0.0
@@ -89,10 +99,38 @@ class RegistryAccess:
 
     @property
     def status(self) -> str:
-        """Return "ok", "not-opened" (no question needed it yet) or "unavailable"."""
+        """Return "ok", "opening", "not-opened" (no question needed it yet) or "unavailable"."""
         if self._clock() < self._closed_until:
             return "unavailable"
-        return "ok" if self._registry is not None else "not-opened"
+        if self._registry is not None:
+            return "ok"
+        return "opening" if self._opening is not None else "not-opened"
+
+    def start_opening(self) -> None:
+        """Begin opening the registry in the background (at start-up), so no question waits for it."""
+        with self._lock:
+            if self._registry is None and self._opening is None and self._clock() >= self._closed_until:
+                self._opening = self._pool.submit(self._open_now)
+
+    def _open_now(self) -> Registry:
+        """Open the registry (migrate, seed); on failure open the breaker. Runs in the pool."""
+        started = self._clock()
+        try:
+            registry = self._open()
+        except _database_errors() as error:
+            with self._lock:
+                self._opening = None
+            raise self._failed(error) from error
+        except BaseException:
+            with self._lock:
+                self._opening = None
+            raise
+        with self._lock:
+            self._registry = registry
+            self._opening = None
+        if self._clock() - started > OPEN_BUDGET_SECONDS:
+            log.warning("the circular registry took %.0f s to open", self._clock() - started)
+        return registry
 
     @property
     def last_error(self) -> str | None:
@@ -110,34 +148,41 @@ class RegistryAccess:
         return self._call(lambda registry: registry.lookup(query))
 
     def _registry_now(self) -> Registry:
+        """Return the open registry, waiting at most FIRST_WAIT_SECONDS for its opening."""
         with self._lock:
             if self._clock() < self._closed_until:
                 raise CircularsUnavailable(self._last_error or "registry unavailable")
-            if self._registry is None:
-                try:
-                    self._registry = self._open()
-                except _database_errors() as error:
-                    raise self._failed(error) from error
-            return self._registry
+            if self._registry is not None:
+                return self._registry
+            if self._opening is None:
+                self._opening = self._pool.submit(self._open_now)
+                self._slow_opening = False
+            elif self._slow_opening:
+                # One question already waited for this opening in vain: the others do not.
+                raise CircularsUnavailable("the registry is still opening")
+            opening = self._opening
+        try:
+            return opening.result(timeout=FIRST_WAIT_SECONDS)
+        except FutureTimeout:
+            # Still migrating or connecting: no breaker (it may yet open); this question goes without.
+            with self._lock:
+                self._slow_opening = True
+            raise CircularsUnavailable("the registry is still opening") from None
 
     def _call(self, job: Callable[[Registry], T]) -> T:
-        if self._clock() < self._closed_until:
-            raise CircularsUnavailable(self._last_error or "registry unavailable")
+        registry = self._registry_now()
 
         def work() -> T:
-            registry = self._registry_now()
             try:
                 return job(registry)
             except _database_errors() as error:
                 raise self._failed(error) from error
 
-        # The first use migrates and seeds a new database: it may take longer than a lookup.
-        budget = self._budget if self._registry is not None else max(self._budget, OPEN_BUDGET_SECONDS)
         future = self._pool.submit(work)
         try:
-            return future.result(timeout=budget)
+            return future.result(timeout=self._budget)
         except FutureTimeout:
-            raise self._failed(TimeoutError(f"the registry did not answer within {budget:g} s")) from None
+            raise self._failed(TimeoutError(f"the registry did not answer within {self._budget:g} s")) from None
 
     def _failed(self, error: Exception) -> CircularsUnavailable:
         """Open the breaker and return the exception to raise."""

@@ -40,6 +40,9 @@ class FakeRegistry:
         """Return "unavailable" while failing, else "ok"."""
         return "unavailable" if self.fail else "ok"
 
+    def start_opening(self) -> None:
+        """Nothing to open: the fake is in memory."""
+
     def close(self) -> None:
         """Nothing to release."""
 

@@ -69,3 +69,30 @@ def test_breaker_skips_a_failing_registry_then_retries(tmp_path: Path) -> None:
     with pytest.raises(CircularsUnavailable):
         access.lookup("ว 0313")
     assert len(opens) == 2  # tried again after the pause: a first open that failed is retried
+
+
+def test_a_slow_first_open_holds_no_question_and_finishes_in_the_background(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    kb = make_knowledge(tmp_path)
+    release = threading.Event()
+
+    def slow_open() -> Registry:
+        release.wait(10)  # a new database being migrated on a slow server
+        return Registry.open(f"sqlite:///{tmp_path / 'slow.db'}", kb)
+
+    access = RegistryAccess(slow_open)
+    access.start_opening()
+    assert access.status == "opening"
+    started = time.monotonic()
+    with pytest.raises(CircularsUnavailable):
+        access.find_in_text("ว 0313 ลงวันที่เท่าไร")
+    assert time.monotonic() - started < 3.0
+    assert access.status == "opening"  # no breaker: it is slow, not broken
+    release.set()
+    deadline = time.monotonic() + 10
+    while access.status != "ok" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert access.lookup("ขร 0023.20/ว 0313").found
+    access.close()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from html import unescape
+from pathlib import Path
 
 import pytest
 
-from bot.channels.telegram.app import file_base_url
+from bot.application import build_services
+from bot.channels.telegram.app import build_application, file_base_url
 from bot.channels.telegram.check_render import MAX_SHOWN_FINDINGS
 from bot.checker import MAX_BYTES
 from bot.config import default_contact
 from bot.texts import CHECK_RESULT_LABELS as RESULT_LABELS
 from tests.checker_fixtures import draft_lines, make_docx, make_pdf
-from tests.fake_bot_api import BOT_USER, Call
-from tests.telegram_fixtures import RunningBot
+from tests.fake_bot_api import BOT_USER, Call, FakeBotApi
+from tests.telegram_fixtures import RunningBot, settings_for, start_bot, stop_bot, with_fake_registry
 
 W0313_TITLE = "หนังสืออำเภอแม่สาย ที่ ขร 0023.20/ว 0313"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -213,3 +216,28 @@ async def test_help_lists_check(running_bot: RunningBot) -> None:
     running_bot.api.send_text("/help", chat_id=718, user_id=718)
     (text,) = await _replies(running_bot, 718)
     assert "/check" in text and ".docx" in text
+
+
+async def test_shutdown_with_a_check_running_takes_seconds(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    from tests.test_checker_worker import SLOW, SlowWorker
+
+    settings = settings_for(tmp_path, fake_api.base_url)
+    services = with_fake_registry(build_services(settings))
+    services.checker = SlowWorker(timeout=120)
+    app = build_application(settings, services)
+    await start_bot(app)
+    stopped = False
+    try:
+        fake_api.send_text(f"/check {SLOW}ข้อ 1 ความร่วมมือด้านการท่องเที่ยว", chat_id=790, user_id=790)
+        await fake_api.wait_for("sendChatAction", where=lambda call: call.params.get("chat_id") == 790)
+        await asyncio.sleep(0.5)  # the check is now running (it would take a minute)
+        started = time.monotonic()
+        await stop_bot(app)
+        stopped = True
+        assert time.monotonic() - started < 10
+        assert services.checker.pid is None
+    finally:
+        if not stopped:
+            await stop_bot(app)
