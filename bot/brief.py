@@ -110,5 +110,6 @@ def clip(text: str, limit: int) -> str:
         from pythainlp.tokenize import tcc
 
         clusters = [cut for cut in tcc.tcc_pos(text[:limit]) if cut <= room and allowed(cut)]
-        cut = max(clusters, default=0) or (spaces[-1] if spaces else room)
+        # A label that is one long number from the start shows none of it rather than part of it.
+        cut = max([*clusters, *spaces], default=0)
     return text[:cut].rstrip(" ,;") + "…"

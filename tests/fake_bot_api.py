@@ -410,9 +410,12 @@ class FakeBotApi:
             "audio": {"file_id": "a1", "file_unique_id": "ua1", "duration": 30},
             "location": {"latitude": 20.43, "longitude": 99.88},
             "contact": {"phone_number": "+66812345678", "first_name": "ก"},
-            "poll": {"id": "poll1", "question": "ไปไหม", "options": [{"text": "ไป", "voter_count": 0},
-                     {"text": "ไม่ไป", "voter_count": 0}], "total_voter_count": 0, "is_closed": False,
-                     "is_anonymous": True, "type": "regular", "allows_multiple_answers": False},
+            "poll": {"id": "poll1", "question": "ไปไหม",
+                     "options": [{"text": "ไป", "voter_count": 0, "persistent_id": "o1"},
+                                 {"text": "ไม่ไป", "voter_count": 0, "persistent_id": "o2"}],
+                     "total_voter_count": 0, "is_closed": False,
+                     "is_anonymous": True, "type": "regular", "allows_multiple_answers": False,
+                     "allows_revoting": False, "members_only": False},
         }
         update = self.message_update("", entities=[], **kwargs)
         message = update.get("message") or update["edited_message"]

@@ -50,11 +50,11 @@ def description(contact: Contact) -> str:
 def admin_chats(settings: Settings) -> list[int]:
     """Return the Telegram chats of the admins (their user ids); other channels' admins are skipped."""
     chats = []
-    for user in sorted(settings.admin_user_ids):
+    for user in settings.admin_user_ids:
         channel, _, bare = user.partition(":")
         if channel == CHANNEL and bare.isdigit():
             chats.append(int(bare))
-    return chats
+    return sorted(chats)
 
 
 def _admin_menu(bot: Bot, chat: int) -> Callable[[], Awaitable[bool]]:

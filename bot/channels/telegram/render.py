@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -30,6 +31,10 @@ MAX_RELATED = 3
 MAX_ROWS = 3
 # Source labels on the first screen; the rest are counted ("+2") and listed behind the 📄 button.
 MAX_SOURCE_LABELS = 4
+# A /feedback comment as /stats shows it; the whole text is in the database.
+MAX_COMMENT_SHOWN = 300
+# Dates in /stats are the officials' own (Thailand has no daylight saving time).
+THAI_TIME = timezone(timedelta(hours=7))
 # Telegram's limit on the query a share button puts in the message field.
 MAX_INLINE_QUERY = 256
 
@@ -323,6 +328,11 @@ def stats_html(stats: Stats, kb: KnowledgeBase) -> str:
         for entry_id, count in stats.top_entries:
             title = kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id
             lines.append(f"• {escape(title)} ({count})")
+    if stats.comment_count:
+        lines += ["", f"<b>ความเห็นจากผู้ใช้ (/feedback): {stats.comment_count}</b>"]
+        for comment in stats.comments:
+            day = thai_date(comment.created_at.astimezone(THAI_TIME).date().isoformat(), short=True)
+            lines.append(f"• {day} ({escape(comment.channel)}): {escape(clip(comment.text, MAX_COMMENT_SHOWN))}")
     return "\n".join(lines)
 
 
