@@ -166,6 +166,8 @@ def _docx_lines(document: object) -> list[str]:
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
             lines.append(_numbered(paragraph, counters, styles) + paragraph.text)
         elif tag == "tbl":
+            # A table is a block of its own (often the signatures): blank lines keep it apart.
+            lines.append("")
             table = Table(child, document)  # type: ignore[arg-type]
             for row in table.rows:
                 for cell in row.cells:

@@ -22,7 +22,7 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
 from bot.application import Services
-from bot.channels.telegram.check_render import MAX_SHOWN_FINDINGS, attachment_name, check_html, source_titles
+from bot.channels.telegram.check_render import attachment_name, check_message, source_titles
 from bot.channels.telegram.context import BotContext
 from bot.channels.telegram.handlers import allowed
 from bot.channels.telegram.messages import command_argument, from_bot, mentions_bot
@@ -138,10 +138,11 @@ async def _check_and_reply(
 
 
 async def send_check_result(message: Message, services: Services, result: CheckResult, name: str | None) -> None:
-    """Send the verdict, summary and findings; with many findings attach the full result as .txt."""
+    """Send the verdict, summary and the findings that fit one message; if not all fit, attach the full result."""
     titles = source_titles(services.kb)
-    await send_reply(message, Reply(check_html(result, titles, name)))
-    if len(result.findings) > MAX_SHOWN_FINDINGS:
+    shown = check_message(result, titles, name)
+    await send_reply(message, Reply(shown.text))
+    if not shown.complete:
         header = f"ไฟล์: {name}\n" if name else ""
         full = header + render_thai(result, titles) + "\n"
         await message.reply_document(
