@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answers import Answer
 from bot.knowledge import CONTACT_PLACEHOLDER, KnowledgeSource
 from bot.texts import READ_AS_TEXT, VERDICT_LABELS, Contact
-from bot.thai import thai_date
+from bot.thai import general_words, thai_date
 
 # How the knowledge base starts the paragraph that says what an LAO may do instead.
 INSTEAD_MARK = "สิ่งที่ทำได้แทน"
@@ -23,6 +24,9 @@ _ECHOES = ("ทำไม่ได้", "ไม่ได้", "ทำได้")
 _NUMBER_RUN = re.compile(r"(?:[\u0e01-\u0e2e]{1,3}\.?\s)?\S*\d\S*(?:\s(?:ว\.?\s)?\d\S*)*")
 # Where a label may be cut: after a space, or after a closing bracket or a comma.
 _CUT_AFTER = " ),;"
+THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+# Longer than any word in the general word list that a label would hold.
+_LONGEST_WORD = 24
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ def source_label(document: KnowledgeSource) -> str:
     return clip(document.title.split(" (", 1)[0], 32)
 
 
+@lru_cache(maxsize=4096)
 def clip(text: str, limit: int) -> str:
     """Return `text` on one line, cut to `limit` characters at a word's end (never inside a number) with "…"."""
     text = " ".join(text.split())
@@ -102,14 +107,31 @@ def clip(text: str, limit: int) -> str:
         return not any(start < cut < end for start, end in numbers)
 
     spaces = [index + 1 for index in range(room) if text[index] in _CUT_AFTER and allowed(index + 1)]
-    if spaces and spaces[-1] >= room * 2 // 3:
+    if spaces and spaces[-1] >= room * 3 // 4:
         cut = spaces[-1]
     else:
-        # Thai runs words together: cut between character clusters (never between a letter and its
-        # vowel or tone mark), and before a number rather than inside it.
-        from pythainlp.tokenize import tcc
-
-        clusters = [cut for cut in tcc.tcc_pos(text[:limit]) if cut <= room and allowed(cut)]
+        # Thai runs words together: cut where a word ends, and before a number rather than inside it.
         # A label that is one long number from the start shows none of it rather than part of it.
-        cut = max([*clusters, *spaces], default=0)
+        ends = _word_ends(text[: limit + _LONGEST_WORD])
+        cut = max([end for end in ends if end <= room and allowed(end)], default=0)
     return text[:cut].rstrip(" ,;") + "…"
+
+
+def _word_ends(text: str) -> list[int]:
+    """Return where words end in `text`: Thai by the longest dictionary word at each point (else one
+    character cluster, so a vowel or tone mark stays with its letter), any other character on its own."""
+    from pythainlp.tokenize import tcc
+
+    words = general_words()
+    clusters = sorted(tcc.tcc_pos(text))
+    ends: list[int] = []
+    index = 0
+    while index < len(text):
+        if not THAI_LETTER.match(text[index]):
+            index += 1
+        else:
+            longest = next((end for end in range(min(len(text), index + _LONGEST_WORD), index, -1)
+                            if text[index:end] in words), None)
+            index = longest or next((end for end in clusters if end > index), len(text))
+        ends.append(index)
+    return ends

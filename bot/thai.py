@@ -107,6 +107,11 @@ def _thai_words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
+def general_words() -> frozenset[str]:
+    """Return PyThaiNLP's general Thai word list (loaded once), e.g. to find where words end."""
+    return _thai_words()
+
+
 _LOAD_LOCK = threading.Lock()
 
 

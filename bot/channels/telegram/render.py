@@ -289,8 +289,7 @@ def welcome_reply(kb: KnowledgeBase, examples: int = 3) -> Reply:
         "พิมพ์คำถามเป็นภาษาไทยได้เลย หรือพิมพ์เลขที่หนังสือเพื่อดูรายละเอียดหนังสือ\n"
         "ตัวอย่างคำถาม:"
     )
-    policy = [entry for entry in kb.entries if not entry.is_smalltalk][:examples]
-    rows = [[_entry_button(entry)] for entry in policy]
+    rows = [[_entry_button(entry)] for entry in kb.examples[:examples]]
     return Reply(text, _keyboard(rows))
 
 
