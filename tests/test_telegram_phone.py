@@ -194,6 +194,18 @@ async def test_an_edit_the_bot_cannot_apply_gets_a_new_reply(running_bot: Runnin
     assert calls[1].params["text"].startswith(NO)
 
 
+async def test_an_edited_circular_command_replaces_the_card(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    update = api.message_update("/circular ว 9999", chat_id=733, user_id=733)
+    original = update["message"]["message_id"]
+    api.push(update)
+    (missing,) = await api.wait_for("sendMessage", where=_answered(733))
+    assert "ไม่พบ" in missing.params["text"]
+    api.push(api.message_update("/circular ว 0313", chat_id=733, user_id=733, message_id=original, edited=True))
+    (edit,) = await api.wait_for("editMessageText", where=_to(733))
+    assert edit.params["message_id"] == missing.result["message_id"] and "ขร 0023.20/ว 0313" in edit.params["text"]
+
+
 # --- inline mode ------------------------------------------------------------------------------------------
 
 

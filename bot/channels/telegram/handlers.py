@@ -159,7 +159,9 @@ async def circular(update: Update, context: BotContext) -> None:
         await send_reply(message, Reply(escape(CIRCULAR_USAGE)))
         return
     result = await context.services.lookup(query)
-    await send_reply(message, card_reply(result) if result is not None else Reply(escape(NO_REGISTRY_TEXT)))
+    reply = card_reply(result) if result is not None else Reply(escape(NO_REGISTRY_TEXT))
+    # A corrected number ("/circular ว 313" edited to "ว 0313") replaces the earlier card.
+    await deliver(context, message, [reply], edited=update.edited_message is not None)
 
 
 async def send_contact_card(bot: Bot, chat_id: int, contact: Contact) -> Message:
