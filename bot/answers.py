@@ -101,7 +101,8 @@ class Answerer:
             # A greeting or a thank-you is not a question: reply in kind, but answer no policy
             # entry and point to what can be asked.
             return Answer(
-                question, "smalltalk", best.entry.answer, confidence=best.confidence,
+                question, "smalltalk", best.entry.answer.replace(CONTACT_PLACEHOLDER, self.contact.line),
+                confidence=best.confidence,
                 related=self._entries(best.entry.related), smalltalk=best.entry.id,
             )
         answer = self._entry_answer(question, best.entry, best.confidence, ranked[1:])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 RETENTION_INTERVAL = 24 * 3600.0
+# How long the most asked entries (for an empty inline query) are reused before the log is asked again,
+# and how long a caller waits for the first answer before the knowledge base's examples stand in.
+MOST_ASKED_SECONDS = 600.0
+MOST_ASKED_WAIT = 1.0
 # Threads for turns and database work: a stalled database ties up at most these, never the event loop.
 WORKERS = 4
 
@@ -66,6 +71,8 @@ class Services:
         self.checker = CheckWorker(settings.check_timeout_seconds, contact=settings.contact.line)
         self._jobs: set[asyncio.Task[Any]] = set()
         self.memory = ChatMemory(settings.context_minutes)
+        self._most_asked: tuple[float, list[str]] | None = None
+        self._most_asked_job: asyncio.Task[None] | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -163,6 +170,33 @@ class Services:
         """Store a 👍/👎 on a logged answer; False for an unknown reference or no database."""
         querylog = self.querylog
         return querylog is not None and await self._database(lambda: querylog.feedback(ref, user, value), False)
+
+    async def comment(self, user: str, channel: str, text: str) -> bool:
+        """Store a /feedback comment for the admins; False for no database."""
+        querylog = self.querylog
+        return querylog is not None and await self._database(lambda: querylog.comment(user, channel, text), False)
+
+    async def most_asked(self, limit: int = 5) -> list[str]:
+        """Return the ids of the most asked entries (question log, refreshed every few minutes), then examples.
+
+        Never waits long on the database: while the log is slow or away the knowledge base's examples stand in.
+        """
+        stale = self._most_asked is None or time.monotonic() - self._most_asked[0] > MOST_ASKED_SECONDS
+        if stale and (self._most_asked_job is None or self._most_asked_job.done()):
+            self._most_asked_job = asyncio.get_running_loop().create_task(self._refresh_most_asked())
+            self._jobs.add(self._most_asked_job)
+            self._most_asked_job.add_done_callback(self._jobs.discard)
+        if self._most_asked is None and self._most_asked_job is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._most_asked_job), MOST_ASKED_WAIT)
+        kb = self.kb
+        logged = [entry_id for entry_id in (self._most_asked[1] if self._most_asked else []) if entry_id in kb.by_id]
+        ids = [*logged, *(entry.id for entry in kb.examples)]
+        return [entry_id for entry_id in dict.fromkeys(ids) if not kb.by_id[entry_id].is_smalltalk][:limit]
+
+    async def _refresh_most_asked(self) -> None:
+        stats = await self.stats()
+        self._most_asked = (time.monotonic(), [entry_id for entry_id, _ in stats.top_entries] if stats else [])
 
     async def stats(self) -> Stats | None:
         """Return /stats figures; None while the log database is away."""

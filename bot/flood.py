@@ -37,6 +37,10 @@ class FloodGuard:
         self._warned[user] = now
         return "warn"
 
+    def __len__(self) -> int:
+        """Return how many users the guard is counting."""
+        return len(self._seen)
+
     def forget_idle(self) -> None:
         """Drop users with no message in the window, so memory stays bounded."""
         now = self.clock()

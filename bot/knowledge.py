@@ -26,14 +26,19 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # An answer must fit a phone screen or two; longer text belongs in a related entry.
 MAX_ANSWER_CHARS = 1500
+# The first screen of an answer (bot.brief): one sentence, what to do instead, short source labels.
+MAX_SHORT_CHARS = 240
+MAX_SOURCE_LABEL_CHARS = 32
 # Written in an answer, it becomes the contact office of the settings (CONTACT_OFFICE, CONTACT_PHONE).
 CONTACT_PLACEHOLDER = "{contact}"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
-_ENTRY_KEYS = {"id", "title", "verdict", "questions", "answer", "sources", "related", "applies", "because"}
+_ENTRY_KEYS = {
+    "id", "title", "verdict", "questions", "answer", "short", "instead", "sources", "related", "applies", "because"
+}
 _APPLIES_ORDER = ("needs", "excludes", "first_when", "sure_when", "fallback_when")
 _APPLIES_KEYS = set(_APPLIES_ORDER)
-_DOCUMENT_KEYS = {"id", "title", "kind", "number", "date", "issuer", "url", "note", "file"}
+_DOCUMENT_KEYS = {"id", "title", "short", "kind", "number", "date", "issuer", "url", "note", "file"}
 _SYNONYM_KEYS = {"canonical", "variants", "also", "weight"}
 
 
@@ -58,6 +63,8 @@ class KnowledgeSource:
     url: str | None = None
     note: str | None = None
     file: str | None = None
+    # A label short enough for a phone's line of sources ("พ.ร.บ.เทศบาล ม. 67"); derived when absent (bot.brief).
+    short: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,9 @@ class Entry:
     # The entry that answers "ทำไม" / "where does it say so?" right after this one (None: this one again).
     because: str | None = None
     file: str = ""
+    # The first screen (bot.brief): the answer in one sentence and what to do instead; derived when absent.
+    short: str | None = None
+    instead: str | None = None
     # When the entry applies (see bot.concepts): every `needs` concept in the question, no `excludes` one.
     needs: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
@@ -119,6 +129,14 @@ class KnowledgeBase:
     def by_id(self) -> Mapping[str, Entry]:
         """Return the entries keyed by id."""
         return {entry.id: entry for entry in self.entries}
+
+    @cached_property
+    def examples(self) -> tuple[Entry, ...]:
+        """Return the policy entries to offer as examples: those small talk points to first, then the rest in order."""
+        by_id = self.by_id
+        pointed = [by_id[i] for entry in self.entries if entry.is_smalltalk for i in entry.related if i in by_id]
+        policy = [entry for entry in (*pointed, *self.entries) if not entry.is_smalltalk]
+        return tuple(dict.fromkeys(policy))
 
 
 def default_knowledge_dir() -> Path:
@@ -186,8 +204,15 @@ def _load_documents(path: Path, problems: list[str]) -> dict[str, KnowledgeSourc
         date = item.get("date")
         if date is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(date)):
             problems.append(f"{where}: date must be an ISO date (YYYY-MM-DD, Christian era)")
+        short = item.get("short")
+        if short is not None and (
+            not isinstance(short, str) or not short.strip() or "\n" in short.strip()
+            or len(short.strip()) > MAX_SOURCE_LABEL_CHARS
+        ):
+            problems.append(f"{where}: short must be one line of at most {MAX_SOURCE_LABEL_CHARS} characters")
         fields = {key: (None if item.get(key) is None else str(item[key])) for key in _DOCUMENT_KEYS}
         fields.update(id=doc_id, title=str(title or ""), kind=str(kind or ""))
+        fields["short"] = fields["short"].strip() if fields["short"] else None
         documents[doc_id] = KnowledgeSource(**fields)  # type: ignore[arg-type]
     return documents
 
@@ -254,6 +279,27 @@ def _applies(where: str, data: Any, concepts: frozenset[str], problems: list[str
     return dict(zip(_APPLIES_ORDER, lists, strict=True))
 
 
+def _check_short(where: str, key: str, value: Any, problems: list[str]) -> None:
+    """Check an entry's optional `short` or `instead`: one paragraph that fits the first screen."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
+        problems.append(f"{where}: {key} must be a text (or left out)")
+        return
+    text = value.strip()
+    if "\n\n" in text or text.count("\n") > 1:
+        problems.append(f"{where}: {key} must be one paragraph of at most two lines")
+    if len(text) > MAX_SHORT_CHARS:
+        problems.append(f"{where}: {key} is {len(text)} characters (at most {MAX_SHORT_CHARS})")
+    for placeholder in _PLACEHOLDER.findall(text):
+        if placeholder != CONTACT_PLACEHOLDER:
+            problems.append(f"{where}: {key} has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
+
+
+def _stripped(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[str]) -> Entry | None:
     if not isinstance(data, dict):
         problems.append(f"{path.name}: must be a mapping with id, title, verdict, questions, ...")
@@ -272,6 +318,8 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
     for placeholder in _PLACEHOLDER.findall(data.get("answer") or "") if isinstance(data.get("answer"), str) else ():
         if placeholder != CONTACT_PLACEHOLDER:
             problems.append(f"{where}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
+    for key in ("short", "instead"):
+        _check_short(where, key, data.get(key), problems)
     if data.get("verdict") not in VERDICTS:
         problems.append(f"{where}: verdict must be one of {', '.join(VERDICTS)}")
     if not _strings(data.get("questions")) or not data["questions"]:
@@ -295,6 +343,8 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         related=tuple(data.get("related") or ()),
         because=data.get("because"),
         file=path.name,
+        short=_stripped(data.get("short")),
+        instead=_stripped(data.get("instead")),
         **applies,
     )
 

@@ -63,6 +63,31 @@ class QuestionFeedback(SQLModel, table=True):
     created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
 
 
+class FeedbackComment(SQLModel, table=True):
+    """A comment a user sent with /feedback, kept for the admins (the sender only as a salted hash)."""
+
+    __tablename__ = "feedback_comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    user_hash: str = Field(max_length=64)
+    channel: str = Field(max_length=16)
+    text: str = Field(sa_column=Column(Text(), nullable=False))
+
+
+# The longest comment kept: a few paragraphs; more is cut (and the user is told).
+MAX_COMMENT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One /feedback comment as /stats lists it."""
+
+    created_at: datetime
+    channel: str
+    text: str
+
+
 @dataclass(frozen=True)
 class Stats:
     """Totals for `/stats`."""
@@ -75,6 +100,9 @@ class Stats:
     thumbs_down: int
     median_latency_ms: float | None
     by_channel: list[tuple[str, int]]
+    # The latest /feedback comments, newest first, and how many came in over the period.
+    comments: tuple[Comment, ...] = ()
+    comment_count: int = 0
 
     @property
     def answer_rate(self) -> float:
@@ -140,10 +168,18 @@ def record_feedback(engine: Engine, ref: str, user_hash: str, value: int, when: 
             session.add(existing)
 
 
+def record_comment(engine: Engine, user_hash: str, channel: str, text: str, when: datetime | None = None) -> None:
+    """Store one /feedback comment."""
+    with session_scope(engine) as session:
+        session.add(FeedbackComment(created_at=when or utcnow(), user_hash=user_hash, channel=channel,
+                                    text=text[:MAX_COMMENT_CHARS]))
+
+
 def purge(engine: Engine, days: int, now: datetime | None = None) -> int:
-    """Delete question logs (and their feedback) older than `days`; return how many logs went."""
+    """Delete question logs (and their feedback and comments) older than `days`; return how many logs went."""
     cutoff = (now or utcnow()) - timedelta(days=days)
     with session_scope(engine) as session:
+        session.exec(delete(FeedbackComment).where(col(FeedbackComment.created_at) < cutoff))
         old_refs = select(QuestionLog.ref).where(col(QuestionLog.created_at) < cutoff)
         session.exec(delete(QuestionFeedback).where(col(QuestionFeedback.ref).in_(old_refs)))
         session.exec(delete(QuestionFeedback).where(col(QuestionFeedback.created_at) < cutoff))
@@ -151,8 +187,8 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> int:
         return int(result.rowcount or 0)
 
 
-def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = None) -> Stats:
-    """Count questions, answers, top entries and feedback over the last `days`."""
+def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = None, comments: int = 5) -> Stats:
+    """Count questions, answers, top entries, feedback and comments over the last `days`."""
     since = (now or utcnow()) - timedelta(days=days)
     with session_scope(engine) as session:
         recent = col(QuestionLog.created_at) >= since
@@ -183,6 +219,16 @@ def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = N
             .group_by(col(QuestionLog.channel))
             .order_by(func.count().desc(), col(QuestionLog.channel))
         ).all()
+        comment_rows = session.exec(
+            select(FeedbackComment)
+            .where(col(FeedbackComment.created_at) >= since)
+            .order_by(col(FeedbackComment.created_at).desc(), col(FeedbackComment.id).desc())
+            .limit(comments)
+        ).all()
+        latest = tuple(Comment(_as_utc(row.created_at), row.channel, row.text) for row in comment_rows)
+        comment_count = session.exec(
+            select(func.count()).select_from(FeedbackComment).where(col(FeedbackComment.created_at) >= since)
+        ).one()
     median = latencies[len(latencies) // 2] if latencies else None
     return Stats(
         days=days,
@@ -193,6 +239,8 @@ def stats(engine: Engine, days: int = 30, top: int = 5, now: datetime | None = N
         thumbs_down=int(votes.get(-1, 0)),
         median_latency_ms=median,
         by_channel=[(str(channel), int(count)) for channel, count in channels],
+        comments=latest,
+        comment_count=int(comment_count),
     )
 
 
@@ -408,6 +456,18 @@ class QuestionLogger:
             record_feedback(engine, ref, self.user_hash(user), value)
         except SQLAlchemyError as error:
             log.warning("feedback not stored: %s", _one_line(error))
+            return False
+        return True
+
+    def comment(self, user: str, channel: str, text: str) -> bool:
+        """Store a /feedback comment for the admins; False while the database is away."""
+        engine = self._ready()
+        if engine is None:
+            return False
+        try:
+            record_comment(engine, self.user_hash(user), channel, text)
+        except SQLAlchemyError as error:
+            log.warning("feedback comment not stored: %s", _one_line(error))
             return False
         return True
 

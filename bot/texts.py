@@ -72,6 +72,11 @@ class Contact:
         return f"+66 {digits[:4]} {digits[4:]}"
 
     @property
+    def e164(self) -> str:
+        """Return the telephone as one string a contact card dials (`0-5373-2273` -> `+6653732273`)."""
+        return "+66" + re.sub(r"\D", "", self.phone).removeprefix("0")
+
+    @property
     def line(self) -> str:
         """Return the office and telephone as one line of an answer."""
         return f"{self.office} โทร. {self.phone} ({self.international})"
@@ -112,3 +117,17 @@ DID_YOU_MEAN = "คุณหมายถึงคำถามเหล่าน�
 DECLINE_TITLE = "ไม่พบคำตอบในฐานความรู้"
 FEEDBACK_YES = "👍 ตรงคำถาม"
 FEEDBACK_NO = "👎 ไม่ตรง"
+
+# Anything that is not text (a sticker, a voice note, a location...): one line on what the bot does.
+UNSUPPORTED_TEXT = (
+    "บอทนี้ตอบคำถามที่พิมพ์เป็นข้อความเรื่องความร่วมมือระหว่างประเทศของ อปท. ค้นหนังสือเวียนตามเลขที่ "
+    "และตรวจร่างความตกลงที่ส่งเป็นไฟล์ พิมพ์คำถามได้เลยครับ"
+)
+COMMENT_USAGE = "พิมพ์ /feedback ตามด้วยความเห็นถึงผู้ดูแล เช่น /feedback คำตอบเรื่องงบดูงานยังไม่ครบ"
+COMMENT_THANKS = "ขอบคุณครับ ส่งความเห็นถึงผู้ดูแลแล้ว"
+COMMENT_FAILED = "ขออภัย ยังบันทึกความเห็นไม่ได้ในขณะนี้ กรุณาลองใหม่ภายหลัง"
+
+
+def rephrase_text(contact: Contact) -> str:
+    """Return the line offered after a 👎: ask again in other words, or call the office."""
+    return f"ขออภัยที่คำตอบยังไม่ตรงคำถาม ลองพิมพ์คำถามใหม่ด้วยคำอื่น หรือโทรสอบถาม{contact.office} โทร. {contact.phone}"

@@ -95,12 +95,12 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def thai_date(iso: str | None) -> str | None:
-    """Return an ISO date in Thai (`23 กุมภาพันธ์ 2569`, Buddhist year), or None."""
+def thai_date(iso: str | None, short: bool = False) -> str | None:
+    """Return an ISO date in Thai (`23 กุมภาพันธ์ 2569`, or `23 ก.พ. 2569` when short; Buddhist year), or None."""
     if not iso:
         return None
     day = date.fromisoformat(iso)
-    return f"{day.day} {THAI_MONTHS[day.month - 1][0]} {day.year + 543}"
+    return f"{day.day} {THAI_MONTHS[day.month - 1][1 if short else 0]} {day.year + 543}"
 
 
 def has_thai(text: str) -> bool:
@@ -113,6 +113,11 @@ def _thai_words() -> frozenset[str]:
     from pythainlp.corpus import thai_words
 
     return frozenset(thai_words())
+
+
+def general_words() -> frozenset[str]:
+    """Return PyThaiNLP's general Thai word list (loaded once), e.g. to find where words end."""
+    return _thai_words()
 
 
 _LOAD_LOCK = threading.Lock()

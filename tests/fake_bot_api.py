@@ -3,8 +3,9 @@
 It speaks the Bot API's HTTP/JSON (form-encoded requests, `{"ok": ..., "result": ...}` replies),
 serves queued updates through getUpdates (honouring `offset` and long-poll `timeout`),
 serves "uploaded" files through getFile and /file/bot<token>/<path> (recorded as "download"),
-accepts uploads (sendDocument, multipart), records every request, and can be told to fail the
-next call of a method (e.g. 429 retry_after).
+accepts uploads (sendDocument, multipart), contact cards (sendContact), edits and deletions, the
+bot's profile (setMyDescription, setMyShortDescription, setMyCommands with a scope), records every
+request, and can be told to fail the next call of a method (e.g. 429 retry_after).
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ _RAW_FIELDS = {
     "next_offset",
     "language_code",
     "file_id",
+    "phone_number",
+    "first_name",
+    "last_name",
+    "vcard",
+    "description",
+    "short_description",
 }
 
 
@@ -235,6 +242,22 @@ class FakeBotApi:
     def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         return dict(self._message(params), message_id=params["message_id"])
 
+    def _api_deleteMessage(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _api_sendContact(self, params: dict[str, Any]) -> Any:
+        message = self._message(params)
+        message.pop("text", None)
+        message["contact"] = {"phone_number": str(params.get("phone_number", "")),
+                              "first_name": str(params.get("first_name", ""))}
+        return message
+
+    def _api_setMyDescription(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _api_setMyShortDescription(self, params: dict[str, Any]) -> Any:
+        return True
+
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
         return True
 
@@ -298,10 +321,13 @@ class FakeBotApi:
         chat_type: str = "private",
         entities: list[dict[str, Any]] | None = None,
         reply_to_bot: bool | int = False,
+        message_id: int | None = None,
+        edited: bool = False,
     ) -> dict[str, Any]:
         """Return a message update from a user (commands get their bot_command entity).
 
         `reply_to_bot` makes it a reply to a bot message: True for any, a number for that message_id.
+        `edited` makes it an edited_message (give the original's `message_id`).
         """
         user = {"id": user_id, "is_bot": False, "first_name": "ผู้ใช้", "username": f"user{user_id}"}
         chat = {"id": chat_id, "type": chat_type}
@@ -310,12 +336,14 @@ class FakeBotApi:
         else:
             chat.update(title="กลุ่ม อปท.")
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids),
+            "message_id": next(self._message_ids) if message_id is None else message_id,
             "date": int(time.time()),
             "chat": chat,
             "from": user,
             "text": text,
         }
+        if edited:
+            message["edit_date"] = int(time.time())
         if entities is None and text.startswith("/"):
             entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         if entities:
@@ -328,7 +356,7 @@ class FakeBotApi:
                 "from": BOT_USER,
                 "text": "ก่อนหน้า",
             }
-        return {"message": message}
+        return {"edited_message" if edited else "message": message}
 
     def add_file(self, data: bytes, filename: str) -> str:
         """Store an "uploaded" file; return its file_id."""
@@ -368,6 +396,37 @@ class FakeBotApi:
             message["caption"] = caption
             if caption.startswith("/"):
                 message["caption_entities"] = [{"type": "bot_command", "offset": 0, "length": len(caption.split()[0])}]
+        return self.push(update)
+
+    def send_media(self, kind: str, caption: str | None = None, **kwargs: Any) -> int:
+        """Queue a message without text: `kind` is photo, sticker, voice, video_note, audio, location,
+        contact or poll (with a made-up payload), optionally with a caption; return its update_id."""
+        payloads: dict[str, Any] = {
+            "photo": [{"file_id": "p1", "file_unique_id": "up1", "width": 90, "height": 90}],
+            "sticker": {"file_id": "s1", "file_unique_id": "us1", "width": 512, "height": 512, "is_animated": False,
+                        "is_video": False, "type": "regular"},
+            "voice": {"file_id": "v1", "file_unique_id": "uv1", "duration": 3},
+            "video_note": {"file_id": "n1", "file_unique_id": "un1", "length": 240, "duration": 3},
+            "audio": {"file_id": "a1", "file_unique_id": "ua1", "duration": 30},
+            "location": {"latitude": 20.43, "longitude": 99.88},
+            "contact": {"phone_number": "+66812345678", "first_name": "ก"},
+            "poll": {"id": "poll1", "question": "ไปไหม",
+                     "options": [{"text": "ไป", "voter_count": 0, "persistent_id": "o1"},
+                                 {"text": "ไม่ไป", "voter_count": 0, "persistent_id": "o2"}],
+                     "total_voter_count": 0, "is_closed": False,
+                     "is_anonymous": True, "type": "regular", "allows_multiple_answers": False,
+                     "allows_revoting": False, "members_only": False},
+        }
+        update = self.message_update("", entities=[], **kwargs)
+        message = update.get("message") or update["edited_message"]
+        del message["text"]
+        message[kind] = payloads[kind]
+        if caption is not None:
+            message["caption"] = caption
+            mention = "@" + BOT_USER["username"]
+            if mention in caption:
+                message["caption_entities"] = [{"type": "mention", "offset": caption.index(mention),
+                                                "length": len(mention)}]
         return self.push(update)
 
     def send_text(self, text: str, **kwargs: Any) -> int:
@@ -482,6 +541,12 @@ def buttons(call: Call) -> list[tuple[str, str]]:
     return [
         (button["text"], button.get("callback_data", "")) for row in markup.get("inline_keyboard", []) for button in row
     ]
+
+
+def keyboard(call: Call) -> list[list[dict[str, Any]]]:
+    """Return the rows of inline buttons of a sent or edited message (each button as its JSON)."""
+    markup = call.params.get("reply_markup") or {}
+    return [list(row) for row in markup.get("inline_keyboard", [])]
 
 
 def main() -> None:

@@ -228,6 +228,13 @@ def _excerpt(text: str, start: int, end: int, lower: int, upper: int) -> str:
     space = text.rfind(" ", end, right)
     if right < upper and 0 <= right - space < 15:
         right = space
+    # As the engine now does (a presentation rule, not a negation decision): never across a blank line.
+    gap = text.rfind("\n\n", left, start)
+    if gap >= 0:
+        left, lower = gap + 2, max(lower, gap + 2)
+    gap = text.find("\n\n", end, right)
+    if gap >= 0:
+        right, upper = gap, min(upper, gap)
     snippet = " ".join(text[left:right].split())
     return ("…" if left > lower else "") + snippet + ("…" if right < upper else "")
 

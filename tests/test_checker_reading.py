@@ -147,3 +147,17 @@ def test_clause_text_is_contiguous() -> None:
     assert draft.clauses[0].start == 0 and draft.clauses[-1].end == len(draft.text)
     for before, after in zip(draft.clauses, draft.clauses[1:], strict=False):
         assert before.end == after.start
+
+
+def test_signature_lines_start_the_signature_part_and_stay_out_of_excerpts() -> None:
+    from bot.checker import check_text
+
+    # A signature table with no closing sentence before it ("ลงชื่อ ..." straight after the last article).
+    draft = "ข้อ 1 ทั้งสองฝ่ายจะส่งเสริมการท่องเที่ยว\nข้อ 2 บันทึกนี้มีผลผูกพันตามกฎหมาย\nลงชื่อ ........\n(นายสมชาย ใจดี)"
+    assert [c.label for c in split_draft(draft).clauses] == ["ข้อ 1", "ข้อ 2", "ส่วนลงนาม"]
+    (finding,) = check_text(draft).findings
+    assert finding.clause == "ข้อ 2" and "ลงชื่อ" not in finding.excerpt
+    # Names and positions after a blank line (a table, a block of its own) are not the clause's words.
+    spaced = "Article 1\nThis MOU is legally binding on both cities\n\nMr. Somchai Jaidee\nMayor of Wiang"
+    (finding,) = check_text(spaced).findings
+    assert finding.excerpt == "Article 1 This MOU is legally binding on both cities"

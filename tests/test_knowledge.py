@@ -134,3 +134,39 @@ def test_seeded_citations_are_validated(tmp_path: Path) -> None:
         "citations.yaml: citation 1: number 'ว 1863' is not a full letter number",
         "citations.yaml: citation 2: missing date, issuer, subject, seen_at",
     ]
+
+
+def test_short_and_instead_are_optional_and_checked(kb_copy: Path) -> None:
+    path = kb_copy / "entries" / "contact-office.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "verdict: info", "verdict: info\nshort: สั้น {office}\ninstead: |-\n  หนึ่ง\n\n  สอง", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    documents = kb_copy / "documents.yaml"
+    documents.write_text(documents.read_text(encoding="utf-8").replace(
+        "- id: chiang-rai-w4634\n", "- id: chiang-rai-w4634\n  short: " + "ก" * 40 + "\n", 1), encoding="utf-8")
+    problems = _problems(kb_copy)
+    where = "contact-office.yaml: entry contact-office"
+    assert f"{where}: short has {{office}}; the only placeholder is {{contact}}" in problems
+    assert f"{where}: instead must be one paragraph of at most two lines" in problems
+    assert "documents.yaml: document chiang-rai-w4634: short must be one line of at most 32 characters" in problems
+
+
+def test_shipped_shorts_read_the_contact_office() -> None:
+    kb = load_knowledge()
+    assert kb.by_id["existing-sister-city-agreement"].short is not None
+    assert "{contact}" in (kb.by_id["existing-sister-city-agreement"].short or "")
+    assert kb.by_id["agreement-must-not-bind-government"].short is None  # its first line is short already
+
+
+def test_one_persona_no_slashed_politeness() -> None:
+    # The bot speaks with one voice (ครับ); "ครับ/ค่ะ" reads like a form letter.
+    from bot import texts
+    from bot.channels.telegram import checking, render
+
+    kb = load_knowledge()
+    written = [entry.answer for entry in kb.entries] + [entry.short or "" for entry in kb.entries]
+    modules = (texts, render, checking)
+    written += [value for module in modules for value in vars(module).values() if isinstance(value, str)]
+    for text in written:
+        assert "ครับ/ค่ะ" not in text and "ค่ะ" not in text, text[:60]

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from bot import querylog
 from bot.conversation import LogRecord
-from bot.querylog import QuestionFeedback, QuestionLog, QuestionLogger
+from bot.querylog import FeedbackComment, QuestionFeedback, QuestionLog, QuestionLogger
 from bot.store import open_engine, session_scope
 
 
@@ -53,7 +53,7 @@ def _record(ref: str, question: str, entry_id: str | None = None, days_ago: floa
 
 def test_migration_matches_the_models(engine: Engine) -> None:
     inspector = inspect(engine)
-    for model in (QuestionLog, QuestionFeedback):
+    for model in (QuestionLog, QuestionFeedback, FeedbackComment):
         table = model.__table__  # type: ignore[attr-defined]
         migrated = {column["name"]: column for column in inspector.get_columns(table.name)}
         assert set(migrated) == {column.name for column in table.columns}
@@ -163,4 +163,30 @@ def test_background_writer_and_feedback_only_on_logged_answers(tmp_path: Path) -
     stats = logger.stats()
     assert stats is not None and (stats.questions, stats.thumbs_up) == (1, 1)
     assert stats.by_channel == [("telegram", 1)]
+    logger.close()
+
+
+def test_comments_are_stored_listed_newest_first_and_expire(engine: Engine) -> None:
+    now = datetime.now(UTC)
+    querylog.record_comment(engine, "h1", "telegram", "เก่ามาก", when=now - timedelta(days=200))
+    querylog.record_comment(engine, "h1", "telegram", "คำตอบเรื่องงบดูงานไม่ครบ", when=now - timedelta(days=2))
+    querylog.record_comment(engine, "h2", "line", "ขอบคุณครับ", when=now - timedelta(days=1))
+    querylog.record_comment(engine, "h3", "telegram", "ก" * 5000)
+    stats = querylog.stats(engine, days=30, comments=2)
+    assert stats.comment_count == 3
+    assert [(c.channel, c.text[:10]) for c in stats.comments] == [("telegram", "ก" * 10), ("line", "ขอบคุณครับ")]
+    assert len(stats.comments[0].text) == querylog.MAX_COMMENT_CHARS and stats.comments[0].created_at.tzinfo
+    querylog.purge(engine, days=180)
+    with session_scope(engine) as session:
+        texts = [row.text for row in session.exec(FeedbackComment.__table__.select())]  # type: ignore[attr-defined]
+    assert "เก่ามาก" not in texts and len(texts) == 3
+
+
+def test_logger_stores_comments_with_hashed_senders(tmp_path: Path) -> None:
+    logger = QuestionLogger(f"sqlite:///{tmp_path / 'log.db'}", "salt")
+    assert logger.comment("telegram:555", "telegram", "ความเห็น")
+    assert logger.engine is not None
+    with session_scope(logger.engine) as session:
+        (row,) = session.exec(FeedbackComment.__table__.select())  # type: ignore[attr-defined]
+    assert row.user_hash == querylog.hash_user("telegram:555", "salt") and "555" not in row.user_hash
     logger.close()

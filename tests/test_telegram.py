@@ -14,7 +14,7 @@ from bot.config import load_settings
 from bot.querylog import QuestionFeedback, QuestionLog
 from bot.store import session_scope
 from bot.texts import VERDICT_LABELS
-from tests.fake_bot_api import BOT_USER, TOKEN, FakeBotApi, buttons
+from tests.fake_bot_api import BOT_USER, TOKEN, FakeBotApi, buttons, keyboard
 from tests.telegram_fixtures import ADMIN_ID, RunningBot, start_bot, stop_bot
 
 QUESTION = "ตำบลเราทำ MOU เมืองพี่เมืองน้องได้ไหม"
@@ -40,10 +40,16 @@ async def _log_rows(bot: RunningBot, count: int) -> list[QuestionLog]:
 
 async def test_startup_registers_thai_command_menu(running_bot: RunningBot) -> None:
     api = running_bot.api
-    (call,) = await api.wait_for("setMyCommands")
-    names = [command["command"] for command in call.params["commands"]]
-    assert names == ["start", "help", "circular", "sources", "check"]
-    assert all(any("\u0e00" <= ch <= "\u0e7f" for ch in c["description"]) for c in call.params["commands"])
+    calls = await api.wait_for("setMyCommands", 2)
+    by_scope = {call.params["scope"]["type"]: call for call in calls}
+    names = [command["command"] for command in by_scope["default"].params["commands"]]
+    assert names == ["start", "help", "circular", "sources", "check", "contact", "feedback"]
+    commands = by_scope["default"].params["commands"]
+    assert all(any("\u0e00" <= ch <= "\u0e7f" for ch in c["description"]) for c in commands)
+    # The admin (from ADMIN_USER_IDS) also gets the admin commands, in the menu of their own chat only.
+    admin = by_scope["chat"]
+    assert admin.params["scope"]["chat_id"] == ADMIN_ID
+    assert [c["command"] for c in admin.params["commands"]][-3:] == ["stats", "unanswered", "reload"]
     assert api.calls[0].method == "getMe"
 
 
@@ -54,13 +60,18 @@ async def test_question_gets_verdict_first_html_reply_with_keyboard(running_bot:
     text = call.params["text"]
     assert call.params["parse_mode"] == "HTML"
     assert text.startswith(f"<b>{VERDICT_LABELS['no']}</b>")
-    assert "ระดับจังหวัด" in text
-    assert "<b>ที่มา</b>" in text and text.index("ระดับจังหวัด") < text.index("ที่มา")
-    labels = [label for label, _ in buttons(call)]
+    visible, folded = text.split("<blockquote expandable>")
+    # The verdict and its sentence, then short source labels; the titles only in the folded part.
+    assert "ระดับจังหวัด" in visible.splitlines()[0]
+    assert "📄 ว 0313 · มติ ครม. 10 ต.ค. 2561" in visible
+    assert "<b>ที่มา</b>" in folded and "ลงวันที่ 23 กุมภาพันธ์ 2569" in folded and folded.endswith("</blockquote>")
+    rows = keyboard(call)
+    assert len(rows) <= 3
     data = [d for _, d in buttons(call)]
-    assert any(d == "d:mae-sai-w0313" for d in data), data
-    assert "q:other-cooperation-allowed" in data
-    assert labels[-2].startswith("👍") and labels[-1].startswith("👎")
+    assert data[0] == "q:other-cooperation-allowed"
+    assert [button.get("callback_data") for button in rows[1][:2]] == ["s:sister-city-province-only", "k:"]
+    assert rows[1][2]["switch_inline_query"] == "อปท. ทำเมืองพี่เมืองน้องเองไม่ได้"  # share: the entry's title
+    assert rows[2][0]["text"].startswith("👍") and rows[2][1]["text"].startswith("👎")
     assert all(len(d.encode()) <= 64 for d in data)
     # The question is logged with a salted hash, never the raw id or a name.
     (row,) = await _log_rows(running_bot, 1)
@@ -74,7 +85,9 @@ async def test_declined_question_offers_suggestions_and_contact(running_bot: Run
     api.send_text("ราคาข้าวหอมมะลิวันนี้เท่าไร", chat_id=502, user_id=502)
     (call,) = await api.wait_for("sendMessage", where=_to(502))
     assert "ขออภัย" in call.params["text"] and "0-5373-2273" in call.params["text"]
-    assert all(d.startswith("q:") for _, d in buttons(call))
+    data = [d for _, d in buttons(call)]
+    assert data[-1] == "k:" and all(d.startswith("q:") for d in data[:-1])
+    assert len(keyboard(call)) <= 3
     (row,) = await _log_rows(running_bot, 1)
     assert row.declined and row.entry_id is None
 

@@ -140,27 +140,78 @@ async def test_empty_and_broken_files_get_the_thai_message(running_bot: RunningB
     assert "เสียหาย" in broken and "broken.docx" in broken
 
 
-async def test_many_findings_are_split_and_attached_in_full(running_bot: RunningBot) -> None:
+def _whole_findings(text: str) -> list[int]:
+    """Return the numbers of the findings in a result message, checking that each one is complete."""
+    numbers = []
+    for block in text.split("\n\n<b>")[1:]:
+        head = block.split(".", 1)[0]
+        if not head.isdigit():
+            continue
+        numbers.append(int(head))
+        assert "ถ้อยคำ:" in block and ("อ้างอิง:" in block or "เช่นเดียวกับประเด็นที่" in block), block
+    return numbers
+
+
+async def test_many_findings_are_cut_between_findings_and_attached_in_full(running_bot: RunningBot) -> None:
     api = running_bot.api
     boilerplate = draft_lines("unsafe-treaty-boilerplate-en.txt")
     clauses = [f"ข้อ {n} ทั้งสองฝ่ายเป็นเมืองพี่เมืองน้องและจะขอให้รัฐบาลไทยผูกพันตามความตกลงนี้" for n in range(1, 26)]
     api.send_document(make_pdf([boilerplate, clauses]), "ร่างยาว.pdf", chat_id=713, user_id=713)
     (document,) = await api.wait_for("sendDocument", where=_to(713))
     texts = [c.params["text"] for c in api.calls_of("sendMessage") if c.params["chat_id"] == 713]
-    assert len(texts) >= 2, "a long result is split over several messages"
-    assert all(_utf16(text) <= 4096 for text in texts)
-    assert texts[0].startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>")
-    joined = "\n".join(texts)
-    assert f"<b>{MAX_SHOWN_FINDINGS}. " in joined and f"<b>{MAX_SHOWN_FINDINGS + 1}. " not in joined
-    assert "ประเด็น</b> ผลการตรวจฉบับเต็มอยู่ในไฟล์แนบ" in joined
-    # The attachment holds every finding, as plain text, after the result messages.
+    # One message, cut only between findings; the rest is in the attachment.
+    (text,) = texts
+    assert _utf16(text) <= 4096 and text.startswith(f"<b>{RESULT_LABELS['not-allowed']}</b>")
+    shown = _whole_findings(text)
+    assert shown == list(range(1, len(shown) + 1)) and len(shown) <= MAX_SHOWN_FINDINGS
+    total = int(text.split("<b>ประเด็นที่พบ (")[1].split(")")[0])
+    assert total > MAX_SHOWN_FINDINGS
+    assert text.endswith(f"<b>และอีก {total - len(shown)} ประเด็น</b> ผลการตรวจฉบับเต็มอยู่ในไฟล์แนบ")
+    # The attachment holds every finding, as plain text, after the result message.
     upload = document.params["document"]
     assert upload["filename"] == "ผลการตรวจ-ร่างยาว.txt"
     full = upload["content"].decode("utf-8")
-    total = int(joined.split("<b>ประเด็นที่พบ (")[1].split(")")[0])
-    assert total > MAX_SHOWN_FINDINGS
     assert f"\n{total}. " in full and full.startswith("ไฟล์: ร่างยาว.pdf\nผลการตรวจร่างความตกลง: ❌")
     assert document.at >= max(c.at for c in api.calls_of("sendMessage") if c.params["chat_id"] == 713)
+
+
+@pytest.mark.parametrize("draft", ["unsafe-outside-powers-en.txt", "unsafe-treaty-th.txt"])
+async def test_a_result_too_long_for_one_message_is_never_split_mid_finding(running_bot: RunningBot,
+                                                                            draft: str) -> None:
+    # A handful of findings whose reasons run past 4,096 characters (they used to be split mid-finding,
+    # leaving a lone "อ้างอิง:" in a second message).
+    api = running_bot.api
+    chat = 730 if draft.endswith("en.txt") else 731
+    api.send_document(make_docx(draft_lines(draft)), "ร่าง.docx", chat_id=chat, user_id=chat)
+    (document,) = await api.wait_for("sendDocument", where=_to(chat))
+    (text,) = [c.params["text"] for c in api.calls_of("sendMessage") if c.params["chat_id"] == chat]
+    shown = _whole_findings(text)
+    total = int(text.split("<b>ประเด็นที่พบ (")[1].split(")")[0])
+    assert _utf16(text) <= 4096 and 0 < len(shown) < total <= MAX_SHOWN_FINDINGS
+    assert f"และอีก {total - len(shown)} ประเด็น" in text
+    assert f"\n{total}. " in document.params["document"]["content"].decode("utf-8")
+
+
+async def test_a_short_result_has_no_attachment(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    api.send_document(make_docx(draft_lines("unsafe-disguised-th.txt")), "ร่าง.docx", chat_id=732, user_id=732)
+    (text,) = await _replies(running_bot, 732)
+    assert _whole_findings(text) == [1, 2, 3, 4] and "ไฟล์แนบ" not in text
+    await asyncio.sleep(0.2)
+    assert not [c for c in api.calls_of("sendDocument") if c.params["chat_id"] == 732]
+
+
+async def test_a_signature_table_stays_out_of_the_last_clauses_excerpt(running_bot: RunningBot) -> None:
+    api = running_bot.api
+    lines = ["บันทึกความเข้าใจว่าด้วยความร่วมมือด้านการท่องเที่ยว", "ข้อ 1 ทั้งสองฝ่ายจะส่งเสริมการท่องเที่ยวร่วมกัน",
+             "ข้อ 2 บันทึกความเข้าใจนี้มีผลผูกพันตามกฎหมายระหว่างประเทศ"]
+    table = [["ลงชื่อ ....................", "ลงชื่อ ...................."], ["(นายสมชาย ใจดี)", "(นายบุญมี ดีมาก)"],
+             ["นายกเทศมนตรีตำบลเวียง", "เจ้าเมืองห้วยทราย"]]
+    api.send_document(make_docx(lines, table=table), "ร่าง.docx", chat_id=733, user_id=733)
+    (text,) = await _replies(running_bot, 733)
+    plain = unescape(text)
+    assert "“ข้อ 2 บันทึกความเข้าใจนี้มีผลผูกพันตามกฎหมายระหว่างประเทศ”" in plain
+    assert "ลงชื่อ" not in plain and "สมชาย" not in plain
 
 
 async def test_a_photo_in_private_gets_a_hint(running_bot: RunningBot) -> None:

@@ -17,8 +17,8 @@ from bot.channels.telegram.render import (
     card_reply,
     entry_token,
     resolve_entry_token,
-    split_html,
 )
+from bot.channels.telegram.split import split_html
 from bot.config import default_contact
 from bot.flood import FloodGuard
 from bot.knowledge import Entry, load_knowledge
@@ -75,7 +75,7 @@ def _letter(number: str, subject: str | None = None) -> LetterView:
 def test_data_derived_text_is_escaped() -> None:
     entry = Entry(id="x", title="<i>t</i>", verdict="yes", questions=("q",), answer="a", sources=())
     answer = Answer(question="q", kind="entry", text="<script>alert(1)</script> & co", confidence=1.0, entry=entry)
-    reply = answer_reply(answer, "abc")
+    reply = answer_reply(answer, default_contact(), "abc")
     assert "<script>" not in reply.text and "&lt;script&gt;" in reply.text and "&amp; co" in reply.text
     assert "<i>t</i>" not in reply.text
     card = card_reply(LookupResult(query="q", found=True, document=_letter("<b>1</b>", "a<b"),
@@ -87,7 +87,7 @@ def test_callback_data_fits_64_bytes_and_long_ids_are_hashed() -> None:
     kb = load_knowledge(KB)
     answer = Answerer(kb, default_contact()).entry_answer("sister-city-province-only")
     assert answer is not None
-    reply = answer_reply(answer, "0123456789ab")
+    reply = answer_reply(answer, default_contact(), "0123456789ab")
     assert reply.keyboard is not None
     for row in reply.keyboard.inline_keyboard:
         for button in row:
@@ -99,7 +99,9 @@ def test_callback_data_fits_64_bytes_and_long_ids_are_hashed() -> None:
     assert resolve_entry_token(kb, "no-such-entry") is None
     card = card_reply(LookupResult(query="1", found=True, document=_letter("1"),
                                    references=[Link(REFERS_TO, _letter("ก" * 40))], status="found"))
-    assert card.keyboard is None  # a number too long for callback data gets no button
+    # A number too long for callback data gets no walk button (only the share row).
+    assert card.keyboard is not None
+    assert not [b for row in card.keyboard.inline_keyboard for b in row if b.callback_data]
 
 
 def test_flood_guard_warns_once_then_drops_then_recovers() -> None:

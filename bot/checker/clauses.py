@@ -24,7 +24,9 @@ _ARTICLE = re.compile(
 _NUMBERED = re.compile(r"^\(?(\d{1,2})(?:\.(?!\d)|\))\s*\S")
 _CLOSING = re.compile(
     r"^(?:in\s+witness\s+whereof|done\s+(?:at|in)\b|signed\s+(?:at|in)\b|"
-    r"ทำ(?:ขึ้น)?\s*(?:ที่|ณ)|ลงนาม\s*ณ|เพื่อเป็น(?:พยาน)?หลักฐาน|ในพยานแห่ง)",
+    r"ทำ(?:ขึ้น)?\s*(?:ที่|ณ)|ลงนาม\s*ณ|เพื่อเป็น(?:พยาน)?หลักฐาน|ในพยานแห่ง|"
+    # A signature line or table with no closing sentence before it ("ลงชื่อ ....", "(Signature)").
+    r"\(?ลงชื่อ|\(?signature\)?\s*(?:[:.]|$)|(?:for\s+and\s+)?on\s+behalf\s+of\b.{0,80}$)",
     re.IGNORECASE,
 )
 _EN_WORDS = {"art.": "Article"}
@@ -125,10 +127,11 @@ def split_draft(raw: str) -> Draft:
     if not headings:
         return Draft(text, _paragraphs(lines, offsets, len(text), thai))
     first = headings[0][0]
-    # A signature block after the last heading is its own part, not the last article.
-    heads = headings + [
-        (number, "ส่วนลงนาม" if thai else "Signatures") for number in closings if number > first
-    ]
+    # A signature block after the last heading is its own part, not the last article; it starts at
+    # its first line ("ทำขึ้นที่…" then "ลงชื่อ…" is one block).
+    last = headings[-1][0]
+    closing = next((number for number in closings if number > last), None)
+    heads = headings + ([(closing, "ส่วนลงนาม" if thai else "Signatures")] if closing is not None else [])
     heads.sort()
     clauses: list[Clause] = []
     if any(line.strip() for line in lines[:first]):

@@ -201,6 +201,8 @@ def _docx_lines(document: object, lines: _Lines) -> list[str]:
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
             lines.add([_numbered(paragraph, counters, styles) + paragraph.text])
         elif tag == "tbl":
+            # A table is a block of its own (often the signatures): blank lines keep it apart.
+            lines.add([""])
             _table_lines(child, lines)
             lines.add([""])
     return lines.lines

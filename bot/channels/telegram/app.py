@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
+    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -25,22 +26,22 @@ from telegram.ext import (
 )
 
 from bot.application import Services
-from bot.channels.telegram import checking, handlers
-from bot.channels.telegram.context import SERVICES_KEY, BotApp, BotContext, services_of
+from bot.channels.telegram import buttons, checking, handlers, inline, media
+from bot.channels.telegram.context import INLINE_FLOOD_KEY, REPLIES_KEY, SERVICES_KEY, BotApp, BotContext, services_of
+from bot.channels.telegram.profile import set_profile
+from bot.channels.telegram.replies import SentReplies
 from bot.channels.telegram.sending import ChatRateLimiter
 from bot.config import ConfigError, Settings
+from bot.flood import FloodGuard
 from bot.querylog import hash_user
 from bot.web import WebChannel
 
 log = logging.getLogger(__name__)
 
-# The command menu users see; admin commands are left out on purpose.
-COMMANDS = (
-    BotCommand("start", "เริ่มต้นและดูตัวอย่างคำถาม"),
-    BotCommand("help", "วิธีใช้บอท"),
-    BotCommand("circular", "ดูรายละเอียดหนังสือเวียนตามเลขที่"),
-    BotCommand("sources", "เอกสารที่คำตอบอ้างอิง"),
-    BotCommand("check", "ตรวจร่างความตกลงก่อนลงนาม (ส่งไฟล์หรือวางข้อความ)"),
+# Messages that carry no text to answer (captions of photos and videos are read in bot.channels.telegram.media).
+MEDIA = (
+    filters.PHOTO | filters.VIDEO | filters.ANIMATION | filters.Sticker.ALL | filters.VOICE | filters.VIDEO_NOTE
+    | filters.AUDIO | filters.LOCATION | filters.VENUE | filters.CONTACT | filters.POLL | filters.Dice.ALL
 )
 # A Telegram update is a few kilobytes; anything far larger is not one.
 MAX_UPDATE_BYTES = 1024 * 1024
@@ -82,6 +83,7 @@ def build_application(
     base_url = settings.telegram_api_base_url.rstrip("/")
     builder = (
         ApplicationBuilder()
+        .application_class(_Application)
         .token(token)
         .base_url(base_url)
         .base_file_url(file_base_url(base_url))
@@ -102,34 +104,50 @@ def build_application(
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app: BotApp = builder.build()
     app.bot_data[SERVICES_KEY] = services
+    app.bot_data[REPLIES_KEY] = SentReplies()
+    app.bot_data[INLINE_FLOOD_KEY] = FloodGuard(inline.INLINE_PER_MINUTE)
     add_handlers(app)
     return app
 
 
+class _Application(Application):  # type: ignore[type-arg]
+    """PTB's Application, stopping the draft checks in flight first: stop() waits for handlers, and a
+    check may take a minute; closed, it ends at once and its user is told the checker is stopping."""
+
+    async def stop(self) -> None:
+        services = self.bot_data.get(SERVICES_KEY)
+        if services is not None:
+            services.checker.close()
+        await super().stop()
+
+
 def add_handlers(app: BotApp) -> None:
-    """Register the handlers; order matters: commands, buttons, inline, then free text."""
+    """Register the handlers; order matters: commands, buttons, inline, then text, files and other messages."""
     app.add_handler(CommandHandler("start", handlers.start))
     app.add_handler(CommandHandler("help", handlers.help_command))
     app.add_handler(CommandHandler("circular", handlers.circular))
     app.add_handler(CommandHandler("sources", handlers.sources))
     app.add_handler(CommandHandler("check", checking.check_command))
+    app.add_handler(CommandHandler("contact", handlers.contact_command))
+    app.add_handler(CommandHandler("feedback", handlers.feedback_command))
     app.add_handler(CommandHandler("stats", handlers.stats_command))
     app.add_handler(CommandHandler("unanswered", handlers.unanswered_command))
     app.add_handler(CommandHandler("reload", handlers.reload_command))
-    app.add_handler(CallbackQueryHandler(handlers.button))
-    app.add_handler(InlineQueryHandler(handlers.inline_query))
+    app.add_handler(CallbackQueryHandler(buttons.button))
+    app.add_handler(InlineQueryHandler(inline.inline_query))
     # Unknown commands in private chats get the help; in groups they may be another bot's.
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, handlers.help_command))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGES, handlers.question))
-    # Drafts to check: every document in a private chat, addressed ones in groups (see checking.py).
-    app.add_handler(MessageHandler(filters.Document.ALL & filters.UpdateType.MESSAGE, checking.document_message))
-    app.add_handler(MessageHandler(filters.PHOTO & filters.ChatType.PRIVATE, checking.photo_message))
+    # Drafts to check and captions to answer (see media.py); a file's edited caption is not checked again.
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.UpdateType.MESSAGE, media.document_message))
+    # Everything else still gets a reply: a caption's answer, or one line on what the bot does.
+    app.add_handler(MessageHandler(MEDIA & filters.UpdateType.MESSAGES, media.media_message))
     app.add_error_handler(handlers.error_handler)
 
 
 async def start_channel(app: BotApp) -> None:
-    """Register the command menu and say the bot is ready (the services are already started)."""
-    await app.bot.set_my_commands(COMMANDS)
+    """Set the profile (descriptions, command menus) and say the bot is ready (the services are already started)."""
+    await set_profile(app.bot, services_of(app).settings)
     log.info("telegram bot @%s ready", app.bot.username)
 
 

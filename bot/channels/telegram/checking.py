@@ -1,10 +1,11 @@
 """/check: check a draft agreement sent as a file or pasted after the command (bot.checker).
 
 No state is kept between messages, so any bot process can handle any update: in a private chat
-every document is checked (with or without a caption); in a group a document is checked when its
-caption is /check (or mentions the bot) or when it replies to the bot, e.g. to the prompt /check
-sends. `/check` as a reply to a document or a text checks that message. Drafts are read in memory
-and never stored or logged.
+every draft file (.docx, PDF, .txt) is checked, with or without a caption; in a group a document is
+for the bot when its caption is /check (or mentions the bot) or when it replies to the bot, e.g. to
+the prompt /check sends. A question in the caption is answered too (see bot.channels.telegram.media,
+which also decides what happens to files that are not drafts). `/check` as a reply to a document or
+a text checks that message. Drafts are read in memory and never stored or logged.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from html import escape
 
-from telegram import Document, Message, MessageEntity, Update
+from telegram import Document, Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
 from bot.application import Services
-from bot.channels.telegram.check_render import MAX_SHOWN_FINDINGS, attachment_name, check_html, source_titles
+from bot.channels.telegram.check_render import attachment_name, check_message, source_titles
 from bot.channels.telegram.context import BotContext
-from bot.channels.telegram.handlers import allowed, send_reply
+from bot.channels.telegram.handlers import allowed
+from bot.channels.telegram.messages import command_argument, from_bot, mentions_bot
 from bot.channels.telegram.render import Reply
+from bot.channels.telegram.replies import send_reply
 from bot.checker import MAX_BYTES, CheckResult, DocumentRefused, check_size, render_thai
 
 log = logging.getLogger(__name__)
@@ -46,35 +49,37 @@ DEFAULT_NAME = "ร่างความตกลง"
 # Telegram shows a chat action for about 5 seconds; refresh it while a long check runs.
 ACTION_REFRESH = 4.0
 _CAPTION_COMMAND = re.compile(r"^/check(?:@(\w+))?(?:\s|$)", re.IGNORECASE)
+# The files the checker reads, as Telegram describes them before download (the checker itself goes
+# by the content: a misnamed file is still read or refused correctly).
+DRAFT_SUFFIXES = (".docx", ".pdf", ".txt")
+DRAFT_TYPES = frozenset({
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "text/plain",
+})
 
 
-def command_argument(message: Message) -> str:
-    """Return the text after the leading /command of a message or caption, line breaks kept."""
-    text = message.text or message.caption or ""
-    entities = message.entities or message.caption_entities
-    for entity in entities:
-        # The command itself is ASCII, so its UTF-16 length is its length in characters.
-        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
-            return text[entity.length :].strip()
-    return text.strip()
+def caption_command(message: Message) -> bool:
+    """Tell whether a document's caption is the /check command (for this bot or any)."""
+    return _CAPTION_COMMAND.match(message.caption or "") is not None
+
+
+def looks_like_draft(document: Document) -> bool:
+    """Tell from its name or type (before downloading it) whether a file is one the checker reads."""
+    name = (document.file_name or "").lower()
+    return name.endswith(DRAFT_SUFFIXES) or (document.mime_type or "").split(";")[0] in DRAFT_TYPES
 
 
 def document_wanted(message: Message, bot_id: int, bot_username: str | None) -> bool:
-    """Tell whether a document is for the checker: always in private chats; in groups when addressed."""
+    """Tell whether a document is for the bot: always in private chats; in groups when addressed."""
     match = _CAPTION_COMMAND.match(message.caption or "")
     if match and match.group(1) and match.group(1).lower() != (bot_username or "").lower():
         return False  # /check@another_bot
     if message.chat.type == ChatType.PRIVATE or match:
         return True
-    if message.reply_to_message is not None and _from_bot(message.reply_to_message, bot_id):
+    if message.reply_to_message is not None and from_bot(message.reply_to_message, bot_id):
         return True
-    mention = f"@{bot_username}".lower() if bot_username else None
-    for entity, value in message.parse_caption_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
-        if (entity.type == MessageEntity.MENTION and value.lower() == mention) or (
-            entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id
-        ):
-            return True
-    return False
+    return mentions_bot(message, bot_id, bot_username) is not None
 
 
 async def check_command(update: Update, context: BotContext) -> None:
@@ -87,7 +92,7 @@ async def check_command(update: Update, context: BotContext) -> None:
     if not text and reply_to is not None and reply_to.document is not None:
         await check_document(message, reply_to.document, context)
         return
-    if not text and reply_to is not None and reply_to.text and not _from_bot(reply_to, context.bot.id):
+    if not text and reply_to is not None and reply_to.text and not from_bot(reply_to, context.bot.id):
         text = reply_to.text
     if not text:
         prompt = PROMPT_PRIVATE if message.chat.type == ChatType.PRIVATE else PROMPT_GROUP
@@ -98,27 +103,6 @@ async def check_command(update: Update, context: BotContext) -> None:
         return await context.services.check(text=text)
 
     await _check_and_reply(message, context.services, check_pasted, None)
-
-
-def _from_bot(message: Message, bot_id: int) -> bool:
-    return message.from_user is not None and message.from_user.id == bot_id
-
-
-async def document_message(update: Update, context: BotContext) -> None:
-    """A document: check it if it is meant for the checker (see the module docstring)."""
-    message = update.effective_message
-    if message is None or message.document is None:
-        return
-    if not document_wanted(message, context.bot.id, context.bot.username) or not await allowed(update, context):
-        return
-    await check_document(message, message.document, context)
-
-
-async def photo_message(update: Update, context: BotContext) -> None:
-    """A photo in a private chat: say that drafts must be sent as document files."""
-    message = update.effective_message
-    if message is not None and await allowed(update, context):
-        await send_reply(message, Reply(escape(PHOTO_TEXT)))
 
 
 async def check_document(message: Message, document: Document, context: BotContext) -> None:
@@ -154,10 +138,11 @@ async def _check_and_reply(
 
 
 async def send_check_result(message: Message, services: Services, result: CheckResult, name: str | None) -> None:
-    """Send the verdict, summary and findings; with many findings attach the full result as .txt."""
+    """Send the verdict, summary and the findings that fit one message; if not all fit, attach the full result."""
     titles = source_titles(services.kb)
-    await send_reply(message, Reply(check_html(result, titles, name)))
-    if len(result.findings) > MAX_SHOWN_FINDINGS:
+    shown = check_message(result, titles, name)
+    await send_reply(message, Reply(shown.text))
+    if not shown.complete:
         header = f"ไฟล์: {name}\n" if name else ""
         full = header + render_thai(result, titles) + "\n"
         await message.reply_document(

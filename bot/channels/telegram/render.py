@@ -1,16 +1,22 @@
-"""Turn conversation turns, letter cards and lists into Telegram HTML messages and inline keyboards."""
+"""Turn conversation turns, letter cards and lists into Telegram HTML messages and inline keyboards.
+
+An answer's first message is made for a phone: the verdict and one sentence, what to do instead,
+short source labels, then the full explanation in an expandable blockquote; at most three rows of
+buttons (a related question; sources, contact, share; feedback).
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answers import Answer
+from bot.brief import brief, clip, source_label
 from bot.conversation import Turn
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
 from bot.lookups import LookupResult
@@ -28,19 +34,35 @@ from bot.texts import (
 )
 from bot.thai import thai_date
 
-MAX_MESSAGE = 4096
 MAX_CALLBACK_BYTES = 64
 MAX_BUTTON_TEXT = 40
 MAX_RELATED = 3
+# Rows of buttons under an answer: a phone shows three without scrolling the message away.
+MAX_ROWS = 3
+# Source labels on the first screen; the rest are counted ("+2") and listed behind the 📄 button.
+MAX_SOURCE_LABELS = 4
+# A /feedback comment as /stats shows it; the whole text is in the database.
+MAX_COMMENT_SHOWN = 300
+# Dates in /stats are the officials' own (Thailand has no daylight saving time).
+THAI_TIME = timezone(timedelta(hours=7))
+# Telegram's limit on the query a share button puts in the message field.
+MAX_INLINE_QUERY = 256
 
 # Callback data is "<kind>:<payload>", short enough for Telegram's 64-byte limit and
 # self-contained, so any bot process behind a load balancer can handle any button.
 CB_ENTRY = "q"  # show an entry's answer: q:<entry id>
 CB_DOCUMENT = "d"  # show a source document: d:<document id>
+CB_SOURCES = "s"  # list an entry's sources with a button each: s:<entry id>
 CB_CIRCULAR = "c"  # show a circular card in a new message: c:<number>
 CB_WALK = "w"  # walk a card's reference chain, editing the card in place: w:<number>
 CB_FEEDBACK = "f"  # feedback: f:<1|0>:<log ref>
+CB_CONTACT = "k"  # send the contact office as a contact card: k:
 CB_NOOP = "x"  # an already-pressed button
+
+CONTACT_BUTTON = "📞 ติดต่อ"
+SHARE_BUTTON = "📤 แชร์"
+SOURCES_BUTTON = "📄 ที่มา"
+INSTEAD_LABEL = "ทำได้แทน"
 
 
 @dataclass(frozen=True)
@@ -75,17 +97,27 @@ def resolve_entry_token(kb: KnowledgeBase, token: str) -> str | None:
     return None
 
 
-def _short(text: str, limit: int = MAX_BUTTON_TEXT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _button(text: str, data: str | None) -> InlineKeyboardButton | None:
-    return InlineKeyboardButton(_short(text), callback_data=data) if data else None
+    return InlineKeyboardButton(clip(text, MAX_BUTTON_TEXT), callback_data=data) if data else None
 
 
 def _entry_button(entry: Entry) -> InlineKeyboardButton | None:
     return _button(f"❓ {entry.title}", callback(CB_ENTRY, entry_token(entry.id)))
+
+
+def contact_button() -> InlineKeyboardButton:
+    """Return the button that sends the contact office as a contact card."""
+    return InlineKeyboardButton(CONTACT_BUTTON, callback_data=f"{CB_CONTACT}:")
+
+
+def share_query(entry: Entry) -> str:
+    """Return what a share button types after @bot: the entry's title, which inline mode answers with it."""
+    return entry.title if len(entry.title) <= MAX_INLINE_QUERY else entry.questions[0][:MAX_INLINE_QUERY]
+
+
+def share_button(query: str) -> InlineKeyboardButton:
+    """Return the button that lets a user pick a chat and send this answer there (inline mode)."""
+    return InlineKeyboardButton(SHARE_BUTTON, switch_inline_query=query[:MAX_INLINE_QUERY])
 
 
 def _keyboard(rows: Iterable[Iterable[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
@@ -94,11 +126,11 @@ def _keyboard(rows: Iterable[Iterable[InlineKeyboardButton | None]]) -> InlineKe
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-def turn_replies(turn: Turn) -> list[Reply]:
+def turn_replies(turn: Turn, contact: Contact) -> list[Reply]:
     """Render a whole turn: the answer (unless the letter cards are the answer), then one card per letter."""
-    replies = [] if turn.kind == "cards" else [answer_reply(turn.answer, turn.ref)]
+    replies = [] if turn.kind == "cards" else [answer_reply(turn.answer, contact, turn.ref)]
     # After a restriction, what the question asked that is allowed: its own message, verdict first.
-    replies += [answer_reply(part) for part in turn.answer.also]
+    replies += [answer_reply(part, contact) for part in turn.answer.also]
     replies += [card_reply(card) for card in turn.cards]
     if turn.notes:
         # The notes (registry away, a number it does not know) close the last message.
@@ -107,33 +139,62 @@ def turn_replies(turn: Turn) -> list[Reply]:
     return replies
 
 
-def answer_html(answer: Answer) -> str:
-    """Render an answer: verdict first, then the explanation, then the sources."""
+def sources_line(labels: Sequence[str]) -> str:
+    """Return the short source labels as one line ("ว 0313 · มติ ครม. 10 ต.ค. 2561"), the rest counted."""
+    shown = " · ".join(labels[:MAX_SOURCE_LABELS])
+    more = len(labels) - MAX_SOURCE_LABELS
+    return shown + (f" · +{more}" if more > 0 else "")
+
+
+def answer_html(answer: Answer, contact: Contact) -> str:
+    """Render an answer for a phone: verdict and one sentence, what to do instead, sources; the rest folded."""
     if answer.entry is None:
         return escape(answer.text)
-    lines = [f"<b>{escape(VERDICT_LABELS[answer.entry.verdict])}</b>", f"<b>{escape(answer.entry.title)}</b>", ""]
-    lines.append(escape(answer.text))
+    entry = answer.entry
+    short = brief(answer, contact)
+    label = f"<b>{escape(VERDICT_LABELS[entry.verdict])}</b>"
+    lines = [f"{label} {escape(short.lead)}" if short.lead else label]
+    if short.read_as:
+        lines.append(f"<i>{escape(short.read_as)}</i>")
+    if short.instead:
+        lines.append(f"👉 <b>{INSTEAD_LABEL}:</b> {escape(short.instead)}")
+    if short.sources:
+        lines.append(f"📄 {escape(sources_line(short.sources))}")
+    # The whole explanation, folded: Telegram shows its first lines and opens it on a tap.
+    folded = [f"<b>{escape(entry.title)}</b>"]
+    if short.rest:
+        folded += ["", escape(short.rest)]
     if answer.sources:
-        lines += ["", f"<b>{SOURCES_HEADING}</b>"]
-        lines += [f"• {escape(source.title)}" for source in answer.sources]
+        folded += ["", f"<b>{SOURCES_HEADING}</b>", *(f"• {escape(source.title)}" for source in answer.sources)]
+    lines.append("<blockquote expandable>" + "\n".join(folded) + "</blockquote>")
     return "\n".join(lines)
 
 
-def answer_reply(answer: Answer, log_ref: str | None = None) -> Reply:
-    """Render an answer with buttons for its sources, related questions and feedback."""
+def answer_reply(answer: Answer, contact: Contact, log_ref: str | None = None) -> Reply:
+    """Render an answer with at most three rows of buttons: a related question; sources, contact, share; feedback."""
     rows: list[list[InlineKeyboardButton | None]] = []
     if answer.entry is None:
-        # A decline offers "did you mean"; small talk offers what can be asked (its related entries).
-        offered = answer.suggestions or answer.related
-        rows += [[_entry_button(entry)] for entry in offered[:MAX_RELATED]]
-        text = answer_html(answer)
-        if offered and answer.kind == "decline":
-            text += f"\n\n{DID_YOU_MEAN}"
+        text = answer_html(answer, contact)
+        if answer.kind == "decline":
+            # "Did you mean" and a way to ask a person.
+            offered = answer.suggestions[: MAX_ROWS - 1]
+            rows += [[_entry_button(entry)] for entry in offered]
+            rows.append([contact_button()])
+            if offered:
+                text += f"\n\n{DID_YOU_MEAN}"
+        else:
+            # Small talk offers what can be asked (its related entries).
+            rows += [[_entry_button(entry)] for entry in answer.related[:MAX_ROWS]]
         return Reply(text, _keyboard(rows))
-    for source in answer.sources:
-        rows.append([_button(f"📄 {document_label(source)}", callback(CB_DOCUMENT, source.id))])
-    related = [entry for entry in answer.related if entry.id != answer.entry.id][:MAX_RELATED]
-    rows += [[_entry_button(entry)] for entry in related]
+    entry = answer.entry
+    related = [other for other in answer.related if other.id != entry.id]
+    if related:
+        rows.append([_entry_button(related[0])])
+    rows.append([
+        _button(SOURCES_BUTTON, callback(CB_SOURCES, entry_token(entry.id))),
+        contact_button(),
+        share_button(share_query(entry)),
+    ])
     if log_ref is not None:
         rows.append(
             [
@@ -141,12 +202,19 @@ def answer_reply(answer: Answer, log_ref: str | None = None) -> Reply:
                 _button(FEEDBACK_NO, callback(CB_FEEDBACK, f"0:{log_ref}")),
             ]
         )
-    return Reply(answer_html(answer), _keyboard(rows))
+    return Reply(answer_html(answer, contact), _keyboard(rows))
 
 
-def document_label(document: KnowledgeSource) -> str:
-    """Return a short name for a document: its number when it has one, else its title."""
-    return document.number or document.title
+def entry_sources_reply(answer: Answer) -> Reply:
+    """List one answer's sources by their full titles, with a button for each document's card."""
+    lines = [f"<b>{SOURCES_HEADING}</b>"]
+    buttons: list[InlineKeyboardButton | None] = []
+    for number, source in enumerate(answer.sources, start=1):
+        lines.append(f"{number}. {escape(source.title)}")
+        buttons.append(_button(f"📄 {source_label(source)}", callback(CB_DOCUMENT, source.id)))
+    # Two short labels a row keeps even six sources within three rows.
+    rows = [buttons[index:index + 2] for index in range(0, min(len(buttons), 2 * MAX_ROWS), 2)]
+    return Reply("\n".join(lines), _keyboard(rows))
 
 
 def document_reply(document: KnowledgeSource, with_card: bool = False) -> Reply:
@@ -188,7 +256,7 @@ def card_reply(result: LookupResult) -> Reply:
                          ("เรื่อง", doc.subject or (doc.title if doc.number else None))):
         if value:
             lines.append(f"{label}: {escape(value)}")
-    rows: list[list[InlineKeyboardButton | None]] = []
+    walks: list[InlineKeyboardButton | None] = []
     if result.references:
         lines += ["", "<b>อ้างถึงและสิ่งที่ส่งมาด้วย</b>"]
         for link in result.references:
@@ -197,13 +265,18 @@ def card_reply(result: LookupResult) -> Reply:
                                                  thai_date(target.date) if target.date else None) if part)
             lines.append(f"• {escape(target.label)}" + (f" ({escape(detail)})" if detail else ""))
             if target.number:
-                rows.append([_button(f"➡️ {target.number}", callback(CB_WALK, target.number))])
+                walks.append(_button(f"➡️ {target.number}", callback(CB_WALK, target.number)))
     if result.referenced_by:
         lines += ["", "<b>หนังสือที่อ้างถึงฉบับนี้</b>"]
         for link in result.referenced_by:
             lines.append(f"• {escape(link.document.label)}")
             if link.document.number:
-                rows.append([_button(f"⬅️ {link.document.number}", callback(CB_WALK, link.document.number))])
+                walks.append(_button(f"⬅️ {link.document.number}", callback(CB_WALK, link.document.number)))
+    # Two letters a row, two rows at most, then sharing: three rows like an answer.
+    kept = [button for button in walks if button is not None][: 2 * (MAX_ROWS - 1)]
+    rows: list[list[InlineKeyboardButton | None]] = [list(kept[index:index + 2]) for index in range(0, len(kept), 2)]
+    if doc.number:
+        rows.append([share_button(doc.number)])
     if doc.is_stub:
         lines += ["", "<i>ทะเบียนรู้จักหนังสือฉบับนี้จากการอ้างถึงเท่านั้น ยังไม่มีข้อความฉบับเต็ม</i>"]
     source = provenance_line(origin.method, origin.source, origin.confidence, origin.source_url)
@@ -218,7 +291,7 @@ def sources_reply(kb: KnowledgeBase) -> Reply:
     rows = []
     for number, document in enumerate(kb.documents.values(), start=1):
         lines.append(f"{number}. {escape(document.title)}")
-        rows.append([_button(f"📄 {document_label(document)}", callback(CB_DOCUMENT, document.id))])
+        rows.append([_button(f"📄 {source_label(document)}", callback(CB_DOCUMENT, document.id))])
     return Reply("\n".join(lines), _keyboard(rows[:20]))
 
 
@@ -231,8 +304,7 @@ def welcome_reply(kb: KnowledgeBase, examples: int = 3) -> Reply:
         "พิมพ์คำถามเป็นภาษาไทยได้เลย หรือพิมพ์เลขที่หนังสือเพื่อดูรายละเอียดหนังสือ\n"
         "ตัวอย่างคำถาม:"
     )
-    policy = [entry for entry in kb.entries if not entry.is_smalltalk][:examples]
-    rows = [[_entry_button(entry)] for entry in policy]
+    rows = [[_entry_button(entry)] for entry in kb.examples[:examples]]
     return Reply(text, _keyboard(rows))
 
 
@@ -243,6 +315,8 @@ def help_text(contact: Contact) -> str:
         "• พิมพ์คำถามเป็นภาษาไทย เช่น “อบต. ทำ MOU กับเมืองในต่างประเทศได้ไหม”\n"
         "• /circular &lt;เลขที่&gt; ดูรายละเอียดหนังสือเวียน เช่น /circular ว 0313\n"
         "• /sources ดูรายการเอกสารที่คำตอบอ้างอิง\n"
+        "• /contact ส่งเบอร์โทรของสำนักงานที่ให้คำปรึกษา\n"
+        "• /feedback ตามด้วยข้อความ ส่งความเห็นหรือแจ้งคำตอบที่ไม่ถูกต้องถึงผู้ดูแล\n"
         "• /check ตรวจร่างความตกลงก่อนลงนาม: ส่งไฟล์ร่าง (.docx, PDF ที่มีข้อความ หรือ .txt) มาในแชตนี้ "
         "หรือพิมพ์ /check ตามด้วยข้อความร่าง ในกลุ่มให้ส่งไฟล์พร้อมคำบรรยาย /check\n"
         "• ในกลุ่ม ให้กล่าวถึงบอท (@) หรือตอบกลับข้อความของบอท\n"
@@ -268,6 +342,11 @@ def stats_html(stats: Stats, kb: KnowledgeBase) -> str:
         for entry_id, count in stats.top_entries:
             title = kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id
             lines.append(f"• {escape(title)} ({count})")
+    if stats.comment_count:
+        lines += ["", f"<b>ความเห็นจากผู้ใช้ (/feedback): {stats.comment_count}</b>"]
+        for comment in stats.comments:
+            day = thai_date(comment.created_at.astimezone(THAI_TIME).date().isoformat(), short=True)
+            lines.append(f"• {day} ({escape(comment.channel)}): {escape(clip(comment.text, MAX_COMMENT_SHOWN))}")
     return "\n".join(lines)
 
 
@@ -286,107 +365,3 @@ def unanswered_html(groups: Sequence[UnansweredGroup], kb: KnowledgeBase) -> str
         else:
             lines.append("   ใกล้เคียงที่สุด: ไม่มีหัวข้อใกล้เคียง (อาจต้องเพิ่มหัวข้อใหม่)")
     return "\n".join(lines)
-
-
-_TAG = re.compile(r"<(/?)([a-zA-Z-]+)[^>]*>")
-
-
-def _utf16_len(text: str) -> int:
-    # Telegram counts message length in UTF-16 code units.
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _open_tags_after(text: str, stack: list[str]) -> list[str]:
-    """Return the tags still open after `text`, given those open before it."""
-    stack = list(stack)
-    for match in _TAG.finditer(text):
-        closing, name = match.group(1), match.group(2).lower()
-        if closing:
-            if name in stack:
-                del stack[len(stack) - 1 - stack[::-1].index(name)]
-        else:
-            stack.append(name)
-    return stack
-
-
-def _open_tag_text(text: str, names: list[str]) -> str:
-    """Return the opening tags (with attributes) for the still-open `names` found in `text`."""
-    found: list[str] = []
-    for name in names:
-        for match in reversed(list(_TAG.finditer(text))):
-            if not match.group(1) and match.group(2).lower() == name:
-                found.append(match.group(0))
-                break
-        else:
-            found.append(f"<{name}>")
-    return "".join(found)
-
-
-def _cut_points(line: str) -> list[int]:
-    """Return positions in `line` where a cut lands outside tags and entities, at spaces if possible."""
-    points: list[int] = []
-    inside = False
-    for index, char in enumerate(line):
-        if char in "<&":
-            inside = True
-        if not inside:
-            points.append(index)
-        if char in ">;":
-            inside = False
-    return points
-
-
-def _split_long_line(line: str, limit: int) -> list[str]:
-    """Split one over-long line outside tags and entities, closing and reopening open tags."""
-    pieces: list[str] = []
-    stack: list[str] = []
-    prefix = ""
-    rest = line
-    while _utf16_len(prefix + rest) > limit:
-        room = limit - _utf16_len(prefix) - 32  # keep room for closing tags
-        points = [p for p in _cut_points(rest) if p > 0 and _utf16_len(rest[:p]) <= room]
-        if not points:
-            break
-        spaces = [p for p in points if rest[p] == " "]
-        cut = spaces[-1] if spaces and spaces[-1] > room // 2 else points[-1]
-        head = rest[:cut]
-        open_after = _open_tags_after(head, stack)
-        pieces.append(prefix + head + "".join(f"</{name}>" for name in reversed(open_after)))
-        prefix = _open_tag_text(prefix + head, open_after)
-        stack = open_after
-        rest = rest[cut:].lstrip(" ")
-    pieces.append(prefix + rest)
-    return pieces
-
-
-def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split HTML into messages of at most `limit` UTF-16 units, on line boundaries, never inside a tag."""
-    if _utf16_len(text) <= limit:
-        return [text]
-    budget = limit - 64  # room to close and reopen tags that span a cut
-    chunks: list[str] = []
-    current: list[str] = []
-    size = 0
-    stack: list[str] = []  # tags open at the start of `current`
-    opening = ""  # their opening text, repeated at the start of the next chunk
-
-    def flush() -> None:
-        nonlocal current, size, stack, opening
-        body = "\n".join(current)
-        open_after = _open_tags_after(body, stack)
-        chunks.append(opening + body + "".join(f"</{name}>" for name in reversed(open_after)))
-        opening = _open_tag_text(opening + body, open_after)
-        stack, current, size = open_after, [], _utf16_len(opening)
-
-    for line in text.split("\n"):
-        parts = _split_long_line(line, budget) if _utf16_len(line) > budget else [line]
-        for part in parts:
-            extra = _utf16_len(part) + (1 if current else 0)
-            if current and size + extra > budget:
-                flush()
-                extra = _utf16_len(part)
-            current.append(part)
-            size += extra
-    if current:
-        flush()
-    return [chunk for chunk in chunks if chunk.strip()]
