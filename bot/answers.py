@@ -148,7 +148,10 @@ class Answerer:
         # one) or, for a sister city, about what an LAO may do ("translate 'sister city'" asks neither).
         terms = set(understood.terms)
         if lead.verdict == "no" and not _AGREEMENT_WORDS & terms:
-            asks_the_rule = "sister-city" in lead.first_when & concepts.stated and _ASKS_THE_RULE & terms
+            # A sister city, or a commitment of the Thai government written into it ("ให้เขียนว่า
+            # รัฐบาลไทยค้ำประกัน ทต.เซ็นได้ไหม"), asked about with "may we": the restriction answers.
+            said = {"sister-city", "binds-government"} & lead.first_when & concepts.stated
+            asks_the_rule = bool(said) and bool(_ASKS_THE_RULE & terms)
             if not asks_the_rule:
                 return None
         return lead

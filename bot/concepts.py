@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from bot.checker.rules import GOV_EN, GOV_TH, RULES_BY_ID, STATE_TH, compile_lowered
+from bot.checker.rules import GOV_EN, RULES_BY_ID, STATE_TH, compile_lowered
 from bot.numbers import LetterNumber, find_numbers, parse_number
 
 if TYPE_CHECKING:
@@ -73,9 +73,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "sister-city",
         "a sister-city relationship under any name or language (เมืองพี่เมืองน้อง, friendship city, 友好城市, 자매도시)",
         patterns=(
-            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)",
+            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning",
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
-            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城)|友好城市|友好城|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # French, German, Spanish, Italian, Portuguese twinning.
             r"jumelage|jumel[ée]es?|ville\s+jumel|st[äa]dtepartnerschaft|partnerstadt|hermanamiento|ciudad(?:es)?\s+hermanas?"
@@ -84,7 +84,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
             r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
             r"(?:เมือง|นคร)" + _WS + r"(?:คู่" + _WS + ")?(?:มิตร|แฝด|พันธมิตร|มิตรภาพ)",
-            r"ความ" + _WS + r"สัมพันธ์" + _WS + r"ฉัน" + _WS + r"มิตร",
+            r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง)",
+            # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
+            r"(?:ผูก|เป็น|เมือง)" + _WS + r"เกลอ|เมือง" + _WS + r"ญาติ|(?:เป็น" + _WS + r")?ครอบครัว" + _WS + r"เดียว" + _WS + r"กัน",
         ),
         from_rules=("sister-city",),
         terms=("เมืองพี่เมืองน้อง",),
@@ -94,18 +96,25 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "binds-government",
         "the agreement would bind or commit the Thai government or its budget, or be signed on Thailand's behalf",
         patterns=(
-            r"(?:" + GOV_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง(?!" + _WS + _NOT_THAI + r")[^\s]{0,25}"
-            r"|กรม(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
-            r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "งบ"
-            r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)"
+            r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ฝ่าย" + _WS + r"ไทย|กระทรวง(?!" + _WS + _NOT_THAI
+            + r")[^\s]{0,25}|กรม(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
+            r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
+            r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
+            + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
+            # Money of the state, named on its own: "จัดสรรงบประมาณแผ่นดิน", "ใช้งบกลางของรัฐบาลไทย".
+            r"งบ" + _WS + r"(?:ประมาณ" + _WS + r")?แผ่นดิน|งบ" + _WS + r"กลาง" + _WS + r"(?:ของ" + _WS + r")?(?:รัฐบาล|ส่วนกลาง)",
+            # "ให้มีผลถึงรัฐบาลกลาง": effect on the government.
+            r"(?:มี" + _WS + r"ผล|บังคับ)" + _WS + r"(?:ผูก" + _WS + r"พัน" + _WS + r")?(?:ถึง|ต่อ)" + _WS + r"(?:" + STATE_TH
+            + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ส่วนกลาง)",
             r"(?:ใน" + _WS + "นาม|แทน)" + _WS + r"(?:ของ" + _WS + ")?(?:" + STATE_TH + r"|รัฐบาล|ราชอาณาจักร)",
             # "MOU ผูกพันรัฐบาลไทยได้ไหม": the verb before the government.
             r"ผูก" + _WS + r"พัน(?:ธ์)?" + _WS + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r"))",
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
-            r"(?:タイ政府|泰国政府|泰國政府|태국\s*정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務|보증|부담|지급|의무)",
+            r"(?:タイ政府|泰国政府|泰國政府|태국\s*정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
         ),
         from_rules=("binds-government",),
     ),
@@ -114,7 +123,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "treaty wording: subject to international law, international courts or arbitration, ratification",
         patterns=(
             r"(?:ภาย" + _WS + r")?ใต้" + _WS + r"(?:บังคับ" + _WS + r"(?:ของ|แห่ง)?" + _WS + r")?กฎหมาย" + _WS + r"ระหว่าง" + _WS + "ประเทศ",
-            r"ผูกพัน" + _WS + r"(?:ตาม|ภายใต้)" + _WS + r"กฎหมาย" + _WS + "ระหว่าง" + _WS + "ประเทศ",
+            r"(?:ผูกพัน|มี" + _WS + r"ผล" + _WS + r"(?:บังคับ|ใช้)?|บังคับ|ตีความ)" + _WS + r"(?:ตาม|ภายใต้)" + _WS + r"กฎหมาย" + _WS
+            + "ระหว่าง" + _WS + "ประเทศ",
             r"สัตยาบัน|ratif\w*|ภาคยานุวัติ",
             r"ศาล" + _WS + r"(?:โลก|ระหว่าง" + _WS + r"ประเทศ|ยุติธรรม" + _WS + r"ระหว่าง" + _WS + "ประเทศ)",
             r"อนุญาโต",
@@ -125,9 +135,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "treaty-question",
         "whether a document is, or becomes, a treaty (asked either way: \"ไม่ถือเป็นหนังสือสัญญาใช่ไหม\" asks it too)",
         patterns=(
-            r"(?:เป็น|ถือ" + _WS + r"(?:ว่า" + _WS + r")?เป็น|นับ" + _WS + r"เป็น|เข้า" + _WS + r"ข่าย|กลาย" + _WS + r"เป็น)" + _WS
-            + r"(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา)",
-            r"(?:count|counts|qualify|qualifies|regarded)\s+as\s+(?:a\s+)?treaty|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+)?treaty",
+            r"(?:เป็น|ใช่|ถือ" + _WS + r"(?:ว่า" + _WS + r")?เป็น|นับ" + _WS + r"เป็น|เข้า" + _WS + r"ข่าย|กลาย" + _WS + r"เป็น)" + _WS
+            + r"(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา|ความ" + _WS + r"ตกลง" + _WS + r"ระหว่าง" + _WS + r"ประเทศ)",
+            r"(?:count|counts|counting|qualify|qualifies|regarded)\s+as\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)"
+            r"|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+|an\s+)?(?:treaty|international\s+agreement)",
         ),
         negatable=False,
     ),
@@ -160,6 +171,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|(?:แขวง|มณฑล|มลรัฐ)(?!" + _WS + r"(?:ของ" + _WS + ")?(?:ไทย|กรุงเทพ))",
             r"foreign|abroad|overseas|oversea|prefecture|county|\bprovince\s+of\s+(?!thailand)",
+            # "our town ... with a Thai municipality": the writer is the foreign partner.
+            r"(?:with|and|to)\s+(?:a|an|the|our)?\s*thai\s+(?:municipalit\w+|tambon|towns?|cit(?:y|ies)|provinces?|local|sao|tao|pao|lao)",
         ),
         terms=("ต่างประเทศ", "หน่วยการปกครองของต่างประเทศ"),
         terms_state=True,
@@ -195,7 +208,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ร่วม(?!" + _WS + r"มือ)[^\s]{0,8}?(?:กิจกรรม|โครงการ|งาน|กรอบ|คณะ)|มี" + _WS + "ส่วน" + _WS + "ร่วม|ใน" + _WS + r"กรอบ" + _WS
             + r"(?:นั้น|ของ" + _WS + r"จังหวัด|เดียว" + _WS + r"กัน)",
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
-            r"join|take\s+part|participat\w+",
+            r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ",
+            r"join|take\s+part|participat\w+|anniversar\w+",
         ),
         negatable=False,
     ),
@@ -334,7 +348,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
             + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา)",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
-            r"ผู้" + _WS + r"ว่า[^\s]{0,20}?(?:อยาก|จะ|ต้องการ)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish)",
+            r"ผู้" + _WS + r"ว่า[^\s]{0,20}?(?:อยาก|จะ|ต้องการ)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            r"|consider|weigh|look)",
+            r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
         ),
         negatable=False,
     ),
@@ -346,7 +362,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ลง" + _WS + r"นาม" + _WS + r"(?:ใน|ท้าย)" + _WS + r"หนังสือ|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
             + r"หน่วย" + _WS + r"(?:ไหน|ใด)|อ้าง" + _WS + r"ถึง|สิ่ง" + _WS + r"ที่" + _WS + r"ส่ง" + _WS + r"มา|แนบ|เลข" + _WS
             + r"(?:ที่|รับ)|สรุป|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
-            r"(?:เซ็น|ลง" + _WS + r"นาม)" + _WS + r"เอง|ต้น" + _WS + r"เรื่อง",
+            r"(?:เซ็น|ลง" + _WS + r"นาม)" + _WS + r"เอง|ต้น" + _WS + r"เรื่อง|(?<![ก-ฮ])ลว(?=\s*(?:เท่า|วัน|ที่|\d|$))",
             r"\bdated?\b|who\s+(?:signed|issued|sent|wrote)|\bissued\b|addressed|refers?\s+to|referenc\w+|attach\w+|signed\s+by"
             r"|signator\w+|enclos\w+|summar\w+"
             r"|what\s+does\s+it\s+say|when\s+was",
@@ -390,6 +406,8 @@ _NEGATOR = re.compile(
     r"|不是|並非|并非|不做|不签|不簽"
 )
 _NEGATION_REACH = 24
+# Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".
+_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな)")
 _PROVINCE = re.compile(r"จังหวัด|province|provincial|governor|ผู้ว่า|ผวจ")
 # "เมืองในจังหวัดชิซุโอกะ", "รัฐกลันตัน": a province or state whose name is no Thai province is abroad.
 _REGION = re.compile(
@@ -545,7 +563,9 @@ class ConceptDetector:
                     position = match.end() + 1
                     continue
                 if _starts_word(lowered, match.start()):
-                    denied = concept.negatable and _negated(lowered, match.start())
+                    denied = concept.negatable and (
+                        _negated(lowered, match.start()) or _NEGATED_AFTER.match(lowered, match.end()) is not None
+                    )
                     mentions.append(Mention(concept.id, match.start(), match.end(), denied))
                 position = match.end()
         present = {mention.concept for mention in mentions if not mention.negated}

@@ -43,7 +43,9 @@ class Context:
 
 # "อ๋อ เข้าใจแล้ว", "ok thanks": a reply that closes, not a question to read with the one before.
 _CLOSING = re.compile(
-    r"^\s*(?:อ๋อ|อ้อ|โอ\s*เค|ok|okay|รับทราบ|เข้าใจ\s*แล้ว|ขอบคุณ|ขอบใจ|thanks?|thank\s+you|got\s+it|noted)",
+    r"^\s*(?:อ๋อ|อ้อ|โอ\s*เค|ok|okay|รับทราบ|เข้าใจ\s*แล้ว|ขอบคุณ|ขอบใจ|thanks?|thank\s+you|got\s+it|noted)"
+    # A bare polite particle or "yes" is an acknowledgment too.
+    r"|^\s*(?:ครับ(?:ผม)?|ค่ะ|คะ|จ้า|จ้ะ|ค่า|อืม+|อือ|ได้\s*(?:ครับ|ค่ะ)|yes|yep|sure)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 

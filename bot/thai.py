@@ -59,6 +59,7 @@ _PUNCT = re.compile(
 )
 # Chinese, Japanese and Korean are written without spaces and newmm does not split them: the
 # knowledge base's CJK words (synonyms.yaml) are cut out of a run by longest match instead.
+_LATIN_WORD = re.compile(r"\w+(?:[.'’/-]\w+)*|[^\w\s]")
 CjkWords = tuple[frozenset[str], int]
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
@@ -168,7 +169,15 @@ def tokenize(text: str, domain_words: Iterable[str] = (), cjk: CjkWords = (froze
     if cjk[1] and _CJK_RUN.search(text):
         text = _CJK_RUN.sub(lambda run: _split_cjk(run.group(), cjk), text)
     # PyThaiNLP's nlpo3 engine is newmm in Rust: same words, ~10x faster than pure-Python newmm.
-    return [token.strip() for token in segment(text, custom_dict=name) if token.strip()]
+    # Only Thai is segmented: nlpo3 would also cut English by the dictionary ("does" -> "do" "es").
+    tokens: list[str] = []
+    for chunk in text.split():
+        if has_thai(chunk):
+            tokens.extend(token.strip() for token in segment(chunk, custom_dict=name) if token.strip())
+        else:
+            # Words keep their inner dots and apostrophes ("0023.20", "don't"); a full stop comes off.
+            tokens.extend(_LATIN_WORD.findall(chunk))
+    return tokens
 
 
 def cjk_words(words: Iterable[str]) -> CjkWords:

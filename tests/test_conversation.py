@@ -57,6 +57,7 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("chat_regional_questions.yaml", 0.85, 0.9, 1),
         ("mixed_questions.yaml", 0.75, 0.8, 0),
         ("chat_style_questions.yaml", 0.85, 0.8, 0),
+        ("sealed_questions.yaml", 0.82, 0.95, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
@@ -76,6 +77,8 @@ def test_follow_ups_in_context_stay_above_their_floor(conversation: Conversation
     report = evaluate_follow_ups(conversation, load_conversations(DATA / "conversations.yaml"))
     assert report.accuracy >= 0.75, report.misses
     assert report.rejection == 1.0 and report.harmful <= 1, report.misses
+    sealed = evaluate_follow_ups(conversation, load_conversations(DATA / "sealed_conversations.yaml"))
+    assert sealed.accuracy >= 0.65 and sealed.harmful <= 1, sealed.misses
 
 
 def test_answer_carries_verdict_sources_and_related(conversation: Conversation) -> None:
