@@ -38,6 +38,7 @@ SETS = [
     "chat_regional_questions.yaml",
     "mixed_questions.yaml",
     "chat_style_questions.yaml",
+    "sealed_questions.yaml",
 ]
 
 
