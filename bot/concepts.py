@@ -183,6 +183,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a partner that is Thai (another LAO, a Thai university or hospital), with nothing foreign",
         patterns=(
             _LAO_TYPES + _WS + r"(?:สอง|2|หลาย)" + _WS + r"(?:แห่ง|ที่)",
+            # "ทต.จะเซ็นข้อตกลงกับ อบจ.": another Thai LAO as the partner (a foreign one makes it foreign).
+            r"(?:ร่วม" + _WS + r")?กับ" + _WS + r"(?:อบต|อบจ|ทต|ทม|ทน)(?![ก-ฮ])",
             r"(?:ร่วมกับ|กับ|และ)" + _WS + _LAO_TYPES + _WS + r"(?:อื่น|ข้าง" + _WS + "เคียง|ใกล้" + _WS + "เคียง|ใน" + _WS
             + r"(?:อำเภอ|จังหวัด))",
             r"(?:มหาวิทยาลัย|โรงพยาบาล|วิทยาลัย)" + _WS + r"(?:ใน" + _WS + "(?:จังหวัด|ประเทศ" + _WS + "ไทย|พื้นที่)|ราชภัฏ)",
@@ -227,7 +229,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "foreign-aid",
         "money from abroad: donations, aid, grants or loans for the LAO",
         patterns=(
-            r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"ทุน|ทุน" + _WS + "สนับสนุน|รับ" + _WS
+            r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"(?:ทุน|เงิน)|(?:ทุน|เงิน)" + _WS + "สนับสนุน|สนับสนุน" + _WS
+            + r"(?:เงิน|ทุน)|มอบ" + _WS + r"เงิน|รับ" + _WS
             + r"ทุน|เงิน" + _WS + "กู้|กู้" + _WS + "เงิน|รับ" + _WS + "เงิน",
             r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from",
         ),

@@ -12,6 +12,7 @@ from bot.checker.clauses import Draft, split_draft
 from bot.checker.errors import DocumentRefused
 from bot.checker.limits import MAX_CHARS, MAX_FINDINGS
 from bot.checker.reading import read_bytes, read_path
+from bot.checker.report import summarise  # report imports engine's types for type checking only
 from bot.checker.rules import NOT_ALLOWED, REVIEW, RULES, RULES_BY_ID, Rule, starts_word
 from bot.checker.sentences import SentenceIndex
 
@@ -234,8 +235,6 @@ def overall(findings: list[Finding]) -> str:
 
 def check_text(text: str) -> CheckResult:
     """Check a draft given as any str (lone surrogates too); raise DocumentRefused if there is nothing to check."""
-    from bot.checker.report import summarise
-
     if not text.strip():
         raise DocumentRefused(
             "empty", "ไม่พบข้อความให้ตรวจ โปรดส่งร่างความตกลงหรือวางข้อความร่าง", "no text to check"
