@@ -10,8 +10,9 @@ from typing import Literal
 # Thai digits ๐-๙ → 0-9 by table: this runs on every lookup, so no PyThaiNLP call here.
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u206f\ufeff\u00ad]")
-# The letter O typed (or read by OCR) for a zero: a run of digits and O/o, not part of a Latin word.
-_DIGIT_RUN = re.compile(r"(?<![A-Za-z])[0-9Oo]*[0-9][0-9Oo]*(?![A-Za-z])")
+# The letter O typed (or read by OCR) for a zero, and l or I for a one: a run of digits with them,
+# not part of a Latin word; or one such letter alone after "0023." (`ชม 0023.l/ว`).
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z])[0-9OolI]*[0-9][0-9OolI]*(?![A-Za-z])|(?<=[0-9]\.)[OolI](?![A-Za-z])")
 _CONSONANT = "\u0e01-\u0e2e"
 _THAI_LETTER = "\u0e01-\u0e4e"
 # Where a number may start: not glued to a Thai word, except right after หนังสือ/ที่ typed without a space.
@@ -86,17 +87,20 @@ def _strip_zeros(digits: str) -> str:
 
 
 def prepare(text: str) -> str:
-    """Return `text` with NFC, no invisible characters, Arabic digits, O/o in digit runs as 0 (cheap; no PyThaiNLP)."""
+    """Return `text` with NFC, no invisible characters, Arabic digits, O/o and l/I in digit runs as 0 and 1."""
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text).translate(_DIGITS)
-    if "O" in text or "o" in text:
-        text = _DIGIT_RUN.sub(_zeros, text)
+    if any(letter in text for letter in "OolI"):
+        text = _DIGIT_RUN.sub(_digits_read, text)
     return text
 
 
-def _zeros(match: re.Match[str]) -> str:
-    """Read O and o as 0 inside a run of digits (`OO23` → `0023`, `o313` → `0313`)."""
-    return match.group(0).replace("O", "0").replace("o", "0")
+def _digits_read(match: re.Match[str]) -> str:
+    """Read O/o as 0 and l/I as 1 inside a run of digits (`OO23` → `0023`, `3l47` → `3147`)."""
+    return match.group(0).translate(_LOOKALIKES)
+
+
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
 def _from_match(match: re.Match[str], level: Level) -> LetterNumber:
