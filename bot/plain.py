@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone
 from typing import TYPE_CHECKING
 
 from bot.answers import Answer
+from bot.brief import clip
 from bot.conversation import Turn
 from bot.knowledge import KnowledgeBase
 from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
@@ -104,21 +106,38 @@ def _link_line(link: Link, incoming: bool) -> str:
     return text
 
 
-def render_stats(stats: Stats, kb: KnowledgeBase) -> str:
-    """Render the admin figures (/stats) as plain Thai text: totals, feedback, each channel, top entries."""
-    lines = [
-        f"สถิติ {stats.days} วันล่าสุด",
+# A /feedback comment as /stats shows it (the whole text is in the database); dates are the officials'
+# own (Thailand has no daylight saving time).
+MAX_COMMENT_SHOWN = 300
+THAI_TIME = timezone(timedelta(hours=7))
+
+
+def stats_sections(stats: Stats, kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
+    """Return the admin figures (/stats) as (heading, lines) sections, for every channel's renderer."""
+    figures = [
         f"คำถามทั้งหมด: {stats.questions}",
         f"ตอบได้: {stats.answered} ({stats.answer_rate:.0%})",
         f"ความคิดเห็น: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
     ]
     if stats.by_channel:
-        lines.append("ช่องทาง: " + " · ".join(f"{channel} {count}" for channel, count in stats.by_channel))
+        figures.append("ช่องทาง: " + " · ".join(f"{channel} {count}" for channel, count in stats.by_channel))
     if stats.median_latency_ms is not None:
-        lines.append(f"เวลาตอบ (มัธยฐาน): {stats.median_latency_ms:.0f} ms")
+        figures.append(f"เวลาตอบ (มัธยฐาน): {stats.median_latency_ms:.0f} ms")
+    sections = [(f"สถิติ {stats.days} วันล่าสุด", figures)]
     if stats.top_entries:
-        lines += ["", "หัวข้อที่ถามบ่อย"]
-        for entry_id, count in stats.top_entries:
-            title = kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id
-            lines.append(f"• {title} ({count})")
-    return "\n".join(lines)
+        sections.append(("หัวข้อที่ถามบ่อย", [
+            f"• {kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id} ({count})"
+            for entry_id, count in stats.top_entries
+        ]))
+    if stats.comment_count:
+        sections.append((f"ความเห็นจากผู้ใช้ (/feedback): {stats.comment_count}", [
+            f"• {thai_date(comment.created_at.astimezone(THAI_TIME).date().isoformat(), short=True)} "
+            f"({comment.channel}): {clip(comment.text, MAX_COMMENT_SHOWN)}"
+            for comment in stats.comments
+        ]))
+    return sections
+
+
+def render_stats(stats: Stats, kb: KnowledgeBase) -> str:
+    """Render the admin figures (/stats) as plain Thai text: totals, feedback, each channel, top entries, comments."""
+    return "\n\n".join("\n".join([heading, *lines]) for heading, lines in stats_sections(stats, kb))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta, timezone
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -20,6 +19,7 @@ from bot.brief import brief, clip, source_label
 from bot.conversation import Turn
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeSource
 from bot.lookups import LookupResult
+from bot.plain import stats_sections
 from bot.querylog import Stats, UnansweredGroup
 from bot.texts import (
     DID_YOU_MEAN,
@@ -41,10 +41,6 @@ MAX_RELATED = 3
 MAX_ROWS = 3
 # Source labels on the first screen; the rest are counted ("+2") and listed behind the 📄 button.
 MAX_SOURCE_LABELS = 4
-# A /feedback comment as /stats shows it; the whole text is in the database.
-MAX_COMMENT_SHOWN = 300
-# Dates in /stats are the officials' own (Thailand has no daylight saving time).
-THAI_TIME = timezone(timedelta(hours=7))
 # Telegram's limit on the query a share button puts in the message field.
 MAX_INLINE_QUERY = 256
 
@@ -326,28 +322,11 @@ def help_text(contact: Contact) -> str:
 
 
 def stats_html(stats: Stats, kb: KnowledgeBase) -> str:
-    """Render /stats."""
-    lines = [
-        f"<b>สถิติ {stats.days} วันล่าสุด</b>",
-        f"คำถามทั้งหมด: {stats.questions}",
-        f"ตอบได้: {stats.answered} ({stats.answer_rate:.0%})",
-        f"ความคิดเห็น: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
-    ]
-    if stats.by_channel:
-        lines.append("ช่องทาง: " + " · ".join(f"{escape(channel)} {count}" for channel, count in stats.by_channel))
-    if stats.median_latency_ms is not None:
-        lines.append(f"เวลาตอบ (มัธยฐาน): {stats.median_latency_ms:.0f} ms")
-    if stats.top_entries:
-        lines += ["", "<b>หัวข้อที่ถามบ่อย</b>"]
-        for entry_id, count in stats.top_entries:
-            title = kb.by_id[entry_id].title if entry_id in kb.by_id else entry_id
-            lines.append(f"• {escape(title)} ({count})")
-    if stats.comment_count:
-        lines += ["", f"<b>ความเห็นจากผู้ใช้ (/feedback): {stats.comment_count}</b>"]
-        for comment in stats.comments:
-            day = thai_date(comment.created_at.astimezone(THAI_TIME).date().isoformat(), short=True)
-            lines.append(f"• {day} ({escape(comment.channel)}): {escape(clip(comment.text, MAX_COMMENT_SHOWN))}")
-    return "\n".join(lines)
+    """Render /stats: the plain sections, headings in bold, everything escaped."""
+    return "\n\n".join(
+        "\n".join([f"<b>{escape(heading)}</b>", *(escape(line) for line in lines)])
+        for heading, lines in stats_sections(stats, kb)
+    )
 
 
 def unanswered_html(groups: Sequence[UnansweredGroup], kb: KnowledgeBase) -> str:
