@@ -113,7 +113,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
-            r"(?:タイ政府|泰国政府|泰國政府|태국\s*정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
+            r"(?:タイ政府|泰国政府|泰國政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
         ),
         from_rules=("binds-government",),
@@ -137,7 +138,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"(?:เป็น|ใช่|ถือ" + _WS + r"(?:ว่า" + _WS + r")?เป็น|นับ" + _WS + r"เป็น|เข้า" + _WS + r"ข่าย|กลาย" + _WS + r"เป็น)" + _WS
             + r"(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา|ความ" + _WS + r"ตกลง" + _WS + r"ระหว่าง" + _WS + r"ประเทศ)",
-            r"(?:count|counts|counting|qualify|qualifies|regarded)\s+as\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)"
+            r"(?:outside|beyond|out\s+of)\s+international\s+law|keeps?\s+it\s+from\s+(?:being|counting|becoming)"
+            r"|(?:count|counts|counting|qualify|qualifies|regarded)\s+as\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)"
             r"|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+|an\s+)?(?:treaty|international\s+agreement)",
         ),
         negatable=False,
@@ -332,7 +334,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "what an Act or a section says (พ.ร.บ., มาตรา)",
         patterns=(
             r"(?:พ\.?" + _WS + r"ร\.?" + _WS + r"บ\.?|พระราช" + _WS + r"บัญญัติ)" + _WS + r"(?:เทศบาล|สภา" + _WS + r"ตำบล|องค์การ|อบต|อบจ|กำหนด" + _WS + "แผน|กระจาย|ฉบับ" + _WS + r"(?:ไหน|ใด))",
-            r"มาตรา" + _WS + r"(?:ไหน|ใด|อะไร)|กฎหมาย" + _WS + r"(?:ข้อ|มาตรา|ฉบับ)" + _WS + r"(?:ไหน|ใด)" + r"|กฎหมาย[^\s]{0,10}ให้" + _WS + "อำนาจ",
+            r"มาตรา" + _WS + r"(?:ไหน|ใด|อะไร|\d+)|กฎหมาย" + _WS + r"(?:ข้อ|มาตรา|ฉบับ)" + _WS + r"(?:ไหน|ใด)" + r"|กฎหมาย[^\s]{0,10}ให้" + _WS + "อำนาจ",
             r"(?:municipal|municipality|tambon|tao|sao|subdistrict|council|local\s+government|provincial\s+administrative\s+organi[sz]ation|decentrali[sz]ation)\s+act\b|which\s+section",
         ),
         negatable=False,

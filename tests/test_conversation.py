@@ -58,6 +58,7 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("mixed_questions.yaml", 0.75, 0.8, 0),
         ("chat_style_questions.yaml", 0.85, 0.8, 0),
         ("sealed_questions.yaml", 0.82, 0.95, 0),
+        ("sealed_h_questions.yaml", 0.68, 0.88, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
