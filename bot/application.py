@@ -15,12 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.answers import Answerer
 from bot.checker import CheckResult
 from bot.checker.worker import CheckWorker
 from bot.circulars import CircularSource, registry_access
 from bot.config import Settings
-from bot.conversation import Conversation, Turn
+from bot.conversation import Conversation, Turn, answerer_for
 from bot.flood import FloodGuard
 from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.lookups import LookupResult
@@ -153,7 +152,7 @@ class Services:
 
         def build() -> Conversation:
             kb = load_knowledge(settings.knowledge_dir)
-            answerer = Answerer(kb, settings.contact, settings.match_threshold)
+            answerer = answerer_for(kb, settings)
             return Conversation(answerer, current.circulars, current.turn_log)
 
         try:
@@ -297,5 +296,5 @@ def build_services(settings: Settings) -> Services:
     querylog = QuestionLogger(settings.database_url, settings.user_hash_salt, settings.db_timeout_seconds)
     circulars = registry_access(settings)
     kb = load_knowledge(settings.knowledge_dir)
-    conversation = Conversation(Answerer(kb, settings.contact, settings.match_threshold), circulars, querylog)
+    conversation = Conversation(answerer_for(kb, settings), circulars, querylog)
     return Services(settings, conversation, querylog, circulars)

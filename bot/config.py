@@ -173,6 +173,9 @@ class Settings:
     db_path: Path | None = _setting("", "SQLite file used when DATABASE_URL is empty; empty = ~/.local/share/policybot/policybot.db", _optional_path)
     db_timeout_seconds: float = _setting("5", "Longest wait on the database (connecting, a statement, a lock); then it counts as away.", _positive_float)
     match_threshold: float = _setting("0.53", "Confidence (0-1) below which a question is declined.", _float_01)
+    story_threshold: float = _setting(
+        "0.40", "Confidence (0-1) a long message (a story, then its question) needs, when its best entry leads the next by 0.03.", _float_01
+    )
     log_level: str = _setting("INFO", "DEBUG, INFO, WARNING or ERROR.", _log_level)
     contact_office: str = _setting("สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอแม่สาย", "Office named in declines, the contact answer and draft-check summaries (your district's local-administration office).")
     contact_phone: str = _setting("0-5373-2273", "That office's telephone, Thai format; shown also as +66 so phones can dial it.", _phone)

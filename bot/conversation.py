@@ -250,7 +250,12 @@ class Conversation:
 
 
 
+def answerer_for(kb: KnowledgeBase, settings: Settings) -> Answerer:
+    """Return an answerer over `kb` with the settings' thresholds and contact office."""
+    return Answerer(kb, settings.contact, settings.match_threshold, settings.story_threshold)
+
+
 def build_conversation(settings: Settings, turn_log: TurnLog | None = None) -> Conversation:
     """Load the knowledge base the settings name; answer over it and the registry (opened on first need)."""
     kb = load_knowledge(settings.knowledge_dir)
-    return Conversation(Answerer(kb, settings.contact, settings.match_threshold), registry_access(settings), turn_log)
+    return Conversation(answerer_for(kb, settings), registry_access(settings), turn_log)

@@ -122,6 +122,13 @@ def general_words() -> frozenset[str]:
 
 
 _LOAD_LOCK = threading.Lock()
+# Rare dictionary words that swallow the end of a common word and a particle after it: newmm cut
+# "ไหนคะ" as ไห + นคะ (a Pali word for mountain), "ไหมละ" as ไห + มละ, "นายกสิ" as นาย + กสิ,
+# "ที่มานะ" as ที่ + มานะ. Officials write the particle; the segmenter should see it.
+_PARTICLE_CLASHES = frozenset({
+    "นคะ", "นาคะ", "มสิ", "มละ", "กสิ", "อสิ", "การละ", "มานะ", "ยกนะ", "ถนะ", "จะจ้า", "ไหนล่ะ", "ติละ",
+    "ความคับ", "ปานะ", "แม่เจ้า", "เข้าเจ้า", "ดีละ", "สวนะ", "ตละ",
+})
 
 
 def _cache_dir() -> Path:
@@ -144,14 +151,14 @@ def _dictionary_name(domain_words: frozenset[str]) -> str:
 
     extra = sorted(word for word in domain_words if word.strip())
     # The general word list is fixed for a PyThaiNLP version: hash that, not 62,000 words.
-    key = "\n".join([pythainlp.__version__, *extra])
+    key = "\n".join([pythainlp.__version__, *sorted(_PARTICLE_CLASHES), "", *extra])
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     name = f"policybot-{digest}"
     # nlpo3 reads its dictionary from a file: keep one per word set, rebuilt only if it changes.
     path = _cache_dir() / f"dict-{digest}.txt"
     with _LOAD_LOCK:
         if not path.exists():
-            payload = "\n".join(sorted(_thai_words() | set(extra)))
+            payload = "\n".join(sorted((_thai_words() - _PARTICLE_CLASHES) | set(extra)))
             tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(payload, encoding="utf-8")
             tmp.replace(path)

@@ -21,7 +21,8 @@ from bot.concepts import CONCEPTS_BY_ID, ConceptDetector, Concepts
 # A clause that asks: Thai question words and particles (also Northern and Isan), or English ones.
 _ASKS = re.compile(
     r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|ป่ะ|ปะ|ป่าว|รึ\s*เปล่า|บ่|ก่|เบาะ|บ้อ)|ไหม|มั้ย|มั๊ย|หรือ\s*(?:ไม่|เปล่า)"
-    r"|ใช่\s*(?:ไหม|มั้ย|หรือ|ป่ะ|บ่)|ยัง\s*ไง|อย่าง\s*ไร|อะไร|ที่\s*ไหน|ใคร|เมื่อ\s*ไร|เท่า\s*ไร|กี่|บ้าง|มั่ง|แม่น\s*บ่|ได้\s*ก่"
+    r"|ใช่\s*(?:ไหม|มั้ย|หรือ|ป่ะ|บ่)|ยัง\s*(?:ไง|งัย)|อย่าง\s*ไร|อะไร|ไหน|ใคร|เมื่อ\s*ไร|เท่า\s*(?:ไร|ไหร่)|กี่|บ้าง|มั่ง"
+    r"|หรือ\s*ยัง|แม่น\s*บ่|ได้\s*ก่"
     r"|\?|\b(?:can|could|may|should|is\s+it|are\s+we|do\s+we|how|what|who|which|allowed|permitted)\b",
     re.IGNORECASE,
 )
@@ -135,4 +136,4 @@ def _follow_up(told: str, asked: str, analyzer: Analyzer, detector: ConceptDetec
     now = analyzer.terms(_rewritten(asked, detector.detect(asked, analyzer.terms(asked)), analyzer))
     # The earlier question was understood already: its words the knowledge base knows carry over.
     kept = [term for term in earlier if analyzer.knows(term) and not analyzer.is_filler(term)]
-    return Understood(kept + _without_place_names(now, analyzer), concepts, focused=True)
+    return Understood(kept + _without_place_names(now, analyzer), concepts, focused=False)
