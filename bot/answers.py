@@ -10,7 +10,7 @@ from bot.concepts import ConceptDetector
 from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
 from bot.texts import EMPTY_TEXT, READ_AS_TEXT, Contact, decline_text
-from bot.understanding import Understood, understand
+from bot.understanding import Understood, question_parts, understand
 
 AnswerKind = Literal["entry", "smalltalk", "decline", "empty"]
 MAX_SUGGESTIONS = 3
@@ -77,6 +77,41 @@ class Answerer:
         """Answer one question (a follow-up of the question `follows`), or decline with suggestions and the office."""
         if not thai.clean(question):
             return Answer(question, "empty", EMPTY_TEXT)
+        whole = self._answer_one(question, follows)
+        parts = question_parts(thai.clean(question)) if not follows else []
+        if len(parts) < 2:
+            return whole
+        return self._compound(question, whole, parts)
+
+    def _compound(self, question: str, whole: Answer, parts: list[str]) -> Answer:
+        """Answer a message that asks several things: the whole's answer, else each part's (a restriction first)."""
+        answers: list[Answer] = []
+        told = ""
+        for part in parts:
+            # A later part reads as a follow-up of the one before ("…ใครลงนาม และสรุปว่าอะไร").
+            got = self._answer_one(part, told)
+            told = part
+            if got.kind == "entry":
+                answers.append(got)
+        if not answers:
+            return whole
+        if whole.kind == "entry":
+            lead, rest = whole, [a for a in answers if a.entry_id != whole.entry_id]
+        else:
+            # The restriction a part triggered answers first; the permitted part follows it.
+            ordered = sorted(answers, key=lambda a: a.verdict != "no")
+            lead, rest = ordered[0], ordered[1:]
+        seen = {lead.entry_id, *(a.entry_id for a in lead.also)}
+        also = list(lead.also)
+        for extra in rest:
+            if extra.entry_id not in seen:
+                seen.add(extra.entry_id)
+                also.append(extra)
+        return Answer(question, lead.kind, lead.text, lead.confidence, lead.entry, lead.sources,
+                      lead.suggestions, lead.related, lead.read_as, lead.smalltalk, tuple(also))
+
+    def _answer_one(self, question: str, follows: str) -> Answer:
+        """Answer one question as one: the entry its words and concepts lead to, or a decline."""
         understood = understand(question, self.matcher.analyzer, self.concepts, told=follows)
         # An entry that says it does not apply to a question with these concepts cannot answer it.
         ranked = [

@@ -100,7 +100,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r")[^\s]{0,25}|กรม(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
             r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
-            + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)"
+            + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
             # Money of the state, named on its own: "จัดสรรงบประมาณแผ่นดิน", "ใช้งบกลางของรัฐบาลไทย".
             r"งบ" + _WS + r"(?:ประมาณ" + _WS + r")?แผ่นดิน|งบ" + _WS + r"กลาง" + _WS + r"(?:ของ" + _WS + r")?(?:รัฐบาล|ส่วนกลาง)",
@@ -141,6 +141,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:outside|beyond|out\s+of)\s+international\s+law|keeps?\s+it\s+from\s+(?:being|counting|becoming)"
             r"|(?:count|counts|counting|qualify|qualifies|regarded)\s+as\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)"
             r"|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+|an\s+)?(?:treaty|international\s+agreement)",
+            r"(?:变成|變成|成为|成為|算|属于|屬於|视为|視為|になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)[^。？?]{0,6}?"
+            r"(?:国际条约|國際條約|国際条約|条约|條約|条約|조약|国际协定|國際協定|国際協定)"
+            r"|(?:国际条约|國際條約|国際条約|条约|條約|条約|조약)[^。？?]{0,6}?(?:になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)"
+            r"|tr[ởo]\s+th[àa]nh\s+(?:điều\s+ước|hiệp\s+ước)|được\s+coi\s+là\s+(?:điều\s+ước|hiệp\s+ước)",
         ),
         negatable=False,
     ),
@@ -162,6 +166,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:สนับสนุน|หนุน)" + _WS + r"(?:ท่าที|จุด" + _WS + "ยืน)",
             r"(?:พื้นที่|ดินแดน)" + _WS + r"(?:ทับ" + _WS + "ซ้อน|พิพาท)",
             r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
+            r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
             r"military|armed\s+forces|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
         ),
@@ -200,6 +205,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:เคย|ได้)" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\s]{0,40}?(?:ไว้|แล้ว|ตั้งแต่|เมื่อ" + _WS + "ปี|ปี" + _WS + r"\d{2,4})",
             r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,30}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ปี|สมัย|พ\.?ศ|\d)",
             r"(?:ยกเลิก|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
+            r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
+            r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
             r"|cancel|terminate|existing|renew",
         ),
@@ -213,6 +220,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:นั้น|ของ" + _WS + r"จังหวัด|เดียว" + _WS + r"กัน)",
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
             r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ",
+            # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
+            r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
+            + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
             r"join|take\s+part|participat\w+|anniversar\w+",
         ),
         negatable=False,
@@ -256,6 +266,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + _WS + r"ตกลง|ร่วม" + _WS + r"มือ|แลก" + _WS + r"เปลี่ยน",
             r"agreement|memorandum|cooperat\w+|partnership|exchange",
             r"覚書|協定|協議|合意書|備忘録|备忘录|備忘錄|协议|协定|合作|協力|提携|連携|交流|협약|협정|양해\s*각서|협력|교류|제휴",
+            r"th[ỏo]a\s+thu[ậa]n|h[ợo]p\s+t[áa]c|bi[êe]n\s+b[ảa]n\s+ghi\s+nh[ớo]|giao\s+l[ưu]u",
         ),
         negatable=False,
     ),
@@ -320,6 +331,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"กฎหมาย|ทำไม|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|มท",
             r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does",
+            r"根拠|根据|依据|依據|理由|为什么|為什麼|なぜ|閣議|内阁|內閣|근거|이유|왜|각의|cơ\s+sở\s+pháp\s+lý|tại\s+sao|vì\s+sao",
         ),
         negatable=False,
     ),
@@ -407,8 +419,8 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 # A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
 _NEGATOR = re.compile(
     r"(?:ไม่|มิ|บ่)(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ต้อง|มี|ได้\s*ยิน|ชัด))|ปราศจาก|หา\s*ใช่"
-    r"|\b(?:not|no|isn't|aren't|wasn't|never|without|non|rather\s+than|instead\s+of)\b"
-    r"|不是|並非|并非|不做|不签|不簽"
+    r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of)\b"
+    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
 )
 _NEGATION_REACH = 24
 # Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".

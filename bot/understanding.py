@@ -71,6 +71,42 @@ def _question_clause(text: str, analyzer: Analyzer) -> int:
     return clauses[first]
 
 
+# Words that start a second question in one message: "…ได้ไหม แล้วมีเบอร์ให้โทรไหม", "อีกข้อ", "also".
+_NEXT_QUESTION = re.compile(
+    r"^(?:แล้ว|และ|อีก\s*(?:ข้อ|เรื่อง|อย่าง)|นอกจาก\s*นี้|ส่วน|กับ\s*อีก|also|and\b|plus\b)", re.IGNORECASE
+)
+# A part of a message holds at least this many characters to count as its own question.
+_PART_CHARS = 8
+
+
+def question_parts(text: str) -> list[str]:
+    """Split a message that asks two or more things into its questions (one part: it asks one thing).
+
+    A part ends at a clause that asks; a clause that asks nothing (the context) joins the next
+    question. Only a part that begins a new clause with a word like "แล้ว", "และ", "อีกข้อ" or after
+    a question mark starts a new question: "เทศบาลทำ MOU กับเมืองในจีนได้ไหม" stays whole.
+    """
+    clauses = [0] + [match.end() for match in _CLAUSE_END.finditer(text)]
+    parts: list[str] = []
+    start = 0
+    for begin, end in zip(clauses, [*clauses[1:], len(text)], strict=True):
+        clause = text[begin:end]
+        if not _ASKS.search(clause):
+            continue
+        after = text[end:].lstrip()
+        follows_mark = text[begin:end].rstrip().endswith(("?", "？"))
+        starts_next = follows_mark or _NEXT_QUESTION.match(after) is not None
+        if end < len(text) and starts_next and len(text[start:end].strip()) >= _PART_CHARS:
+            parts.append(text[start:end].strip())
+            start = end
+    rest = text[start:].strip()
+    if parts and len(rest) >= _PART_CHARS and _ASKS.search(rest):
+        parts.append(rest)
+    elif parts:
+        parts[-1] = f"{parts[-1]} {rest}".strip()
+    return parts if len(parts) > 1 else [text.strip()]
+
+
 def _without_place_names(terms: list[str], analyzer: Analyzer) -> list[str]:
     """Drop the unknown words that name a place right after a place word ("แขวง ไซ บู ลี" -> "แขวง")."""
     out: list[str] = []
