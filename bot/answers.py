@@ -95,8 +95,12 @@ class Answerer:
                 answers.append(got)
         if not answers:
             return whole
-        if whole.kind == "entry":
+        restriction = next((a for a in answers if a.verdict == "no"), None)
+        if whole.kind == "entry" and not (restriction is not None and whole.verdict in PERMISSIVE):
             lead, rest = whole, [a for a in answers if a.entry_id != whole.entry_id]
+        elif whole.kind == "entry" and restriction is not None:
+            # One part asks for what the rules forbid: that is said first, the permitted whole after it.
+            lead, rest = restriction, [whole, *(a for a in answers if a is not restriction)]
         else:
             # The restriction a part triggered answers first; the permitted part follows it.
             ordered = sorted(answers, key=lambda a: a.verdict != "no")

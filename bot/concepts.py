@@ -418,7 +418,9 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 
 # A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
 _NEGATOR = re.compile(
-    r"(?:ไม่|มิ|บ่)(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ต้อง|มี|ได้\s*ยิน|ชัด))|ปราศจาก|หา\s*ใช่"
+    # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
+    r"(?:ไม่|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ต้อง|มี|ได้\s*ยิน|ชัด))"
+    r"|ปราศจาก|หา\s*ใช่"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
 )
@@ -457,6 +459,8 @@ class Mention:
     start: int
     end: int
     negated: bool
+    # Where the denial begins: the negator before a denied mention ("ไม่ใช่เมืองพี่เมืองน้อง"), else `start`.
+    denied_from: int = -1
 
 
 @dataclass(frozen=True)
@@ -492,16 +496,35 @@ def _starts_word(text: str, start: int) -> bool:
     return not (before.isascii() and (before.isalnum() or before == "_"))
 
 
-def _negated(lowered: str, start: int) -> bool:
-    """Tell whether a negator in the few characters before `start` denies the mention there."""
+def _denied_from(lowered: str, start: int) -> int | None:
+    """Return where a negator in the few characters before `start` begins, if it denies the mention there."""
     window_start = max(0, start - _NEGATION_REACH)
     window = lowered[window_start:start]
     last = None
     for match in _NEGATOR.finditer(window):
         last = match
-    if last is None:
-        return False
-    return _BREAK.search(window, last.end()) is None
+    if last is None or _BREAK.search(window, last.end()) is not None:
+        return None
+    return window_start + last.start()
+
+
+# Between two names one denial covers: "ไม่ใช่เมืองพี่เมืองน้องหรือเมืองคู่มิตร", "not a sister city or twin town".
+_LISTED = re.compile(r"\s*(?:หรือ(?:\s*ว่า)?|และ|,|/|\bor\b|\bnor\b|\band\b)?\s*(?:(?:a|an|the)\s+)?")
+
+
+def _denials_shared(lowered: str, mentions: list[Mention]) -> list[Mention]:
+    """Deny a mention listed right after a denied one of the same concept (one "ไม่ใช่" for both)."""
+    out: list[Mention] = []
+    last_denied: dict[str, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        before = last_denied.get(mention.concept)
+        if (not mention.negated and before is not None and before.end <= mention.start
+                and _LISTED.fullmatch(lowered, before.end, mention.start) is not None):
+            mention = Mention(mention.concept, mention.start, mention.end, True, before.end)
+        if mention.negated:
+            last_denied[mention.concept] = mention
+        out.append(mention)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -580,11 +603,14 @@ class ConceptDetector:
                     position = match.end() + 1
                     continue
                 if _starts_word(lowered, match.start()):
+                    before = _denied_from(lowered, match.start()) if concept.negatable else None
                     denied = concept.negatable and (
-                        _negated(lowered, match.start()) or _NEGATED_AFTER.match(lowered, match.end()) is not None
+                        before is not None or _NEGATED_AFTER.match(lowered, match.end()) is not None
                     )
-                    mentions.append(Mention(concept.id, match.start(), match.end(), denied))
+                    mentions.append(Mention(concept.id, match.start(), match.end(), denied,
+                                            match.start() if before is None else before))
                 position = match.end()
+        mentions = _denials_shared(lowered, mentions)
         present = {mention.concept for mention in mentions if not mention.negated}
         negated = {mention.concept for mention in mentions if mention.negated} - present
         stated = set(present)

@@ -11,7 +11,7 @@ from bot.conversation import Turn
 from bot.knowledge import KnowledgeBase
 from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
 from bot.numbers import parse_number
-from bot.texts import ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS, provenance_line, review_warning
+from bot.texts import ALSO_ASKED_HEADING, ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS, provenance_line, review_warning
 from bot.thai import thai_date
 
 if TYPE_CHECKING:
@@ -41,8 +41,9 @@ def render_answer(answer: Answer) -> str:
     if answer.suggestions and answer.kind == "decline":
         lines += ["", "หรือท่านหมายถึง: " + ", ".join(entry.id for entry in answer.suggestions)]
     for part in answer.also:
-        # After the restriction, what the question asked that is allowed.
-        lines += ["", f"{ALSO_HEADING}:", render_answer(part)]
+        # After the restriction, what the question asked that is allowed; else another thing it asked.
+        permitted = answer.verdict == "no" and part.verdict in ("yes", "conditional")
+        lines += ["", f"{ALSO_HEADING if permitted else ALSO_ASKED_HEADING}:", render_answer(part)]
     return "\n".join(lines)
 
 

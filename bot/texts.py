@@ -113,6 +113,8 @@ THANKS_TEXT = "ขอบคุณสำหรับความคิดเห�
 NO_LOG_TEXT = "ฐานข้อมูลบันทึกคำถามใช้งานไม่ได้ในขณะนี้"
 SOURCES_HEADING = "ที่มา"
 ALSO_HEADING = "ส่วนที่ทำได้"
+# Before the answer to another question the same message asked ("…ได้ไหม แล้วมีเบอร์โทรไหม").
+ALSO_ASKED_HEADING = "อีกเรื่องที่ถาม"
 DID_YOU_MEAN = "คุณหมายถึงคำถามเหล่านี้หรือไม่"
 DECLINE_TITLE = "ไม่พบคำตอบในฐานความรู้"
 FEEDBACK_YES = "👍 ตรงคำถาม"

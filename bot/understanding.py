@@ -133,15 +133,20 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
         said = text[mention.start:mention.end]
         reads_as = CONCEPTS_BY_ID[mention.concept].reads_as
         if mention.negated:
-            edits.append((mention.start, mention.end, " "))
+            # The negator goes with what it denies: "ไม่เกี่ยวกับ" left behind reads as a question about "ไม่".
+            edits.append((max(0, mention.denied_from if mention.denied_from >= 0 else mention.start), mention.end, " "))
         elif reads_as and mention.concept not in named:
             named.add(mention.concept)
             # 友好城市 becomes เมืองพี่เมืองน้อง; a Thai disguise ("สัมพันธ์พี่น้อง") keeps its words too.
             replacement = f" {said} {reads_as} " if _THAI_NAME.search(said) else f" {reads_as} "
             edits.append((mention.start, mention.end, replacement))
     out = text
+    limit = len(out)
     for start, end, replacement in sorted(edits, reverse=True):
-        out = out[:start] + replacement + out[end:]
+        if start >= limit:
+            continue  # inside a span already replaced (a denial reaching over another mention)
+        out = out[:start] + replacement + out[min(end, limit):]
+        limit = start
     return out
 
 

@@ -53,12 +53,13 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
 @pytest.mark.parametrize(
     ("name", "accuracy", "rejection", "harmful"),
     [
-        ("long_compound_questions.yaml", 0.85, 0.95, 0),
+        ("long_compound_questions.yaml", 0.9, 0.95, 0),
         ("chat_regional_questions.yaml", 0.85, 0.9, 1),
-        ("mixed_questions.yaml", 0.75, 0.8, 0),
-        ("chat_style_questions.yaml", 0.85, 0.8, 0),
-        ("sealed_questions.yaml", 0.82, 0.95, 0),
-        ("sealed_h_questions.yaml", 0.68, 0.88, 0),
+        ("mixed_questions.yaml", 0.85, 0.8, 0),
+        ("chat_style_questions.yaml", 0.88, 0.85, 0),
+        ("sealed_questions.yaml", 0.88, 0.95, 0),
+        ("sealed_h_questions.yaml", 0.78, 0.9, 0),
+        ("sealed_i_questions.yaml", 0.88, 0.94, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import Answerer
+from bot import thai
+from bot.answers import STORY_THRESHOLD, Answerer
 from bot.concepts import ConceptDetector
 from bot.config import default_contact
 from bot.knowledge import KnowledgeError, default_knowledge_dir, load_knowledge
-from bot.understanding import understand
+from bot.understanding import question_parts, understand
 
 ANSWERER = Answerer(load_knowledge(), default_contact())
 
@@ -164,3 +165,67 @@ def test_every_phrasing_of_an_entry_has_the_concepts_the_entry_needs(answerer: A
         for question in entry.questions:
             present = understand(question, answerer.matcher.analyzer, answerer.concepts).concepts.present
             assert entry.needs <= present, (entry.id, question, sorted(entry.needs - present))
+
+
+def test_a_denial_covers_a_list_and_other_scripts_deny_too(detector: ConceptDetector) -> None:
+    # One "ไม่ใช่" for both names; "not a sister city or a twin town".
+    assert _concepts(detector, "ไม่ใช่เมืองพี่เมืองน้องหรือเมืองคู่มิตร แค่ MOU ขยะ ได้ไหม") == ({"agreement"}, {"sister-city"})
+    assert "sister-city" in _concepts(detector, "not a sister city or a twin town, just a waste MOU")[1]
+    assert "sister-city" in _concepts(detector, "can we work with them if we dont call it a sister city?")[1]
+    assert "sister-city" in _concepts(detector, "我们想签旅游合作备忘录，不叫姐妹城市，可以吗？")[1]
+    assert "sister-city" in _concepts(detector, "Chúng tôi muốn hợp tác du lịch, không phải kết nghĩa")[1]
+    # "มิ" inside a word (พันธมิตร) denies nothing.
+    assert "sister-city" in _concepts(detector, "เมืองพันธมิตรกับเมืองพี่เมืองน้องต่างกันไหม")[0]
+
+
+def test_a_particle_after_a_question_word_is_its_own_word() -> None:
+    # Rare dictionary words (นคะ, มละ, กสิ) once swallowed the end of the word before the particle.
+    assert thai.tokenize("หน่วยงานไหนคะ") == ["หน่วยงาน", "ไหน", "คะ"]
+    assert thai.tokenize("ได้ไหมละ") == ["ได้", "ไหม", "ละ"]
+    assert thai.tokenize("นายกสิ") == ["นายก", "สิ"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "verdict"),
+    [
+        ("obt tham muang phi muang nong dai mai krub", "sister-city-province-only", "no"),
+        ("tessaban tham MOU kap tang prathet dai mai", "other-cooperation-allowed", "conditional"),
+        ("sister city tham dai tae radab changwat chai mai krub", "sister-city-province-only", "no"),
+    ],
+)
+def test_romanised_thai_is_read_as_thai(answerer: Answerer, question: str, entry_id: str, verdict: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict)
+
+
+def test_a_message_is_split_into_the_questions_it_asks() -> None:
+    assert question_parts("เทศบาลทำความตกลงด้านกีฬากับเมืองในมาเลเซียได้ไหมคะ แล้วมีเบอร์ให้โทรถามไหม") == [
+        "เทศบาลทำความตกลงด้านกีฬากับเมืองในมาเลเซียได้ไหมคะ", "แล้วมีเบอร์ให้โทรถามไหม"]
+    assert question_parts("Can we sign a sister city MOU? And who do we call?") == [
+        "Can we sign a sister city MOU?", "And who do we call?"]
+    # One question, however long, stays whole; so do two asks with no word starting the second.
+    assert question_parts("เทศบาลทำ MOU กับเมืองในจีนได้ไหม") == ["เทศบาลทำ MOU กับเมืองในจีนได้ไหม"]
+    assert len(question_parts("เมืองพี่เมืองน้องทำได้ไหม ทำไม่ได้เพราะอะไร")) == 1
+
+
+def test_each_question_of_a_message_is_answered_the_restriction_first(answerer: Answerer) -> None:
+    answer = answerer.answer("เทศบาลทำ MOU ด้านกีฬากับเมืองในลาวได้ไหม แล้วถ้าในร่างเขียนว่ารัฐบาลไทยจะออกค่าใช้จ่ายให้ได้ไหม")
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+    assert [part.entry_id for part in answer.also] == ["other-cooperation-allowed"]
+    both = answerer.answer("เทศบาลทำความตกลงด้านกีฬากับเมืองในมาเลเซียได้ไหมคะ แล้วมีเบอร์ให้โทรถามไหม")
+    assert {both.entry_id, *(part.entry_id for part in both.also)} == {"contact-office", "other-cooperation-allowed"}
+
+
+def test_a_long_story_is_answered_at_the_story_threshold(answerer: Answerer) -> None:
+    story = ("ดิฉันอยู่ฝ่ายนิติการของ อบต. ค่ะ นายกเพิ่งกลับจากประชุมที่อำเภอ เล่าว่าฝั่งเมียนมาอยากทำข้อตกลงเรื่องควบคุมไฟป่าร่วมกัน "
+             "ฝ่ายเขาขอให้ใส่ข้อว่ารัฐบาลไทยจะส่งเฮลิคอปเตอร์มาช่วยดับไฟทุกปี ดิฉันต้องให้ความเห็นก่อนวันศุกร์ ข้อนี้ใส่ได้ไหมคะ")
+    answer = answerer.answer(story)
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+    assert STORY_THRESHOLD <= answer.confidence < answerer.threshold  # answered as a story, not on its words
+    strict = Answerer(answerer.kb, default_contact(), story_threshold=1.0)
+    assert strict.answer(story).kind == "decline"
+    # The denial goes with its negator: "ไม่เกี่ยวกับ" left behind once read as a question about "ไม่".
+    denied = answerer.answer(
+        "ผมเป็นปลัด อบต. ติดชายแดนลาวครับ ที่ผ่านมาเราไปมาหาสู่กับบ้านฝั่งโน้นตลอด งานบุญงานประเพณีก็ไปร่วมกัน "
+        "ปีนี้ทางเมืองฝั่งลาวอยากทำข้อตกลงเรื่องป้องกันโรคไข้เลือดออกร่วมกัน ไม่เกี่ยวกับเมืองพี่เมืองน้องนะครับ แบบนี้ อบต. ทำได้หรือเปล่าครับ")
+    assert (denied.entry_id, denied.verdict) == ("other-cooperation-allowed", "conditional")
