@@ -84,27 +84,31 @@ class Answerer:
         return self._compound(question, whole, parts)
 
     def _compound(self, question: str, whole: Answer, parts: list[str]) -> Answer:
-        """Answer a message that asks several things: the whole's answer, else each part's (a restriction first)."""
+        """Answer a message that asks several things: each part in order, an asked-about restriction first."""
         answers: list[Answer] = []
+        asked_restriction: Answer | None = None
+        # A part read alone loses who asks ("ผู้ว่าฯ … และจังหวัดต้องเตรียมอะไร"): its entry must fit the whole.
+        present = understand(question, self.matcher.analyzer, self.concepts).concepts.present
         told = ""
         for part in parts:
             # A later part reads as a follow-up of the one before ("…ใครลงนาม และสรุปว่าอะไร").
             got = self._answer_one(part, told)
-            told = part
-            if got.kind == "entry":
+            if got.kind == "entry" and got.entry is not None and got.entry.applies_to(present):
                 answers.append(got)
+                stated = understand(part, self.matcher.analyzer, self.concepts, told=told).concepts.stated
+                if asked_restriction is None and got.verdict == "no" and got.entry.first_when & stated:
+                    asked_restriction = got
+            told = part
         if not answers:
             return whole
-        restriction = next((a for a in answers if a.verdict == "no"), None)
-        if whole.kind == "entry" and not (restriction is not None and whole.verdict in PERMISSIVE):
-            lead, rest = whole, [a for a in answers if a.entry_id != whole.entry_id]
-        elif whole.kind == "entry" and restriction is not None:
-            # One part asks for what the rules forbid: that is said first, the permitted whole after it.
-            lead, rest = restriction, [whole, *(a for a in answers if a is not restriction)]
-        else:
-            # The restriction a part triggered answers first; the permitted part follows it.
-            ordered = sorted(answers, key=lambda a: a.verdict != "no")
-            lead, rest = ordered[0], ordered[1:]
+        if asked_restriction is None and whole.kind == "entry" and whole.verdict == "no":
+            asked_restriction = whole  # the whole message triggered the restriction
+        # A part that asks about what the rules forbid is said first; the rest in the order asked.
+        ordered = [asked_restriction] if asked_restriction is not None else []
+        ordered += [a for a in answers if a is not asked_restriction]
+        if whole.kind == "entry":
+            ordered.append(whole)
+        lead, rest = ordered[0], ordered[1:]
         seen = {lead.entry_id, *(a.entry_id for a in lead.also)}
         also = list(lead.also)
         for extra in rest:

@@ -58,6 +58,9 @@ class Concept:
     terms_state: bool = False
     # What the matcher reads instead of a mention in another script or a disguised name.
     reads_as: str | None = None
+    # Whether "ไม่ต้อง X" says the concept rather than denying it: "ไม่ต้องผ่านตรวจคนเข้าเมือง" waives a
+    # national control, which is the national matter itself.
+    waiver_says_it: bool = False
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
@@ -77,12 +80,18 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
             r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城)|友好城市|友好城|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
+            r"(?:bandar|kota)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
             r"jumelage|jumel[ée]es?|ville\s+jumel|st[äa]dtepartnerschaft|partnerstadt|hermanamiento|ciudad(?:es)?\s+hermanas?"
             r"|gemellaggio|citt[àa]\s+gemellat|cidades?\s+irm[ãa]s?",
             r"(?:สัมพันธ์|เป็น|แบบ|คู่)" + _WS + r"พี่" + _WS + r"น้อง(?!\s*(?:ประชาชน|เยาวชน|นักเรียน))",
             r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
             r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
+            # "ไม่เรียกว่าเมืองพี่เมืองน้อง แต่เนื้อหาเหมือนกัน": the name dropped, the relationship kept.
+            r"(?:ไม่|มิ)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r"คำ" + _WS + r"ว่า|เรียก" + _WS + r"(?:ว่า)?|ใช้" + _WS
+            + r"(?:คำ|ชื่อ)" + _WS + r"(?:ว่า)?)" + _WS + r"เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง[^\n]{0,30}?(?:แต่|ทว่า)"
+            r"[^\n]{0,30}?(?:เนื้อ" + _WS + r"หา|ข้าง" + _WS + r"ใน|รูป" + _WS + r"แบบ|กิจกรรม|สาระ)[^\n]{0,20}?(?:เหมือน|เดิม|เดียว" + _WS + r"กัน)",
             r"(?:เมือง|นคร)" + _WS + r"(?:คู่" + _WS + ")?(?:มิตร|แฝด|พันธมิตร|มิตรภาพ)",
             r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง)",
             # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
@@ -100,7 +109,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r")[^\s]{0,25}|กรม(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
             r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
-            + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)"
+            + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:แพทย์|เจ้าหน้าที่|ทหาร|ตำรวจ|คน)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
             # Money of the state, named on its own: "จัดสรรงบประมาณแผ่นดิน", "ใช้งบกลางของรัฐบาลไทย".
             r"งบ" + _WS + r"(?:ประมาณ" + _WS + r")?แผ่นดิน|งบ" + _WS + r"กลาง" + _WS + r"(?:ของ" + _WS + r")?(?:รัฐบาล|ส่วนกลาง)",
@@ -171,6 +180,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|tariffs?|import\s+dut(?:y|ies)",
         ),
         from_rules=("immigration", "defence", "foreign-policy"),
+        waiver_says_it=True,
     ),
     Concept(
         "foreign",
@@ -365,7 +375,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
             + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา)",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
-            r"ผู้" + _WS + r"ว่า[^\s]{0,20}?(?:อยาก|จะ|ต้องการ)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
+            r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
+            r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look)",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
         ),
@@ -419,12 +431,14 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 # A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
 _NEGATOR = re.compile(
     # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
-    r"(?:ไม่|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ต้อง|มี|ได้\s*ยิน|ชัด))"
+    r"(?:ไม่|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)))"
     r"|ปราศจาก|หา\s*ใช่"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
 )
 _NEGATION_REACH = 24
+# "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
+_WAIVER = re.compile(r"ไม่\s*ต้อง")
 # Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".
 _NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな)")
 _PROVINCE = re.compile(r"จังหวัด|province|provincial|governor|ผู้ว่า|ผวจ")
@@ -604,6 +618,8 @@ class ConceptDetector:
                     continue
                 if _starts_word(lowered, match.start()):
                     before = _denied_from(lowered, match.start()) if concept.negatable else None
+                    if before is not None and concept.waiver_says_it and _WAIVER.match(lowered, before):
+                        before = None
                     denied = concept.negatable and (
                         before is not None or _NEGATED_AFTER.match(lowered, match.end()) is not None
                     )
