@@ -18,7 +18,9 @@ _MARKERS = re.compile(
     r"^\s*(?:แล้ว|ถ้า|งั้น|และ|ส่วน|หรือ|อ้าว|อ้อ|เอ่อ|ทำไม|ทำมัย|เพราะ|อ้างอิง|กรณี|ต่อ)"
     r"|(?:ล่ะ|ละ|หละ|เหรอ|หรอ|ด้วย|ด้วยไหม|ด้วยมั้ย|ได้ป่ะ)\s*(?:ครับ|คะ|ค่ะ|จ้า|จ๊ะ|เจ้า|เด้อ)?\s*[?？]*\s*$"
     r"|^\s*(?:what|how)\s+about\b|^\s*and\s+(?:if|for|what|how)\b|^\s*what\s+if\b|^\s*why\b|^\s*same\s+for\b"
-    r"|^\s*(?:so|then|ok\s+so)\b|^\s*is\s+that\b|^\s*does\s+that\b",
+    r"|^\s*(?:so|then|ok\s+so)\b|^\s*is\s+that\b|^\s*does\s+that\b"
+    # Chinese "…呢?", Korean "…는요?", Vietnamese "…thì sao?": and what about …?
+    r"|(?:呢|那么|는요|은요|이라면요|라면요|なら|thì\s+sao)\s*[?？]*\s*$|^\s*(?:那|还有|còn|그럼|그러면|じゃあ)",
     re.IGNORECASE,
 )
 # Actors: a follow-up naming one replaces the earlier question's.

@@ -80,8 +80,18 @@ def test_a_complete_or_new_question_is_answered_alone(conversation: Conversation
 
 def test_markers_and_why() -> None:
     assert has_marker("แล้ว อบจ. ล่ะ") and has_marker("what about a municipality?") and not has_marker("อบจ. ทำได้")
+    # "and the province?" in Chinese, Korean and Vietnamese.
+    assert has_marker("和清莱府呢") and has_marker("노인복지 분야 협력 MOU는요?") and has_marker("còn tỉnh thì sao?")
+    assert not has_marker("我们可以签合作备忘录吗")
     assert asks_why("ทำไม", 1) and asks_why("why?", 1) and asks_why("มีในหนังสือฉบับไหน", 3)
     assert not asks_why("ทำไมเทศบาลถึงทำ MOU ด้านการศึกษากับเมืองในญี่ปุ่นไม่ได้ทั้งที่ไม่ใช่เมืองพี่เมืองน้อง", 12)
+
+
+def test_a_commitment_added_after_a_permitted_answer_is_the_restriction(conversation: Conversation) -> None:
+    first, then = _after(conversation, "เทศบาลทำ MOU ด้านสาธารณสุขกับเมืองในญี่ปุ่นได้ไหม",
+                         "ในร่างมีข้อให้กระทรวงสาธารณสุขส่งพยาบาลไปอบรมทุกปีด้วย")
+    assert first.answer.verdict == "conditional"
+    assert (then.answer.entry_id, then.answer.verdict) == ("agreement-must-not-bind-government", "no")
 
 
 def test_combine_takes_out_what_the_follow_up_replaces(conversation: Conversation) -> None:
