@@ -64,6 +64,26 @@ CjkWords = tuple[frozenset[str], int]
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
+# Lao is Thai's sister script: a partner town in Laos writes "ເມືອງພີ່ເມືອງນ້ອງ" for เมืองพี่เมືองน้อง.
+# Letter by letter (Lao spells by sound, so a few words differ: ປະເທດ reads ประเทด), then the
+# matcher's typo repair does the rest. ໜ ໝ are ຫນ ຫມ; ົ (short o) and ຽ (ia) have no one Thai letter.
+_LAO_TO_THAI = str.maketrans(
+    {
+        **{chr(lao): chr(lao - 0x80) for lao in range(0x0E81, 0x0EAF) if chr(lao).isalpha()},
+        "\u0E8D": "ย", "\u0EA2": "ย", "\u0EA3": "ร", "\u0EA5": "ล", "\u0EA7": "ว",
+        **{chr(lao): chr(lao - 0x80) for lao in range(0x0EB0, 0x0ECE) if lao not in (0x0EBB, 0x0EBC, 0x0EBD)},
+        # Lao writes ຮ where Thai writes ร (ຮ່ວມ = ร่วม); ໍ is the vowel of ບໍ່ (= บ่).
+        "\u0EAE": "ร", "\u0ECD": "",
+        "\u0EBB": "", "\u0EBC": "ล", "\u0EBD": "ย", "\u0EDC": "หน", "\u0EDD": "หม",
+        **{chr(0x0ED0 + digit): str(digit) for digit in range(10)},
+    }
+)
+_LAO = re.compile(r"[\u0E80-\u0EFF]")
+# Lao ທ່ຽວ is Thai เที่ยว (ຽ stands for เ-ีย); Lao ມື is Thai มือ (no final อ).
+_LAO_IA = re.compile(r"([\u0E81-\u0EAE])([\u0EC8-\u0ECB]?)\u0EBD")
+_LAO_UE = re.compile(r"\u0EB7([\u0EC8-\u0ECB]?)(?![\u0E81-\u0EAE])")
+
+
 def clean(text: str) -> str:
     """Return `text` in one canonical spelling: NFC, no invisible characters, Arabic digits."""
     text = _NONCHARACTERS.sub("", text)
@@ -71,6 +91,8 @@ def clean(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = thai_digit_to_arabic_digit(text)
+    if _LAO.search(text):
+        text = _LAO_UE.sub("\u0EB7\\1\u0EAD", _LAO_IA.sub("\u0EC0\\1\u0EB5\\2\u0EA2", text)).translate(_LAO_TO_THAI)
     if has_thai(text):
         # PyThaiNLP's normalize fixes Thai vowel order, repeats and dangling marks; it is the
         # slowest step here, and does nothing to text without Thai.

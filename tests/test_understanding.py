@@ -13,6 +13,8 @@ from bot import thai
 from bot.answers import STORY_THRESHOLD, Answerer
 from bot.concepts import ConceptDetector
 from bot.config import default_contact
+from bot.conversation import Conversation
+from bot.evaluation import evaluate, load_items
 from bot.knowledge import KnowledgeError, default_knowledge_dir, load_knowledge
 from bot.understanding import question_parts, understand
 
@@ -216,16 +218,29 @@ def test_each_question_of_a_message_is_answered_the_restriction_first(answerer: 
     assert {both.entry_id, *(part.entry_id for part in both.also)} == {"contact-office", "other-cooperation-allowed"}
 
 
-def test_a_long_story_is_answered_at_the_story_threshold(answerer: Answerer) -> None:
-    story = ("ดิฉันอยู่ฝ่ายนิติการของ อบต. ค่ะ นายกเพิ่งกลับจากประชุมที่อำเภอ เล่าว่าฝั่งเมียนมาอยากทำข้อตกลงเรื่องควบคุมไฟป่าร่วมกัน "
-             "ฝ่ายเขาขอให้ใส่ข้อว่ารัฐบาลไทยจะส่งเฮลิคอปเตอร์มาช่วยดับไฟทุกปี ดิฉันต้องให้ความเห็นก่อนวันศุกร์ ข้อนี้ใส่ได้ไหมคะ")
-    answer = answerer.answer(story)
-    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
-    assert STORY_THRESHOLD <= answer.confidence < answerer.threshold  # answered as a story, not on its words
-    strict = Answerer(answerer.kb, default_contact(), story_threshold=1.0)
-    assert strict.answer(story).kind == "decline"
+def test_long_stories_are_answered_at_the_story_threshold(answerer: Answerer) -> None:
+    # On the blind sets, the story threshold answers long messages the word score declined
+    # (set J: 4 more on its first run) and answers no out-of-scope one.
+    items = load_items(Path(__file__).resolve().parent / "data" / "sealed_j_questions.yaml")
+    default = evaluate(Conversation(answerer, None, None), items)
+    strict = evaluate(Conversation(Answerer(answerer.kb, default_contact(), story_threshold=1.0), None, None), items)
+    assert default.in_scope_correct > strict.in_scope_correct and default.rejection == strict.rejection
+    assert default.harmful == strict.harmful == 0
+    assert answerer.threshold > STORY_THRESHOLD
+
+
+def test_a_denial_goes_with_its_negator(answerer: Answerer) -> None:
     # The denial goes with its negator: "ไม่เกี่ยวกับ" left behind once read as a question about "ไม่".
     denied = answerer.answer(
         "ผมเป็นปลัด อบต. ติดชายแดนลาวครับ ที่ผ่านมาเราไปมาหาสู่กับบ้านฝั่งโน้นตลอด งานบุญงานประเพณีก็ไปร่วมกัน "
         "ปีนี้ทางเมืองฝั่งลาวอยากทำข้อตกลงเรื่องป้องกันโรคไข้เลือดออกร่วมกัน ไม่เกี่ยวกับเมืองพี่เมืองน้องนะครับ แบบนี้ อบต. ทำได้หรือเปล่าครับ")
     assert (denied.entry_id, denied.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+def test_lao_script_is_read_letter_by_letter_as_thai(answerer: Answerer) -> None:
+    assert thai.clean("ເມືອງພີ່ເມືອງນ້ອງ") == "เมืองพี่เมืองน้อง"
+    assert thai.clean("ຄວາມຮ່ວມມື ການທ່ອງທ່ຽວ") == "ความร่วมมือ กานท่องเที่ยว"  # ຮ is ร, ຽ is เ-ีย, มือ ends in อ
+    answer = answerer.answer("ເທດສະບານ ເຮັດ MOU ດ້ານການທ່ອງທ່ຽວ ກັບ ແຂວງ ຫຼວງພະບາງ ໄດ້ບໍ່")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+    answer = answerer.answer("ເທດສະບານຕຳບົນ ເຮັດເມືອງພີ່ເມືອງນ້ອງໄດ້ບໍ່")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
