@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot import thai
@@ -25,6 +25,8 @@ CONCEPT_THRESHOLD = 0.40
 STORY_THRESHOLD = 0.40
 STORY_MARGIN = 0.03
 # Words that show a question is about an agreement, or asks what an LAO may do (so a restriction may lead).
+_DECISIVE_WEIGHT = 2.0  # synonyms.yaml weight of the words that decide which rule applies
+_MAY_WE = "ได้ไหม"  # synonyms.yaml's canonical term for "may we / is it allowed"
 _SECTOR = "สาขา"  # synonyms.yaml's canonical term for the sectors of cooperation
 _AGREEMENT_WORDS = frozenset({"mou", "ความร่วมมือ", "ความตกลงระหว่างประเทศ", "หน่วยการปกครองของต่างประเทศ", "ผูกพัน"})
 _ASKS_THE_RULE = frozenset({"ได้ไหม", "ไม่ได้", "อปท", "ทำ", "สถาปนา"})
@@ -160,6 +162,13 @@ class Answerer:
                 confidence=best.confidence,
                 related=self._entries(best.entry.related), smalltalk=best.entry.id,
             )
+        permitted = self._permitted_over_unsaid_restriction(best, ranked, understood)
+        if permitted is not None:
+            # "ทำ MOU ขยะได้ไหม และต้องระวังอะไร": what is allowed leads, the restriction to mind follows.
+            others = [m for m in ranked if m is not permitted]
+            allowed = self._entry_answer(question, permitted.entry, permitted.confidence, others)
+            caution = self._entry_answer(question, best.entry, best.confidence, [])
+            return replace(allowed, also=(caution,))
         answer = self._entry_answer(question, best.entry, best.confidence, ranked[1:])
         also = self._also(question, best.entry, ranked, understood)
         return Answer(answer.question, answer.kind, answer.text, answer.confidence, answer.entry, answer.sources,
@@ -175,6 +184,27 @@ class Answerer:
             if match.entry is not lead and match.entry.verdict in PERMISSIVE and match.confidence >= CONCEPT_THRESHOLD:
                 return (self._entry_answer(question, match.entry, match.confidence, []),)
         return ()
+
+    def _permitted_over_unsaid_restriction(
+        self, best: Match, ranked: list[Match], understood: Understood
+    ) -> Match | None:
+        """Return the permitted entry that should lead a may-we question a restriction won on words alone, or None."""
+        entry = best.entry
+        # Only a restriction none of whose concepts the question says ("…ได้ไหม ต้องระวังอะไร" says no
+        # commitment of the Thai government), asked as "may we".
+        said = entry.first_when & understood.concepts.present
+        if entry.verdict != "no" or not entry.first_when or entry.needs or said or _MAY_WE not in understood.terms:
+            return None
+        for match in ranked[1:]:
+            if match.entry.verdict not in PERMISSIVE or not self._confident(match, understood):
+                continue
+            # Nor any decisive word only the restriction uses ("commit the Thai government", ผูกพัน).
+            own = self.matcher.vocabulary(entry) - self.matcher.vocabulary(match.entry)
+            analyzer = self.matcher.analyzer
+            if any(analyzer.weight(term) >= _DECISIVE_WEIGHT for term in own.intersection(understood.terms)):
+                return None
+            return match
+        return None
 
     def _confident(self, match: Match, understood: Understood) -> bool:
         """Tell whether `match` is sure enough; less is needed when the question states what its entry needs."""

@@ -122,6 +122,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
+            r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+)?(?:thai|central|national)\s+(?:government|state|ministr\w+|budget)",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
             r"(?:タイ政府|泰国政府|泰國政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
@@ -377,7 +378,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
-            r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
+            r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
+            # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
+            r"|주\s*차원|도\s*차원|府级|府一级|府一級|県レベル|県単位|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look)",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
         ),
@@ -541,6 +545,29 @@ def _denials_shared(lowered: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "ไม่ใช่ อปท.", "ไม่ได้ถามในนาม อบต.", "บ่แม่นเทศบาล": the writer is no LAO (said right before its name).
+_NOT_LAO = re.compile(
+    r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:ใช่|เป็น|อยู่|ถาม\s*(?:ใน\s*)?(?:นาม|แทน))\s*(?:ทาง\s*|ฝั่ง\s*|ฝ่าย\s*|หน่วยงาน\s*)?"
+    r"|บ่\s*แม่น\s*"
+)
+_LAO_NAME = re.compile(_LAO_TYPES)
+# Who writes: the province's own staff ("ดิฉันอยู่กลุ่มงานยุทธศาสตร์ สำนักงานจังหวัด", "ให้จังหวัดของเราสถาปนา"), or an LAO's.
+_PROVINCE_WRITER = re.compile(
+    r"(?:ดิฉัน|ผม|เรา|ทางเรา|หนู)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,30}?(?:สำนักงาน\s*จังหวัด|ศาลา\s*กลาง)"
+    r"|(?<![ก-๛])(?:ให้\s*)?จังหวัด\s*(?:ของ\s*)?เรา\s*(?:จะ|อยาก|ต้องการ)?\s*(?:สถาปนา|ลงนาม|ทำ\s*เมือง)"
+)
+_LAO_WRITER = re.compile(
+    r"(?:" + _LAO_TYPES + r")\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,20}?(?:" + _LAO_TYPES + r")"
+)
+
+
+def _lao_denied(lowered: str) -> bool:
+    """Tell whether every LAO the text names is denied right before ("ไม่ใช่ อปท."), at least one of them."""
+    names = list(_LAO_NAME.finditer(lowered))
+    denied = [m for m in names if any(n.end() == m.start() for n in _NOT_LAO.finditer(lowered, max(0, m.start() - 30), m.start()))]
+    return bool(denied) and len(denied) == len(names)
+
+
 @lru_cache(maxsize=1)
 def _thai_provinces() -> tuple[str, ...]:
     from pythainlp.corpus import provinces
@@ -627,6 +654,7 @@ class ConceptDetector:
                                             match.start() if before is None else before))
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
+        not_lao = _lao_denied(lowered)
         present = {mention.concept for mention in mentions if not mention.negated}
         negated = {mention.concept for mention in mentions if mention.negated} - present
         stated = set(present)
@@ -639,6 +667,11 @@ class ConceptDetector:
                 present.add(concept.id)
                 if concept.terms_state:
                     stated.add(concept.id)
+        if not_lao:
+            # "ทางเราไม่ใช่ อปท. นะครับ เป็นสำนักงานจังหวัด": the writer says who does not act.
+            present.discard("lao-actor")
+            stated.discard("lao-actor")
+            negated.add("lao-actor")
         if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
             present.add("foreign")
         if "foreign" not in present and _names_a_foreign_region(lowered):
@@ -646,6 +679,10 @@ class ConceptDetector:
             stated.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
+        if "province-actor" in present and _PROVINCE_WRITER.search(lowered) and not _LAO_WRITER.search(lowered):
+            # The writer works for the province: an LAO named in passing ("หนังสือเวียนว่าท้องถิ่นทำไม่ได้") is not who acts.
+            present.discard("lao-actor")
+            stated.discard("lao-actor")
         if "lao-actor" in present:
             present.discard("province-actor")
         # "ใช้ชื่ออื่นที่ไม่ใช่ sister city": naming it otherwise is the disguise itself, not a denial.

@@ -126,6 +126,10 @@ class Matcher:
             hits = hits[np.argpartition(scores[hits], -_CANDIDATES)[-_CANDIDATES:]]
         return [int(pid) for pid in hits]
 
+    def vocabulary(self, entry: Entry) -> frozenset[str]:
+        """Return the canonical terms of all of an entry's phrasings."""
+        return self._entry_vocab[self.kb.entries.index(entry)]
+
     def knows(self, term: str) -> bool:
         """Tell whether some entry's phrasings use `term`."""
         return term in self._idf

@@ -11,7 +11,15 @@ from bot.conversation import Turn
 from bot.knowledge import KnowledgeBase
 from bot.lookups import ENCLOSES, REFERS_TO, Link, LookupResult
 from bot.numbers import parse_number
-from bot.texts import ALSO_ASKED_HEADING, ALSO_HEADING, SOURCES_HEADING, VERDICT_LABELS, provenance_line, review_warning
+from bot.texts import (
+    ALSO_ASKED_HEADING,
+    ALSO_HEADING,
+    CAUTION_HEADING,
+    SOURCES_HEADING,
+    VERDICT_LABELS,
+    provenance_line,
+    review_warning,
+)
 from bot.thai import thai_date
 
 if TYPE_CHECKING:
@@ -42,8 +50,14 @@ def render_answer(answer: Answer) -> str:
         lines += ["", "หรือท่านหมายถึง: " + ", ".join(entry.id for entry in answer.suggestions)]
     for part in answer.also:
         # After the restriction, what the question asked that is allowed; else another thing it asked.
-        permitted = answer.verdict == "no" and part.verdict in ("yes", "conditional")
-        lines += ["", f"{ALSO_HEADING if permitted else ALSO_ASKED_HEADING}:", render_answer(part)]
+        permissive = ("yes", "conditional")
+        if answer.verdict == "no" and part.verdict in permissive:
+            heading = ALSO_HEADING
+        elif answer.verdict in permissive and part.verdict == "no":
+            heading = CAUTION_HEADING
+        else:
+            heading = ALSO_ASKED_HEADING
+        lines += ["", f"{heading}:", render_answer(part)]
     return "\n".join(lines)
 
 

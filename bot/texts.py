@@ -115,6 +115,8 @@ SOURCES_HEADING = "ที่มา"
 ALSO_HEADING = "ส่วนที่ทำได้"
 # Before the answer to another question the same message asked ("…ได้ไหม แล้วมีเบอร์โทรไหม").
 ALSO_ASKED_HEADING = "อีกเรื่องที่ถาม"
+# Before the restriction to mind after a permitted answer ("ทำได้ … ข้อควรระวัง: ต้องไม่ผูกพันรัฐบาลไทย").
+CAUTION_HEADING = "ข้อควรระวัง"
 DID_YOU_MEAN = "คุณหมายถึงคำถามเหล่านี้หรือไม่"
 DECLINE_TITLE = "ไม่พบคำตอบในฐานความรู้"
 FEEDBACK_YES = "👍 ตรงคำถาม"

@@ -244,3 +244,29 @@ def test_lao_script_is_read_letter_by_letter_as_thai(answerer: Answerer) -> None
     assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
     answer = answerer.answer("ເທດສະບານຕຳບົນ ເຮັດເມືອງພີ່ເມືອງນ້ອງໄດ້ບໍ່")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+def test_a_restriction_no_one_asked_about_follows_the_permitted_answer(answerer: Answerer) -> None:
+    # "May we … and what conditions?" names no commitment of the Thai government: the permitted
+    # framework leads and the restriction follows as the thing to mind, not a "no".
+    answer = answerer.answer("ทำ MOU ด้านการเกษตรกับเมืองในเวียดนามได้ไหม ต้องมีเงื่อนไขอะไร")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+    assert [part.entry_id for part in answer.also] == ["agreement-must-not-bind-government"]
+    # Said in so many words, the commitment is the answer.
+    said = answerer.answer("Can a local MOU with a foreign city commit the Thai government to anything?")
+    assert (said.entry_id, said.verdict) == ("agreement-must-not-bind-government", "no")
+
+
+def test_a_writer_who_is_no_lao_is_the_province(answerer: Answerer, detector: ConceptDetector) -> None:
+    present, negated = _concepts(detector, "ทางเราไม่ใช่ อปท. นะครับ เป็นสำนักงานจังหวัด จะเสนอผู้ว่าฯ สถาปนาเมืองพี่เมืองน้อง")
+    assert "lao-actor" in negated and "province-actor" in present
+    assert "lao-actor" in _concepts(detector, "ไม่ใช่จังหวัดนะครับ เป็นเทศบาลนคร จะทำเมืองพี่เมืองน้อง")[0]
+    # "บ่" of another clause denies no LAO named after it.
+    assert "lao-actor" in _concepts(detector, "แค่ด้านวัฒนธรรม บ่เกี่ยวเศรษฐกิจ เทศบาลทำได้ก่อ")[0]
+    # A province is never told "ทำไม่ได้" about a sister city, nor given the LAOs' framework.
+    answer = answerer.answer(
+        "ทางเราไม่ใช่ อปท. นะครับ เป็นสำนักงานจังหวัด จะเสนอผู้ว่าฯ สถาปนาเมืองพี่เมืองน้องกับมลรัฐหนึ่งในอินเดีย ได้ไหม"
+    )
+    assert answer.entry_id == "sister-city-province-criteria"
+    answer = answerer.answer("จังหวัดทำเมืองพี่น้องกับต่างประเทศได้ใช่ปะ ของเราคือจังหวัดนะ ไม่ใช่อปท")
+    assert answer.verdict != "no" and answer.entry_id != "other-cooperation-allowed"
