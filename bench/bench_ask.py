@@ -39,6 +39,10 @@ SETS = [
     "mixed_questions.yaml",
     "chat_style_questions.yaml",
     "sealed_questions.yaml",
+    "sealed_h_questions.yaml",
+    "sealed_i_questions.yaml",
+    "sealed_j_questions.yaml",
+    "sealed_l_questions.yaml",
 ]
 
 

@@ -79,25 +79,25 @@ class Answerer:
         """Answer one question (a follow-up of the question `follows`), or decline with suggestions and the office."""
         if not thai.clean(question):
             return Answer(question, "empty", EMPTY_TEXT)
-        whole = self._answer_one(question, follows)
+        whole, understood = self._answer_read(question, follows)
         parts = question_parts(thai.clean(question)) if not follows else []
         if len(parts) < 2:
             return whole
-        return self._compound(question, whole, parts)
+        return self._compound(question, whole, understood, parts)
 
-    def _compound(self, question: str, whole: Answer, parts: list[str]) -> Answer:
+    def _compound(self, question: str, whole: Answer, understood: Understood, parts: list[str]) -> Answer:
         """Answer a message that asks several things: each part in order, an asked-about restriction first."""
         answers: list[Answer] = []
         asked_restriction: Answer | None = None
         # A part read alone loses who asks ("ผู้ว่าฯ … และจังหวัดต้องเตรียมอะไร"): its entry must fit the whole.
-        present = understand(question, self.matcher.analyzer, self.concepts).concepts.present
+        present = understood.concepts.present
         told = ""
         for part in parts:
             # A later part reads as a follow-up of the one before ("…ใครลงนาม และสรุปว่าอะไร").
-            got = self._answer_one(part, told)
+            got, read = self._answer_read(part, told)
             if got.kind == "entry" and got.entry is not None and got.entry.applies_to(present):
                 answers.append(got)
-                stated = understand(part, self.matcher.analyzer, self.concepts, told=told).concepts.stated
+                stated = read.concepts.stated
                 if asked_restriction is None and got.verdict == "no" and got.entry.first_when & stated:
                     asked_restriction = got
             told = part
@@ -120,9 +120,13 @@ class Answerer:
         return Answer(question, lead.kind, lead.text, lead.confidence, lead.entry, lead.sources,
                       lead.suggestions, lead.related, lead.read_as, lead.smalltalk, tuple(also))
 
-    def _answer_one(self, question: str, follows: str) -> Answer:
-        """Answer one question as one: the entry its words and concepts lead to, or a decline."""
+    def _answer_read(self, question: str, follows: str) -> tuple[Answer, Understood]:
+        """Answer one question as one, and return how it was understood."""
         understood = understand(question, self.matcher.analyzer, self.concepts, told=follows)
+        return self._answer_understood(question, understood), understood
+
+    def _answer_understood(self, question: str, understood: Understood) -> Answer:
+        """Answer one understood question: the entry its words and concepts lead to, or a decline."""
         # An entry that says it does not apply to a question with these concepts cannot answer it.
         ranked = [
             match

@@ -123,6 +123,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
             r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+)?(?:thai|central|national)\s+(?:government|state|ministr\w+|budget)",
+            # "Thailand shall permit the import of seeds": the kingdom itself promises.
+            r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
             r"(?:タイ政府|泰国政府|泰國政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
@@ -214,7 +216,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a relationship the LAO signed before, and whether to keep, rename or cancel it",
         patterns=(
             r"(?:เคย|ได้)" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\s]{0,40}?(?:ไว้|แล้ว|ตั้งแต่|เมื่อ" + _WS + "ปี|ปี" + _WS + r"\d{2,4})",
-            r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,30}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ปี|สมัย|พ\.?ศ|\d)",
+            r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,45}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ก่อน" + _WS + r")?(?:ปี|สมัย|พ\.?ศ|\d)",
             r"(?:ยกเลิก|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
@@ -381,7 +383,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
-            r"|주\s*차원|도\s*차원|府级|府一级|府一級|県レベル|県単位|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            r"|주\s*차원|도\s*차원|府级|府一级|府一級|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look)",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
         ),
