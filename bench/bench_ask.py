@@ -43,6 +43,7 @@ SETS = [
     "sealed_i_questions.yaml",
     "sealed_j_questions.yaml",
     "sealed_l_questions.yaml",
+    "sealed_m_questions.yaml",
 ]
 
 
