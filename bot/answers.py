@@ -25,6 +25,8 @@ CONCEPT_THRESHOLD = 0.40
 STORY_THRESHOLD = 0.40
 STORY_MARGIN = 0.03
 # Words that show a question is about an agreement, or asks what an LAO may do (so a restriction may lead).
+# Concepts that say who acts and with whom: one part of a message says them for all its parts.
+_WHO = frozenset({"lao-actor", "province-actor", "domestic", "foreign", "private-partner", "special-form-lao"})
 _DECISIVE_WEIGHT = 2.0  # synonyms.yaml weight of the words that decide which rule applies
 _MAY_WE = "ได้ไหม"  # synonyms.yaml's canonical term for "may we / is it allowed"
 _SECTOR = "สาขา"  # synonyms.yaml's canonical term for the sectors of cooperation
@@ -89,13 +91,14 @@ class Answerer:
         """Answer a message that asks several things: each part in order, an asked-about restriction first."""
         answers: list[Answer] = []
         asked_restriction: Answer | None = None
-        # A part read alone loses who asks ("ผู้ว่าฯ … และจังหวัดต้องเตรียมอะไร"): its entry must fit the whole.
-        present = understood.concepts.present
+        # A part read alone loses who asks ("ผู้ว่าฯ … และจังหวัดต้องเตรียมอะไร"): its entry must fit who
+        # the whole message says acts and with whom, besides what the part itself says.
+        who = understood.concepts.present & _WHO
         told = ""
         for part in parts:
             # A later part reads as a follow-up of the one before ("…ใครลงนาม และสรุปว่าอะไร").
             got, read = self._answer_read(part, told)
-            if got.kind == "entry" and got.entry is not None and got.entry.applies_to(present):
+            if got.kind == "entry" and got.entry is not None and got.entry.applies_to(read.concepts.present | who):
                 answers.append(got)
                 stated = read.concepts.stated
                 if asked_restriction is None and got.verdict == "no" and got.entry.first_when & stated:
@@ -103,8 +106,11 @@ class Answerer:
             told = part
         if not answers:
             return whole
-        if asked_restriction is None and whole.kind == "entry" and whole.verdict == "no":
-            asked_restriction = whole  # the whole message triggered the restriction
+        # The whole message's restriction leads only if the message says what it is about.
+        stated = understood.concepts.stated
+        whole_says = whole.entry is not None and whole.verdict == "no" and bool(whole.entry.first_when & stated)
+        if asked_restriction is None and whole_says:
+            asked_restriction = whole
         # A part that asks about what the rules forbid is said first; the rest in the order asked.
         ordered = [asked_restriction] if asked_restriction is not None else []
         ordered += [a for a in answers if a is not asked_restriction]

@@ -105,9 +105,19 @@ def combine(previous: str, follow_up: str, detector: ConceptDetector) -> str:
         mentions = [m for m in detector.detect(before).mentions if m.concept == "sister-city"]
         for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
             before = before[: mention.start] + " " + before[mention.end:]
+    if _NEW_ONE.search(now):
+        # "แล้วถ้าจะเซ็นฉบับใหม่ล่ะ" after an old relationship asks about signing a new one: what made
+        # the earlier question about the old one (its date, "เดิม", "ยกเลิก") goes.
+        before = _OLD_ONE.sub(" ", before)
     return before
 
 
+_NEW_ONE = re.compile(r"ใหม่|อีก\s*ฉบับ|\bnew\b|\banother\b", re.IGNORECASE)
+_OLD_ONE = re.compile(
+    r"(?:มา|ไว้)?\s*(?:แล้ว\s*)?ตั้งแต่\s*(?:ก่อน\s*)?(?:ปี|สมัย|พ\s*ศ)?\s*\d{0,4}|เคย|ของ\s*เดิม|เดิม|เก่า|ยกเลิก|ยัง\s*มี\s*ผล|กระทบ"
+    r"|\b(?:since|existing|old|cancel\w*|still\s+valid)\b",
+    re.IGNORECASE,
+)
 _SECTOR_WORDS = re.compile(
     r"ด้าน|เรื่อง|สาขา|การศึกษา|ท่องเที่ยว|สาธารณสุข|การค้า|เกษตร|กีฬา|วัฒนธรรม|สิ่งแวดล้อม|ขยะ"
     r"|tourism|education|health|trade|culture|sport|agricultur\w+|environment",

@@ -73,7 +73,7 @@ def _question_clause(text: str, analyzer: Analyzer) -> int:
 
 # Words that start a second question in one message: "…ได้ไหม แล้วมีเบอร์ให้โทรไหม", "อีกข้อ", "also".
 _NEXT_QUESTION = re.compile(
-    r"^(?:แล้ว|และ|อีก\s*(?:ข้อ|เรื่อง|อย่าง)|นอกจาก\s*นี้|ส่วน|กับ\s*อีก|ข้อ\s*(?:(?:ที่\s*)?(?:สอง|สาม|[2-9๒-๙])|ต่อ\s*ไป)"
+    r"^(?:แล้ว|และ|ถ้า\s*(?:ไม่|เป็น|อย่าง\s*นั้น|งั้น|ทำ\s*ไม่)|อีก\s*(?:ข้อ|เรื่อง|อย่าง)|นอกจาก\s*นี้|ส่วน|กับ\s*อีก|ข้อ\s*(?:(?:ที่\s*)?(?:สอง|สาม|[2-9๒-๙])|ต่อ\s*ไป)"
     r"|ประการ\s*(?:ที่\s*)?(?:สอง|[2-9])|[2-9][.)]|also|and\b|plus\b|second(?:ly)?\b|another\b)", re.IGNORECASE
 )
 # A part of a message holds at least this many characters to count as its own question.

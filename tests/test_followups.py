@@ -100,3 +100,10 @@ def test_combine_takes_out_what_the_follow_up_replaces(conversation: Conversatio
     # Only the actor's own words go, never the rest of a clause written without spaces.
     assert "เมืองพี่เมืองน้อง" in combine("เทศบาลตำบลเราอยากทำเมืองพี่เมืองน้อง", "แล้วจังหวัดล่ะ", detector)
     assert "เมืองพี่เมืองน้อง" not in combine(SISTER_CITY, "ถ้าเป็นด้านการศึกษาล่ะ", detector)
+
+
+def test_a_new_one_after_an_old_relationship_asks_about_signing_anew(conversation: Conversation) -> None:
+    old, new = _after(conversation, "เทศบาลเรามีเมืองพี่เมืองน้องกับเมืองในลาวมาตั้งแต่ปี 2555 ต้องยกเลิกไหม",
+                      "แล้วถ้าจะเซ็นฉบับใหม่ปีนี้ล่ะ")
+    assert old.answer.entry_id == "existing-sister-city-agreement"
+    assert (new.answer.entry_id, new.answer.verdict) == ("sister-city-province-only", "no")

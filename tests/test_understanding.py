@@ -270,3 +270,13 @@ def test_a_writer_who_is_no_lao_is_the_province(answerer: Answerer, detector: Co
     assert answer.entry_id == "sister-city-province-criteria"
     answer = answerer.answer("จังหวัดทำเมืองพี่น้องกับต่างประเทศได้ใช่ปะ ของเราคือจังหวัดนะ ไม่ใช่อปท")
     assert answer.verdict != "no" and answer.entry_id != "other-cooperation-allowed"
+
+
+def test_more_disguises_national_matters_and_second_questions(answerer: Answerer, detector: ConceptDetector) -> None:
+    assert "sister-city" in _concepts(detector, "ฝ่ายเกาหลีเรียกว่าเมืองสัมพันธไมตรี จะมาลงนามกับ อบต.")[0]
+    assert "national-matter" in _concepts(detector, "ร่างมีข้อว่าสองฝ่ายตกลงแบ่งการใช้น้ำแม่น้ำโขงช่วงหน้าแล้ง")[0]
+    assert "binds-government" in _concepts(detector, "Article 9: Thailand shall permit the import of seeds")[0]
+    assert question_parts("อบต.ทำเมืองพี่เมืองน้องได้ไหมคะ ถ้าไม่ได้ แล้วหน่วยงานระดับไหนที่ทำได้") == [
+        "อบต.ทำเมืองพี่เมืองน้องได้ไหมคะ", "ถ้าไม่ได้ แล้วหน่วยงานระดับไหนที่ทำได้"]
+    answer = answerer.answer("อบต.ทำเมืองพี่เมืองน้องได้ไหมคะ ถ้าไม่ได้ แล้วหน่วยงานระดับไหนที่ทำได้")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
