@@ -24,11 +24,11 @@ CONCEPT_THRESHOLD = 0.40
 # messages scored at most 0.31 while the right entry of declined long in-scope ones scored 0.39-0.52.
 STORY_THRESHOLD = 0.40
 STORY_MARGIN = 0.03
-# Words that show a question is about an agreement, or asks what an LAO may do (so a restriction may lead).
 # Concepts that say who acts and with whom: one part of a message says them for all its parts.
 _WHO = frozenset({"lao-actor", "province-actor", "domestic", "foreign", "private-partner", "special-form-lao"})
 _DECISIVE_WEIGHT = 2.0  # synonyms.yaml weight of the words that decide which rule applies
 _MAY_WE = "ได้ไหม"  # synonyms.yaml's canonical term for "may we / is it allowed"
+# Words that show a question is about an agreement, or asks what an LAO may do (so a restriction may lead).
 _SECTOR = "สาขา"  # synonyms.yaml's canonical term for the sectors of cooperation
 _AGREEMENT_WORDS = frozenset({"mou", "ความร่วมมือ", "ความตกลงระหว่างประเทศ", "หน่วยการปกครองของต่างประเทศ", "ผูกพัน"})
 _ASKS_THE_RULE = frozenset({"ได้ไหม", "ไม่ได้", "อปท", "ทำ", "สถาปนา"})
@@ -79,10 +79,11 @@ class Answerer:
 
     def answer(self, question: str, follows: str = "") -> Answer:
         """Answer one question (a follow-up of the question `follows`), or decline with suggestions and the office."""
-        if not thai.clean(question):
+        cleaned = thai.clean(question)
+        if not cleaned:
             return Answer(question, "empty", EMPTY_TEXT)
         whole, understood = self._answer_read(question, follows)
-        parts = question_parts(thai.clean(question)) if not follows else []
+        parts = question_parts(cleaned) if not follows else []
         if len(parts) < 2:
             return whole
         return self._compound(question, whole, understood, parts)
@@ -100,8 +101,7 @@ class Answerer:
             got, read = self._answer_read(part, told)
             if got.kind == "entry" and got.entry is not None and got.entry.applies_to(read.concepts.present | who):
                 answers.append(got)
-                stated = read.concepts.stated
-                if asked_restriction is None and got.verdict == "no" and got.entry.first_when & stated:
+                if asked_restriction is None and got.verdict == "no" and got.entry.first_when & read.concepts.stated:
                     asked_restriction = got
             told = part
         if not answers:
@@ -123,8 +123,7 @@ class Answerer:
             if extra.entry_id not in seen:
                 seen.add(extra.entry_id)
                 also.append(extra)
-        return Answer(question, lead.kind, lead.text, lead.confidence, lead.entry, lead.sources,
-                      lead.suggestions, lead.related, lead.read_as, lead.smalltalk, tuple(also))
+        return replace(lead, question=question, also=tuple(also))
 
     def _answer_read(self, question: str, follows: str) -> tuple[Answer, Understood]:
         """Answer one question as one, and return how it was understood."""
