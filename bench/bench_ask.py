@@ -176,9 +176,9 @@ def run_rest(args: argparse.Namespace, rounds: int, size: int, items: list[EvalI
         conversation.respond(question)  # warm: dictionaries, caches, the registry's first open
 
     print(f"questions: {len(items)} ({sum(1 for i in items if i.ids)} in scope) from {', '.join(SETS)}")
-    # The analyzer keeps the analyses of recent texts (a message's clauses are read more than once);
+    # The analyzer and the concept detector keep what they made of recent texts (a message is read more than once);
     # each timed question starts without them, as a new question does.
-    forget = service.matcher.analyzer.forget
+    forget = service.forget
     p50, p99 = percentiles(time_calls(conversation.respond, questions, rounds, forget))
     print(f"warm turn (Conversation.respond, registry on SQLite), shipped KB ({len(kb.entries)} entries): "
           f"p50 {p50:.2f} ms, p99 {p99:.2f} ms")
@@ -189,7 +189,7 @@ def run_rest(args: argparse.Namespace, rounds: int, size: int, items: list[EvalI
     big = Conversation(Answerer(synthetic_kb(kb, size), default_contact()))
     build = time.perf_counter() - start
     p50, p99 = percentiles(
-        time_calls(big.respond, questions, max(1, rounds // 4), big.answerer.matcher.analyzer.forget)
+        time_calls(big.respond, questions, max(1, rounds // 4), big.answerer.forget)
     )
     print(f"warm turn, {len(big.kb.entries):,} entries (index built in {build:.1f} s): ", end="")
     print(f"p50 {p50:.2f} ms, p99 {p99:.2f} ms")

@@ -77,6 +77,11 @@ class Answerer:
         self.matcher = Matcher(kb)
         self.concepts = ConceptDetector(kb.documents)
 
+    def forget(self) -> None:
+        """Drop what was kept of earlier questions' analyses (a benchmark times each question as if new)."""
+        self.matcher.analyzer.forget()
+        self.concepts.forget()
+
     def answer(self, question: str, follows: str = "") -> Answer:
         """Answer one question (a follow-up of the question `follows`), or decline with suggestions and the office."""
         cleaned = thai.clean(question)
