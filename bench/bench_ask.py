@@ -44,6 +44,7 @@ SETS = [
     "sealed_j_questions.yaml",
     "sealed_l_questions.yaml",
     "sealed_m_questions.yaml",
+    "sealed_n_questions.yaml",
 ]
 
 

@@ -259,7 +259,9 @@ class Answerer:
             # A sister city, or a commitment of the Thai government written into it ("ให้เขียนว่า
             # รัฐบาลไทยค้ำประกัน ทต.เซ็นได้ไหม"), asked about with "may we": the restriction answers.
             said = {"sister-city", "binds-government"} & lead.first_when & concepts.stated
-            asks_the_rule = bool(said) and bool(_ASKS_THE_RULE & terms)
+            # An LAO and a sister city it does not deny: whatever else it asks, the rule comes first.
+            lao_sister_city = "sister-city" in said and "lao-actor" in concepts.present
+            asks_the_rule = bool(said) and (bool(_ASKS_THE_RULE & terms) or lao_sister_city)
             if not asks_the_rule:
                 return None
         return lead

@@ -385,7 +385,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
-            r"|주\s*차원|도\s*차원|府级|府一级|府一級|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            r"|(?:ฝ่าย|ฝั่ง)\s*ไทย?\s*(?:ระดับ\s*)?จังหวัด|จังหวัด\s*เป็น\s*ผู้\s*(?:สถาปนา|ลงนาม)"
+            r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look)",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
         ),
@@ -551,7 +552,7 @@ def _denials_shared(lowered: str, mentions: list[Mention]) -> list[Mention]:
 
 # "ไม่ใช่ อปท.", "ไม่ได้ถามในนาม อบต.", "บ่แม่นเทศบาล": the writer is no LAO (said right before its name).
 _NOT_LAO = re.compile(
-    r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:ใช่|เป็น|อยู่|ถาม\s*(?:ใน\s*)?(?:นาม|แทน))\s*(?:ทาง\s*|ฝั่ง\s*|ฝ่าย\s*|หน่วยงาน\s*)?"
+    r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:ใช่|เป็น|อยู่|ให้|ถาม\s*(?:ใน\s*)?(?:นาม|แทน))\s*(?:ทาง\s*|ฝั่ง\s*|ฝ่าย\s*|หน่วยงาน\s*)?"
     r"|บ่\s*แม่น\s*"
 )
 _LAO_NAME = re.compile(_LAO_TYPES)
@@ -566,10 +567,21 @@ _LAO_WRITER = re.compile(
 
 
 def _lao_denied(lowered: str) -> bool:
-    """Tell whether every LAO the text names is denied right before ("ไม่ใช่ อปท."), at least one of them."""
+    """Tell whether every LAO the text names is denied right before ("ไม่ใช่ อปท."), at least one of them.
+
+    A name listed right after a denied one shares its denial ("ไม่ได้ให้เทศบาลหรือ อบต. เป็นคู่ลงนาม").
+    """
     names = list(_LAO_NAME.finditer(lowered))
-    denied = [m for m in names if any(n.end() == m.start() for n in _NOT_LAO.finditer(lowered, max(0, m.start() - 30), m.start()))]
-    return bool(denied) and len(denied) == len(names)
+    if not names:
+        return False
+    previous: re.Match[str] | None = None
+    for name in names:
+        negator = any(n.end() == name.start() for n in _NOT_LAO.finditer(lowered, max(0, name.start() - 30), name.start()))
+        listed = previous is not None and _LISTED.fullmatch(lowered, previous.end(), name.start()) is not None
+        if not (negator or listed):
+            return False
+        previous = name
+    return True
 
 
 @lru_cache(maxsize=1)

@@ -63,6 +63,7 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_j_questions.yaml", 0.88, 0.94, 0),
         ("sealed_l_questions.yaml", 0.84, 0.95, 0),
         ("sealed_m_questions.yaml", 0.78, 0.95, 0),
+        ("sealed_n_questions.yaml", 0.78, 0.85, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

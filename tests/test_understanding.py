@@ -280,3 +280,18 @@ def test_more_disguises_national_matters_and_second_questions(answerer: Answerer
         "อบต.ทำเมืองพี่เมืองน้องได้ไหมคะ", "ถ้าไม่ได้ แล้วหน่วยงานระดับไหนที่ทำได้"]
     answer = answerer.answer("อบต.ทำเมืองพี่เมืองน้องได้ไหมคะ ถ้าไม่ได้ แล้วหน่วยงานระดับไหนที่ทำได้")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+def test_an_lao_with_a_sister_city_it_does_not_deny_gets_the_rule_first(answerer: Answerer) -> None:
+    # Long, and its question clause names no agreement: the LAO and the sister city still decide.
+    answer = answerer.answer("อบต.ริมโขงอยากทำ ตำบลพี่ตำบลน้อง กับบ้านฝั่งลาว ในเมื่อไม่ใช่เมือง "
+                             "ก็ไม่น่าจะติดข้อห้ามเรื่องเมืองพี่เมืองน้องใช่ไหมคะ")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+def test_a_denied_list_of_laos_and_the_thai_side_at_province_level(detector: ConceptDetector) -> None:
+    present, negated = _concepts(detector, "ครั้งนี้ไม่ได้ให้เทศบาลหรือ อบต. เป็นคู่ลงนามนะครับ จังหวัดเป็นผู้สถาปนาเมืองพี่เมืองน้อง")
+    assert "lao-actor" in negated and "province-actor" in present
+    # A name listed with no denial before it stays the actor.
+    assert "lao-actor" in _concepts(detector, "จังหวัดหรือ อบต. ทำเมืองพี่เมืองน้องได้ไหม")[0]
+    assert "province-actor" in _concepts(detector, "태국 쪽에서는 짱왓 차원에서 체결하는 것이 가능한가요?")[0]
