@@ -223,7 +223,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
-            r"|cancel|terminate|existing|renew",
+            r"|cancel|terminate|existing|renew|\bsince\s+(?:19|20)\d\d\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
         ),
         negatable=False,
     ),
@@ -411,7 +411,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "which-office",
         "which office or division (in DLA, the Ministry, the province) handles LAO agreements or sister-city policy",
         patterns=(
-            r"(?:กอง|สำนัก|ฝ่าย|ส่วน|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)" + _WS + r"(?:ใน|ของ|ที่|รับ" + _WS + "ผิดชอบ|ดูแล|บ้าง)",
+            r"(?:กอง|สำนัก|ฝ่าย|ส่วน|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)" + _WS + r"(?:ใน|ของ|ที่|รับ" + _WS + "ผิดชอบ|ดู|บ้าง|จัด" + _WS
+            + r"การ|เป็น" + _WS + r"เจ้า" + _WS + r"ภาพ)",
+            r"อยู่" + _WS + r"(?:ที่" + _WS + r")?(?:กอง|สำนัก|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)",
             r"(?:ใน|ของ)" + _WS + r"(?:สถ|กรม|กระทรวง|มท)[^\s]{0,30}?(?:กอง|สำนัก|ฝ่าย|หน่วย)" + _WS + r"(?:ไหน|ใด)",
             r"(?:มี" + _WS + r"กอง|กอง" + _WS + r"(?:การ" + _WS + r"ต่าง" + _WS + r"ประเทศ|พัฒนา)|ใน" + _WS + r"ความ" + _WS + r"ดูแล" + _WS
             + r"ของ|หน่วย" + _WS + r"งาน" + _WS + r"(?:ที่" + _WS + r"ดูแล|ระดับ)|สถ" + _WS + r"จ" + _WS + r"กับ" + _WS + r"สถ" + _WS + r"อ)",

@@ -295,3 +295,9 @@ def test_a_denied_list_of_laos_and_the_thai_side_at_province_level(detector: Con
     # A name listed with no denial before it stays the actor.
     assert "lao-actor" in _concepts(detector, "จังหวัดหรือ อบต. ทำเมืองพี่เมืองน้องได้ไหม")[0]
     assert "province-actor" in _concepts(detector, "태국 쪽에서는 짱왓 차원에서 체결하는 것이 가능한가요?")[0]
+
+
+def test_an_old_twinning_and_a_division_asked_for_by_name(detector: ConceptDetector) -> None:
+    assert "existing-relationship" in _concepts(detector, "We have been twinned with a Thai tambon since 2009. Is it void now?")[0]
+    assert "which-office" in _concepts(detector, "ในกรมส่งเสริมฯ กองไหนดูเรื่อง MOU ต่างประเทศของ อปท.")[0]
+    assert "which-office" in _concepts(detector, "เรื่องเมืองพี่เมืองน้องระดับจังหวัดอยู่ที่หน่วยไหนครับ")[0]
