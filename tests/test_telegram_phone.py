@@ -14,6 +14,7 @@ from bot.channels.telegram.checking import PHOTO_TEXT
 from bot.channels.telegram.context import INLINE_FLOOD_KEY
 from bot.channels.telegram.links import card_payload, entry_payload, parse_start
 from bot.channels.telegram.profile import SHORT_DESCRIPTION, admin_chats
+from bot.channels.telegram.replies import SentReplies
 from bot.flood import FloodGuard
 from bot.texts import FLOOD_TEXT, UNSUPPORTED_TEXT, VERDICT_LABELS
 from tests.fake_bot_api import BOT_USER, Call, FakeBotApi, buttons
@@ -423,3 +424,24 @@ def test_keyboards_fit_three_rows_for_the_test_knowledge(running_bot: RunningBot
             continue
         for reply in turn_replies(turn, services.settings.contact):
             assert reply.keyboard is None or len(reply.keyboard.inline_keyboard) <= 3
+
+
+async def test_an_edit_waits_for_the_replies_to_its_message_to_be_sent() -> None:
+    # Updates are handled concurrently: an edit arriving while the first replies are still being
+    # sent must edit them, not send a second set.
+    replies = SentReplies()
+    seen: list[object] = []
+
+    async def first() -> None:
+        async with replies.delivering(1, 10):
+            await asyncio.sleep(0.05)
+            replies.put(1, 10, [100, 101])
+            seen.append("sent")
+
+    async def edit() -> None:
+        await asyncio.sleep(0.01)
+        async with replies.delivering(1, 10):
+            seen.append(replies.get(1, 10))
+
+    await asyncio.gather(first(), edit())
+    assert seen == ["sent", [100, 101]]

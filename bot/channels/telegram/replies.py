@@ -7,10 +7,11 @@ user message is kept per process and bounded; after a restart (or past the bound
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
 from telegram import Message
 from telegram.error import BadRequest, TelegramError
@@ -33,6 +34,23 @@ class SentReplies:
     def __init__(self, limit: int = MAX_TRACKED) -> None:
         self.limit = limit
         self._sent: OrderedDict[tuple[int, int], list[int]] = OrderedDict()
+        # Updates are handled concurrently: an edit must wait for the replies to its message to be sent.
+        self._locks: dict[tuple[int, int], asyncio.Lock] = {}
+        self._holders: dict[tuple[int, int], int] = {}
+
+    @contextlib.asynccontextmanager
+    async def delivering(self, chat_id: int, message_id: int) -> AsyncIterator[None]:
+        """Hold one message's replies while they are sent or edited (an edit of it waits, then edits them)."""
+        key = (chat_id, message_id)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._holders[key] = self._holders.get(key, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._holders[key] -= 1
+            if not self._holders[key]:
+                del self._holders[key], self._locks[key]
 
     def get(self, chat_id: int, message_id: int) -> list[int]:
         """Return the ids of the bot's replies to one message (empty if none are remembered)."""
@@ -76,6 +94,18 @@ async def deliver(
     Extra earlier replies are deleted; each message sent is noted for follow-ups (`turn`).
     """
     chat_id = message.chat.id
+    async with context.replies.delivering(chat_id, message.message_id):
+        ids = await _send_or_edit(context, message, replies, edited)
+    if turn is not None:
+        thread = thread_of(chat_id)
+        for sent_id in ids:
+            context.services.sent(thread, str(sent_id), turn)
+    return ids
+
+
+async def _send_or_edit(context: BotContext, message: Message, replies: Sequence[Reply], edited: bool) -> list[int]:
+    """Send the replies, or edit the earlier ones in place and delete those no longer needed; remember them."""
+    chat_id = message.chat.id
     earlier = context.replies.get(chat_id, message.message_id) if edited else []
     ids: list[int] = []
     for index, part in enumerate(parts(replies)):
@@ -88,10 +118,6 @@ async def deliver(
         with contextlib.suppress(TelegramError):
             await context.bot.delete_message(chat_id, stale)
     context.replies.put(chat_id, message.message_id, ids)
-    if turn is not None:
-        thread = thread_of(chat_id)
-        for sent_id in ids:
-            context.services.sent(thread, str(sent_id), turn)
     return ids
 
 
