@@ -30,36 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import yaml  # noqa: E402
 
+from bench.latency import RESULTS, eval_questions, pct, report  # noqa: E402
 from bot.application import build_services  # noqa: E402
 from bot.channels.line.webhook import WEBHOOK_PATH, LineChannel, web_channel  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.web import build_web_app, web_server  # noqa: E402
 from tests.fake_line_api import ACCESS_TOKEN, CHANNEL_SECRET, Call, FakeLineApi  # noqa: E402
 from tests.line_fixtures import free_port, serving  # noqa: E402
-
-
-def _questions() -> list[str]:
-    data = yaml.safe_load((ROOT / "tests" / "data" / "eval_questions.yaml").read_text(encoding="utf-8"))
-    return [item["q"] for item in data["items"]]
-
-
-def _pct(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
-RESULTS: dict[str, list[float]] = {}
-
-
-def _report(name: str, latencies_ms: list[float], seconds: float | None = None) -> None:
-    RESULTS[name] = latencies_ms
-    p50, p99 = _pct(latencies_ms, 50), _pct(latencies_ms, 99)
-    line = f"{name:<46} n={len(latencies_ms):<5} p50={p50:7.2f} ms  p99={p99:7.2f} ms"
-    if seconds:
-        line += f"  {len(latencies_ms) / seconds:7.1f} msg/s"
-    print(line, flush=True)
 
 
 class Driver:
@@ -155,8 +133,8 @@ async def run_case(name: str, users: int, total: int, questions: list[str]) -> N
         await task
     parent.send("stop")
     server.join(10)
-    _report(name, latencies, seconds)
-    _report(f"  in the bot: receipt to reply call, {users} user{'s' if users > 1 else ''}", inside)
+    report(name, latencies, seconds)
+    report(f"  in the bot: receipt to reply call, {users} user{'s' if users > 1 else ''}", inside)
 
 
 def _time_inside(line: LineChannel) -> list[float]:
@@ -185,7 +163,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=2000, help="messages in the 100-user run")
     parser.add_argument("--single", type=int, default=1000, help="messages in the one-user run")
     args = parser.parse_args()
-    questions = _questions()
+    questions = eval_questions()
 
     folder = tempfile.mkdtemp(prefix="policybot-bench-")
     settings = load_settings({"USER_HASH_SALT": "bench", "DB_PATH": f"{folder}/bench.db"}, env_file=None)
@@ -199,13 +177,13 @@ def main() -> None:
             conversation.respond(question, log_turn=False)
             alone.append((time.perf_counter() - t0) * 1000)
     print(f"{len(questions)} distinct questions from tests/data/eval_questions.yaml, shipped knowledge base")
-    _report("Conversation.respond alone", alone)
+    report("Conversation.respond alone", alone)
     asyncio.run(run_case("webhook to reply call, 1 user", 1, args.single, questions))
     asyncio.run(run_case("webhook to reply call, 100 users", 100, args.messages, questions))
     for name in ("webhook to reply call, 1 user", "  in the bot: receipt to reply call, 1 user"):
         single = RESULTS[name]
         print(f"added by the LINE layer ({name.strip()}, minus the answer alone): "
-              f"p50 {_pct(single, 50) - _pct(alone, 50):.2f} ms, p99 {_pct(single, 99) - _pct(alone, 99):.2f} ms")
+              f"p50 {pct(single, 50) - pct(alone, 50):.2f} ms, p99 {pct(single, 99) - pct(alone, 99):.2f} ms")
 
 
 if __name__ == "__main__":

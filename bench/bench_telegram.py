@@ -24,35 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
 
+from bench.latency import RESULTS, eval_questions, pct, report  # noqa: E402
 from bot.application import build_services  # noqa: E402
 from bot.channels.telegram.app import build_application  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from tests.fake_bot_api import TOKEN, Call, FakeBotApi  # noqa: E402
 from tests.telegram_fixtures import start_bot, stop_bot  # noqa: E402
-
-
-def _questions() -> list[str]:
-    data = yaml.safe_load((ROOT / "tests" / "data" / "eval_questions.yaml").read_text(encoding="utf-8"))
-    return [item["q"] for item in data["items"]]
-
-
-def _pct(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
-RESULTS: dict[str, list[float]] = {}
-
-
-def _report(name: str, latencies_ms: list[float], seconds: float | None = None) -> None:
-    RESULTS[name] = latencies_ms
-    p50, p99 = _pct(latencies_ms, 50), _pct(latencies_ms, 99)
-    line = f"{name:<46} n={len(latencies_ms):<5} p50={p50:7.2f} ms  p99={p99:7.2f} ms"
-    if seconds:
-        line += f"  {len(latencies_ms) / seconds:7.1f} msg/s"
-    print(line, flush=True)
 
 
 class Driver:
@@ -132,14 +110,14 @@ async def run_case(name: str, chats: int, total: int, rate_limit: bool, question
         await stop_bot(app)
     parent.send("stop")
     server.join(10)
-    _report(name, latencies, seconds)
+    report(name, latencies, seconds)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=2000, help="messages in the 100-chat runs")
     args = parser.parse_args()
-    questions = _questions()
+    questions = eval_questions()
 
     folder = tempfile.mkdtemp(prefix="policybot-bench-")
     settings = load_settings({"USER_HASH_SALT": "bench", "DB_PATH": f"{folder}/bench.db"}, env_file=None)
@@ -153,7 +131,7 @@ def main() -> None:
             conversation.respond(question, log_turn=False)
             alone.append((time.perf_counter() - t0) * 1000)
     print(f"{len(questions)} distinct questions from tests/data/eval_questions.yaml, shipped knowledge base")
-    _report("Conversation.respond alone", alone)
+    report("Conversation.respond alone", alone)
     asyncio.run(run_case("end to end, 1 chat, no rate limiter", 1, 300, False, questions))
     asyncio.run(run_case("end to end, 1 chat, AIORateLimiter", 1, 300, True, questions))
     asyncio.run(run_case("end to end, 100 chats, no rate limiter", 100, args.messages, False, questions))
@@ -161,7 +139,7 @@ def main() -> None:
     single = RESULTS["end to end, 1 chat, no rate limiter"]
     print(
         "added by the Telegram layer (1 chat, no limiter, minus answer alone): "
-        f"p50 {_pct(single, 50) - _pct(alone, 50):.2f} ms, p99 {_pct(single, 99) - _pct(alone, 99):.2f} ms; "
+        f"p50 {pct(single, 50) - pct(alone, 50):.2f} ms, p99 {pct(single, 99) - pct(alone, 99):.2f} ms; "
         f"answer alone is {statistics.median(alone) / statistics.median(single):.0%} of the median round trip"
     )
 
