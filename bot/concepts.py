@@ -485,7 +485,7 @@ class Mention:
     end: int
     negated: bool
     # Where the denial begins: the negator before a denied mention ("ไม่ใช่เมืองพี่เมืองน้อง"), else `start`.
-    denied_from: int = -1
+    denied_from: int
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,9 @@ from typing import Any
 
 import yaml
 
+from bot.answers import PERMISSIVE
 from bot.conversation import Conversation, Turn
 from bot.followups import Context
-
-PERMISSIVE = frozenset({"yes", "conditional"})
 
 
 class EvalFileError(Exception):

@@ -90,6 +90,7 @@ class Matcher:
         for phrasing in self._phrasings:
             vocab[phrasing.entry_index] |= phrasing.term_set
         self._entry_vocab = [frozenset(words) for words in vocab]
+        self._entry_index = {entry.id: index for index, entry in enumerate(self.kb.entries)}
         self._entry_df: Counter[str] = Counter(word for words in vocab for word in words)
         entries = len(self.kb.entries)
         # A smooth IDF: with a few dozen entries, the usual BM25 IDF all but zeroes a concept
@@ -128,7 +129,7 @@ class Matcher:
 
     def vocabulary(self, entry: Entry) -> frozenset[str]:
         """Return the canonical terms of all of an entry's phrasings."""
-        return self._entry_vocab[self.kb.entries.index(entry)]
+        return self._entry_vocab[self._entry_index[entry.id]]
 
     def knows(self, term: str) -> bool:
         """Tell whether some entry's phrasings use `term`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 from typing import TYPE_CHECKING
 
-from bot.answers import Answer
+from bot.answers import PERMISSIVE, Answer
 from bot.brief import clip
 from bot.conversation import Turn
 from bot.knowledge import KnowledgeBase
@@ -50,10 +50,9 @@ def render_answer(answer: Answer) -> str:
         lines += ["", "หรือท่านหมายถึง: " + ", ".join(entry.id for entry in answer.suggestions)]
     for part in answer.also:
         # After the restriction, what the question asked that is allowed; else another thing it asked.
-        permissive = ("yes", "conditional")
-        if answer.verdict == "no" and part.verdict in permissive:
+        if answer.verdict == "no" and part.verdict in PERMISSIVE:
             heading = ALSO_HEADING
-        elif answer.verdict in permissive and part.verdict == "no":
+        elif answer.verdict in PERMISSIVE and part.verdict == "no":
             heading = CAUTION_HEADING
         else:
             heading = ALSO_ASKED_HEADING

@@ -95,7 +95,7 @@ def question_parts(text: str) -> list[str]:
         if not _ASKS.search(clause):
             continue
         after = text[end:].lstrip()
-        follows_mark = text[begin:end].rstrip().endswith(("?", "？"))
+        follows_mark = clause.rstrip().endswith(("?", "？"))
         starts_next = follows_mark or _NEXT_QUESTION.match(after) is not None
         if end < len(text) and starts_next and len(text[start:end].strip()) >= _PART_CHARS:
             parts.append(text[start:end].strip())
@@ -135,7 +135,7 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
         reads_as = CONCEPTS_BY_ID[mention.concept].reads_as
         if mention.negated:
             # The negator goes with what it denies: "ไม่เกี่ยวกับ" left behind reads as a question about "ไม่".
-            edits.append((max(0, mention.denied_from if mention.denied_from >= 0 else mention.start), mention.end, " "))
+            edits.append((mention.denied_from, mention.end, " "))
         elif reads_as and mention.concept not in named:
             named.add(mention.concept)
             # 友好城市 becomes เมืองพี่เมืองน้อง; a Thai disguise ("สัมพันธ์พี่น้อง") keeps its words too.
