@@ -38,6 +38,8 @@ _NOT_THAI = (
     r"(?:จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|ต่าง|ท้องถิ่น|เมือง|เขา|ฝ่าย|ฝั่ง|ของ" + _WS
     + r"(?:เขา|ต่าง|จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา))"
 )
+# Councils that are not an LAO's own: "ผ่านสภาความมั่นคง" is no question of the LAO's procedure.
+_OTHER_COUNCILS = r"(?:ความ" + _WS + r"มั่นคง|พัฒนา|ผู้" + _WS + r"แทน|นิติ|ตำบล" + _WS + r"และ|หอ|อุตสาหกรรม|กาชาด|มหาวิทยาลัย|เกษตร|ทนาย)"
 _FOREIGN_SCRIPTS = re.compile(r"[\u0e80-\u0eff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u1000-\u109f\u1780-\u17ff]")
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
@@ -76,7 +78,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "sister-city",
         "a sister-city relationship under any name or language (เมืองพี่เมืองน้อง, friendship city, 友好城市, 자매도시)",
         patterns=(
-            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning",
+            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
             r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城)|友好城市|友好城|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
@@ -423,13 +425,21 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     ),
     Concept(
         "signing-authority",
-        "who signs an agreement for the LAO, or whether signing can be delegated",
+        "who signs an agreement for the LAO, whether signing can be delegated, or whether its council must approve it",
         patterns=(
             r"ใคร[^\s]{0,14}(?:ลง" + _WS + "นาม|เซ็น)(?!" + _WS + r"(?:เมือง|sister))",
             r"ผู้" + _WS + r"ลง" + _WS + r"นาม|(?:ลง" + _WS + "นาม|เซ็น)" + _WS + r"แทน" + _WS + r"(?!รัฐบาล|ราชอาณาจักร|ประเทศ)"
             r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้).{0,30}?(?:ลง" + _WS + "นาม|เซ็น)|(?:ลง" + _WS + "นาม|เซ็น).{1,40}?แทน(?!" + _WS
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
+            # Whether the local council must approve it: the same unsettled procedure ("ต้องผ่านสภา อบต.ไหม");
+            # not the National Assembly (รัฐสภา: a treaty) nor a council of another kind.
+            r"(?<!รัฐ)(?:ผ่าน|ขอ|เข้า|เสนอ|มติ|อนุมัติ[^\s]{0,4}จาก|เห็นชอบ[^\s]{0,4}จาก|ความเห็นชอบ)" + _WS
+            + r"(?:ที่" + _WS + r"ประชุม" + _WS + r")?(?:มติ" + _WS + r")?สภา(?!" + _WS + _OTHER_COUNCILS + r")",
+            r"(?<!รัฐ)สภา" + _WS + r"(?:" + _LAO_TYPES + r"\.?|ตำบล|จังหวัด)?" + _WS + r"(?:ต้อง" + _WS + r")?"
+            r"(?:อนุมัติ|เห็นชอบ|ลง" + _WS + r"มติ|รับรอง)",
+            r"council\b(?!\s+of)[^.?!]{0,24}?\b(?:approv|resolution|consent|vote|endorse)"
+            r"|(?:approv|consent|endors)\w*\s+(?:by|of|from)\s+(?:the\s+|our\s+)?(?:[a-z]+\s+)?council\b(?!\s+of)",
         ),
         negatable=False,
     ),
@@ -594,6 +604,25 @@ def _thai_provinces() -> tuple[str, ...]:
     return (*sorted(names, key=len, reverse=True), *_PROVINCE_SHORT)
 
 
+@lru_cache(maxsize=1)
+def _thai_province_abroad() -> re.Pattern[str]:
+    """Return how a partner abroad names a Thai province: "Nan province", "province of Chiang Rai", "清莱府", "tỉnh Nong Khai"."""
+    from pythainlp.corpus import provinces
+
+    names = sorted(
+        (str(row["name_en"]).lower() for row in provinces(details=True) if isinstance(row, dict) and row["name_en"] != "Bangkok"),
+        key=len, reverse=True,
+    )
+    # "Chiang Rai" is also typed "Chiangrai", "Chon Buri" "Chonburi".
+    english = "|".join(r"\s*".join(re.escape(word) for word in name.split()) for name in names)
+    return re.compile(
+        r"\b(?:" + english + r")\s+province\b|\b(?:province\s+of|changwat|tỉnh)\s+(?:" + english + r")\b"
+        r"|tỉnh\s+[^,.?]{2,30}?\s+(?:của|ở|thuộc)\s+thái\s*lan"
+        # A Thai province in Chinese ends in 府; 政府 (a government), 首府, 大阪府 and 京都府 are no Thai province.
+        r"|[\u4e00-\u9fff]{2,4}(?<![政首])(?<!大阪)(?<!京都)府"
+    )
+
+
 def _names_a_foreign_region(text: str) -> bool:
     """Tell whether `text` names a province or state that is not Thai ("จังหวัดนางาซากิ", "รัฐเปรัก")."""
     from bot.thai import tokenize
@@ -706,6 +735,10 @@ class ConceptDetector:
             stated.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
+        if "sister-city" in present and _thai_province_abroad().search(lowered):
+            # A partner abroad asks about twinning with a Thai province: the province is who acts.
+            present.add("province-actor")
+            stated.add("province-actor")
         if "province-actor" in present and _PROVINCE_WRITER.search(lowered) and not _LAO_WRITER.search(lowered):
             # The writer works for the province: an LAO named in passing ("หนังสือเวียนว่าท้องถิ่นทำไม่ได้") is not who acts.
             present.discard("lao-actor")

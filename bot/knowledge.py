@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -255,6 +255,43 @@ def _load_synonyms(path: Path, problems: list[str]) -> tuple[tuple[SynonymGroup,
     return tuple(groups), frozenset(ignore)
 
 
+def _with_places(
+    path: Path, groups: tuple[SynonymGroup, ...], problems: list[str]
+) -> tuple[SynonymGroup, ...]:
+    """Add the gazetteer (places.yaml: foreign countries, regions, cities) to the synonym group it names."""
+    data = _read_yaml(path, problems) if path.is_file() else None
+    if data is None:
+        return groups
+    if not isinstance(data, dict) or not isinstance(data.get("places"), dict):
+        problems.append(f"{path.name}: must have 'into' (a synonym group) and 'places' (lists of names by country)")
+        return groups
+    _check_keys(path.name, data, {"into", "places"}, problems)
+    into = data.get("into")
+    target = next((group for group in groups if group.canonical == into), None)
+    if target is None:
+        problems.append(f"{path.name}: 'into' must name a synonym group of synonyms.yaml, not {into!r}")
+        return groups
+    elsewhere = {
+        variant.strip().lower(): f"synonyms group {group.canonical!r}" for group in groups for variant in group.variants
+    }
+    names: list[str] = []
+    for country, listed in data["places"].items():
+        if not _strings(listed):
+            problems.append(f"{path.name}: {country!r} must be a list of place names")
+            continue
+        for name in listed:
+            key = name.strip().lower()
+            if not key:
+                problems.append(f"{path.name}: {country!r} has an empty name")
+            elif key in elsewhere:
+                # A place already listed (or a word of another group) would be read two ways.
+                problems.append(f"{path.name}: {name!r} ({country}) is also in {elsewhere[key]}")
+            else:
+                elsewhere[key] = f"places.yaml under {country!r}"
+                names.append(name)
+    return tuple(replace(group, variants=(*group.variants, *names)) if group is target else group for group in groups)
+
+
 def _applies(where: str, data: Any, concepts: frozenset[str], problems: list[str]) -> dict[str, frozenset[str]]:
     """Read an entry's `applies: {needs, excludes, first_when, sure_when, fallback_when}` (lists of concepts)."""
     lists: list[frozenset[str]] = []
@@ -361,6 +398,7 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
         raise KnowledgeError([f"{root}: no 'entries' folder: is KNOWLEDGE_DIR right?"])
     documents = _load_documents(root / "documents.yaml", problems)
     synonyms, ignore = _load_synonyms(root / "synonyms.yaml", problems)
+    synonyms = _with_places(root / "places.yaml", synonyms, problems)
     concepts = known_concepts(documents)
     entries: list[Entry] = []
     # Ids of entries that failed validation still count as existing, so one bad entry is
