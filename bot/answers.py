@@ -23,6 +23,10 @@ CONCEPT_THRESHOLD = 0.40
 # when it also leads the next one by STORY_MARGIN. On the sets of the time, long out-of-scope
 # messages scored at most 0.31 while the right entry of declined long in-scope ones scored 0.39-0.52.
 STORY_THRESHOLD = 0.40
+# Words that leave the best entry unsure and another this close to it, which the question's concepts
+# back, make that other one the answer: the concepts said in so many words decide a near tie.
+BACKED_MARGIN = 0.08
+BACKED_TIE = 0.01
 STORY_MARGIN = 0.03
 # Concepts that say who acts and with whom: one part of a message says them for all its parts.
 _WHO = frozenset({"lao-actor", "province-actor", "domestic", "foreign", "private-partner", "special-form-lao"})
@@ -143,6 +147,7 @@ class Answerer:
             for match in self.matcher.match_terms(understood.terms, limit=8)
             if match.entry.applies_to(understood.concepts.present)
         ]
+        ranked = self._backed_first(ranked, understood)
         best = ranked[0] if ranked else None
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         lead = self._lead(ranked, understood)
@@ -220,15 +225,34 @@ class Answerer:
             return match
         return None
 
-    def _confident(self, match: Match, understood: Understood) -> bool:
-        """Tell whether `match` is sure enough; less is needed when the question states what its entry needs."""
+    def _backed_first(self, ranked: list[Match], understood: Understood) -> list[Match]:
+        """Put first an entry the question's concepts back, when the words alone did not make the best one sure."""
+        if not ranked or self._confident(ranked[0], understood):
+            return ranked
+        top = ranked[0].confidence
+        for match in ranked[1:]:
+            if top - match.confidence > BACKED_MARGIN:
+                break
+            # A "yes" never wins on concepts over an unsure restriction or explanation but in a tie.
+            if match.entry.verdict in PERMISSIVE and top - match.confidence > BACKED_TIE:
+                continue
+            # Near-equal words, and the question states what this entry needs: the concepts decide.
+            if self._backed(match, understood) and self._confident(match, understood):
+                return [match, *(m for m in ranked if m is not match)]
+        return ranked
+
+    def _backed(self, match: Match, understood: Understood) -> bool:
+        """Tell whether the question states the concepts `match`'s entry needs, leads with or is sure with."""
         entry, stated = match.entry, understood.concepts.stated
-        backed = (
+        return (
             (bool(entry.needs) and entry.needs <= stated)
             or bool(entry.first_when & stated)
             or (bool(entry.sure_when) and entry.sure_when <= stated)
         )
-        return match.confidence >= (CONCEPT_THRESHOLD if backed else self.threshold)
+
+    def _confident(self, match: Match, understood: Understood) -> bool:
+        """Tell whether `match` is sure enough; less is needed when the question states what its entry needs."""
+        return match.confidence >= (CONCEPT_THRESHOLD if self._backed(match, understood) else self.threshold)
 
     def _clear_in_story(self, match: Match, runner_up: float, understood: Understood) -> bool:
         """Tell whether a long message's best entry is sure enough: over the story threshold and clear of the next."""

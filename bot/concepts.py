@@ -80,7 +80,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
-            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城)|友好城市|友好城|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
@@ -92,9 +92,13 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
             # "ไม่เรียกว่าเมืองพี่เมืองน้อง แต่เนื้อหาเหมือนกัน": the name dropped, the relationship kept.
             r"(?:ไม่|มิ)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r"คำ" + _WS + r"ว่า|เรียก" + _WS + r"(?:ว่า)?|ใช้" + _WS
-            + r"(?:คำ|ชื่อ)" + _WS + r"(?:ว่า)?)" + _WS + r"เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง[^\n]{0,30}?(?:แต่|ทว่า)"
+            + r"(?:คำ|ชื่อ)" + _WS + r"(?:ว่า)?)" + _WS + r"เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง[^\n]{0,40}?(?:แต่|ทว่า)"
             r"[^\n]{0,30}?(?:เนื้อ" + _WS + r"หา|ข้าง" + _WS + r"ใน|รูป" + _WS + r"แบบ|กิจกรรม|สาระ)[^\n]{0,20}?(?:เหมือน|เดิม|เดียว" + _WS + r"กัน)",
             r"(?:เมือง|นคร)" + _WS + r"(?:คู่" + _WS + ")?(?:มิตร|แฝด|พันธมิตร|มิตรภาพ|สัมพันธ(?:์)?" + _WS + r"ไมตรี|ไมตรี)",
+            # "จังหวัดจะเลือกเมืองคู่": a paired town (not a trading partner, "เมืองคู่ค้า").
+            r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
+            r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง",
+            r"(?:ตำบล|อำเภอ|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"(?:คู่" + _WS + r")?(?:มิตรภาพ|มิตร|แฝด|พันธมิตร)",
             r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง)",
             # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
             r"(?:ผูก|เป็น|เมือง)" + _WS + r"เกลอ|เมือง" + _WS + r"ญาติ|(?:เป็น" + _WS + r")?ครอบครัว" + _WS + r"เดียว" + _WS + r"กัน",
@@ -143,6 +147,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"สัตยาบัน|ratif\w*|ภาคยานุวัติ",
             r"ศาล" + _WS + r"(?:โลก|ระหว่าง" + _WS + r"ประเทศ|ยุติธรรม" + _WS + r"ระหว่าง" + _WS + "ประเทศ)",
             r"อนุญาโต",
+            r"국제\s*법|国际法|國際法|国際法|luật\s+quốc\s+tế",
         ),
         from_rules=("international-law", "international-dispute"),
     ),
@@ -195,6 +200,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|(?:แขวง|มณฑล|มลรัฐ)(?!" + _WS + r"(?:ของ" + _WS + ")?(?:ไทย|กรุงเทพ))",
             r"foreign|abroad|overseas|oversea|prefecture|county|\bprovince\s+of\s+(?!thailand)",
+            # "ร่วมมือกับ ทต. ฝั่งไทย": the writer is across the border.
+            r"(?:ฝั่ง|ฝ่าย)" + _WS + r"ไทย?(?![ก-๛])",
             # "our town ... with a Thai municipality": the writer is the foreign partner.
             r"(?:with|and|to)\s+(?:a|an|the|our)?\s*thai\s+(?:municipalit\w+|tambon|towns?|cit(?:y|ies)|provinces?|local|sao|tao|pao|lao)",
         ),
@@ -226,6 +233,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
             r"|cancel|terminate|existing|renew|\bsince\s+(?:19|20)\d\d\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
+            # Korean, Chinese, Japanese, Vietnamese: "2010년부터 … 유지", "끝내야", "自2010年", "解除", "から続く", "chấm dứt".
+            r"(?:19|20)\d\d\s*년\s*부터|유지|끝내|해지|폐기|(?:自|从|從)\s*(?:19|20)\d\d\s*年|(?:19|20)\d\d\s*年\s*(?:以来|起|から)|解除|终止|終止"
+            r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|từ\s+năm\s+(?:19|20)\d\d",
         ),
         negatable=False,
     ),
@@ -330,12 +340,12 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "alternative",
         "what to do instead (the question already knows the restriction)",
         patterns=(
-            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
+            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
-            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
+            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
             + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
-            r"\binstead\b|alternative|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
+            r"\binstead\b|alternative|\bexcept\b|other\s+than|apart\s+from|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
             r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
         ),
         negatable=False,
@@ -349,6 +359,33 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|มท",
             r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does",
             r"根拠|根据|依据|依據|理由|为什么|為什麼|なぜ|閣議|内阁|內閣|근거|이유|왜|각의|cơ\s+sở\s+pháp\s+lý|tại\s+sao|vì\s+sao",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "asks-why",
+        "why a rule is so, or which decision says it (\"ทำไม…ไม่ได้แล้ว\", \"มีอะไรรองรับ\", \"which decision says\")",
+        patterns=(
+            r"ทำ" + _WS + r"ไม(?![\u0e48-\u0e4b])|เพราะ" + _WS + r"(?:อะไร|อะหยัง|หยัง)|เหตุ" + _WS + r"(?:ใด|ผล" + _WS + r"(?:อะไร|ใด))|(?:มี|อาศัย)" + _WS + r"อะไร" + _WS + r"รองรับ(?!" + _WS + r"(?:บ้าง|มั่ง))"
+            r"|อ้าง" + _WS + r"อิง" + _WS + r"(?:จาก" + _WS + r")?(?:อะไร|ไหน)|ฐาน" + _WS + r"(?:ทาง" + _WS + r")?กฎหมาย|ใคร" + _WS + r"(?:เป็น" + _WS
+            + r"คน" + _WS + r")?(?:กำหนด|สั่ง)|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
+            + r"(?:ไหน|ใด))" + _WS + r"(?:ที่" + _WS + r")?(?:กำหนด|บอก|ระบุ|ห้าม|ว่า)",
+            r"\bwhy\b|which\s+(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
+            r"|what\s+(?:decision|resolution|rule|law)\s+(?:says|states|sets|bans?)|legal\s+basis|on\s+what\s+(?:basis|grounds)",
+            r"为什么|為什麼|根据什么|根據什麼|なぜ|どうして|根拠は|왜|근거가|tại\s+sao|vì\s+sao|cơ\s+sở\s+pháp\s+lý",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "plain-name",
+        "a sister city called only \"เมืองพี่เมืองน้อง\" or \"sister city\", no other name (set from the sister-city mentions)",
+    ),
+    Concept(
+        "this-letter",
+        "the letter in hand, named without its number (\"หนังสือฉบับนี้\", \"หัวกระดาษ\", a receiving stamp)",
+        patterns=(
+            r"หนังสือ(?:[^\n?]{0,50}?ฉบับ|" + _WS + r"เวียน)?" + _WS + r"นี้",
+            r"this\s+(?:circular|letter|notice)|the\s+circular\b|本通知|本函|この通達|この文書|이\s*공문",
         ),
         negatable=False,
     ),
@@ -380,7 +417,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             # "จังหวัดจะทำ", "จังหวัดมุกดาหารเฮ็ดได้บ่", "แล้วจังหวัดน่านเองล่ะ".
             r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
-            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา)",
+            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา|เลือก)",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
@@ -391,6 +428,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look)",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
+            # A partner abroad pairs with a Thai province: "with a Thai province", "주(province) 단위로".
+            r"(?:with|and|to)\s+(?:a\s+|an\s+|the\s+|one\s+)?thai\s+provinces?\b(?!\s*'s)",
+            r"(?:주|도)\s*(?:\([^)]{0,20}\)\s*)?(?:단위|차원|급)",
         ),
         negatable=False,
     ),
@@ -427,18 +467,21 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "signing-authority",
         "who signs an agreement for the LAO, whether signing can be delegated, or whether its council must approve it",
         patterns=(
-            r"ใคร[^\s]{0,14}(?:ลง" + _WS + "นาม|เซ็น)(?!" + _WS + r"(?:เมือง|sister))",
+            # "ใครเซ็น", not "ส่งให้ใครดูก่อนเซ็น" (who reviews it first: the procedure).
+            r"ใคร(?:(?!ก่อน|ดู|ตรวจ|อนุมัติ)[^\s]){0,14}(?:ลง" + _WS + "นาม|เซ็น)(?!" + _WS + r"(?:เมือง|sister))",
             r"ผู้" + _WS + r"ลง" + _WS + r"นาม|(?:ลง" + _WS + "นาม|เซ็น)" + _WS + r"แทน" + _WS + r"(?!รัฐบาล|ราชอาณาจักร|ประเทศ)"
             r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้).{0,30}?(?:ลง" + _WS + "นาม|เซ็น)|(?:ลง" + _WS + "นาม|เซ็น).{1,40}?แทน(?!" + _WS
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
+            # One person signing alone, past no one: "นายกเซ็นคนเดียวได้ไหม ไม่ต้องผ่านใคร".
+            r"(?:ลง" + _WS + r"นาม|เซ็น)[^\n?]{0,40}?คน" + _WS + r"เดียว|ไม่" + _WS + r"ต้อง" + _WS + r"ผ่าน" + _WS + r"(?:ใคร|สภา)",
             # Whether the local council must approve it: the same unsettled procedure ("ต้องผ่านสภา อบต.ไหม");
             # not the National Assembly (รัฐสภา: a treaty) nor a council of another kind.
             r"(?<!รัฐ)(?:ผ่าน|ขอ|เข้า|เสนอ|มติ|อนุมัติ[^\s]{0,4}จาก|เห็นชอบ[^\s]{0,4}จาก|ความเห็นชอบ)" + _WS
             + r"(?:ที่" + _WS + r"ประชุม" + _WS + r")?(?:มติ" + _WS + r")?สภา(?!" + _WS + _OTHER_COUNCILS + r")",
             r"(?<!รัฐ)สภา" + _WS + r"(?:" + _LAO_TYPES + r"\.?|ตำบล|จังหวัด)?" + _WS + r"(?:ต้อง" + _WS + r")?"
             r"(?:อนุมัติ|เห็นชอบ|ลง" + _WS + r"มติ|รับรอง)",
-            r"council\b(?!\s+of)[^.?!]{0,24}?\b(?:approv|resolution|consent|vote|endorse)"
+            r"council\b(?!\s+of)[^.?!]{0,24}?\b(?:approv|consent|vote|endorse)"
             r"|(?:approv|consent|endors)\w*\s+(?:by|of|from)\s+(?:the\s+|our\s+)?(?:[a-z]+\s+)?council\b(?!\s+of)",
         ),
         negatable=False,
@@ -481,7 +524,9 @@ _NOT_A_NAME = frozenset(
 _PROVINCE_SHORT = ("กรุงเทพ", "กทม", "โคราช", "อุบล", "อุดร", "สุราษฎร์", "นครศรี", "หาดใหญ่", "เบตง", "แม่สาย", "แม่สอด")
 # A word this common in Thai text (TNC count) that is not a transliteration is no place name.
 _COMMON_WORD = 300
-_RENAMED = re.compile(r"ชื่อ\s*(?:เรียก)?\s*อื่น|เปลี่ยน\s*ชื่อ|\brename\w*|another\s+name|other\s+name")
+# The plain names of a sister city; any other ("เมืองคู่มิตร", "twin town", 姉妹都市) is another name for it.
+_PLAIN_NAME = re.compile(r"เมือง\s*พี่\s*เมือง\s*น้อง|sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ")
+_RENAMED = re.compile(r"ชื่อ\s*(?:เรียก)?\s*อื่น|เปลี่ยน\s*ชื่อ|(?:ใช้|เรียก)\s*(?:คำ|ชื่อ)?\s*ว่า[^\n]{1,30}?แทน|\brenam\w*|another\s+name|other\s+name")
 # What ends a negator's reach: a contrast or a new clause ("ไม่ใช่ X แต่ Y").
 _BREAK = re.compile(r"แต่|และ|แล้ว|หรือ|ส่วน|\bbut\b|\band\b|\bor\b|[,.;:!?()\"“”'‘’]")
 
@@ -540,7 +585,21 @@ def _denied_from(lowered: str, start: int) -> int | None:
         last = match
     if last is None or _BREAK.search(window, last.end()) is not None:
         return None
-    return window_start + last.start()
+    negator = window_start + last.start()
+    if _AVOIDING.search(lowered, max(0, negator - _AVOID_REACH), negator):
+        # "ทำยังไงให้ MOU ไม่สร้างพันธกรณี", "how do we make sure it does not bind": what to avoid is what is asked.
+        return None
+    return negator
+
+
+# "How to / so that … not": a negator after these asks about what it negates.
+_AVOIDING = re.compile(
+    r"(?:ยัง\s*ไง|อย่าง\s*ไร|วิธี|ป้องกัน|ระวัง|เลี่ยง)(?:(?!ถ้า|หาก)[^\n?!]){0,30}?ให้(?:(?!ถ้า|หาก)[^\n?!]){0,30}$"
+    r"|(?:เพื่อ|ระวัง|ป้องกัน)\s*(?:ให้\s*)?$"
+    r"|(?:make\s+sure|ensure|so\s+that|avoid\w*|how\s+(?:do|can|should|to)\s+(?:we\s+)?(?:make|keep|write|draft|word))"
+    r"[^\n?!.]{0,40}$"
+)
+_AVOID_REACH = 70
 
 
 # Between two names one denial covers: "ไม่ใช่เมืองพี่เมืองน้องหรือเมืองคู่มิตร", "not a sister city or twin town".
@@ -623,6 +682,39 @@ def _thai_province_abroad() -> re.Pattern[str]:
     )
 
 
+# The marks on a letter in hand (its letterhead, a receiving stamp and its number), asked about a letter, not a draft.
+_LETTER_MARKS = re.compile(r"หัว\s*กระดาษ|ตรา\s*(?:ประทับ|รับ)|เลข\s*(?:ที่\s*)?รับ(?!\s*(?:ผิด|ชอบ|รอง|ฟัง|ทราบ|เงิน|ได้))|letterhead|registry\s+stamp")
+_A_LETTER = re.compile(r"หนังสือ|circular|letter")
+_A_DRAFT = re.compile(r"ร่าง|draft|mou|บันทึก|ความ\s*ตกลง|สัญญา")
+# "May we": a question asked after a "why" in the same message is the one asked.
+_MAY_WE = re.compile(r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|บ่|ป่ะ|ปะ|ป่าว|ก่)|\b(?:can|may)\s+(?:we|our|i|the|a)\b|allowed|permitted")
+# A mention of the act, not a name: "สถาปนาความสัมพันธ์" is neither the plain name nor another one.
+_THE_ACT = re.compile(r"สถาปนา\s*ความ\s*สัมพันธ์")
+_OTHER_NAME_TERM = "ชื่อเรียกอื่น"  # synonyms.yaml's canonical term for the other names of a sister city
+
+
+def _plain_name_only(lowered: str, mentions: list[Mention], terms: set[str]) -> bool:
+    """Tell whether a text calls a sister city only เมืองพี่เมืองน้อง / sister city: no other name, no renaming."""
+    if _RENAMED.search(lowered) or _OTHER_NAME_TERM in terms:
+        return False
+    plain = False
+    for mention in mentions:
+        if mention.concept != "sister-city" or mention.negated or _THE_ACT.fullmatch(lowered, mention.start, mention.end):
+            continue
+        if not _PLAIN_NAME.fullmatch(lowered, mention.start, mention.end):
+            return False
+        plain = True
+    return plain
+
+
+def _written_abroad(text: str) -> bool:
+    """Tell whether most of a message's letters are in a script officials in Thailand do not write (a partner's)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = sum(1 for ch in letters if _FOREIGN_SCRIPTS.match(ch) or _VIETNAMESE.match(ch))
+    vietnamese_words = len(re.findall(r"\b(?:chúng|tôi|của|với|không|được|hợp|tác|muốn|thành|phố|tỉnh|huyện)\b", text.lower()))
+    return bool(letters) and (foreign * 2 >= len(letters) or vietnamese_words >= 3)
+
+
 def _names_a_foreign_region(text: str) -> bool:
     """Tell whether `text` names a province or state that is not Thai ("จังหวัดนางาซากิ", "รัฐเปรัก")."""
     from bot.thai import tokenize
@@ -660,6 +752,8 @@ class ConceptDetector:
     def __init__(self, documents: Mapping[str, KnowledgeSource]) -> None:
         self._letters: list[tuple[LetterNumber, str]] = []
         self._resolution_dates = {doc.date for doc in documents.values() if doc.kind == "cabinet-resolution"}
+        # The first circular of documents.yaml is the letter the knowledge base is built on ("this letter").
+        self._principal = next((doc_id for doc_id, doc in documents.items() if doc.kind == "circular"), None)
         for document in documents.values():
             number = parse_number(document.number) if document.number else None
             if number is not None:
@@ -730,11 +824,30 @@ class ConceptDetector:
             negated.add("lao-actor")
         if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
             present.add("foreign")
+            if _written_abroad(text):
+                # A message written in Vietnamese, Chinese or Korean comes from the partner abroad.
+                stated.add("foreign")
         if "foreign" not in present and _names_a_foreign_region(lowered):
             present.add("foreign")
             stated.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
+        if "sister-city" in present and _plain_name_only(lowered, mentions, term_set):
+            # Called by its own name only: a question about other names (เมืองคู่มิตร, 友好城市, "twin town") it is not.
+            present.add("plain-name")
+        why = [mention.end for mention in mentions if mention.concept == "asks-why"]
+        if why and _MAY_WE.search(lowered, max(why)):
+            # "ผู้บริหารไม่เข้าใจว่าทำไม… ขอเรียนถามว่าลงนามเองได้หรือไม่": the story says why, the question asks may we.
+            present.discard("asks-why")
+            stated.discard("asks-why")
+            # Nor is where the rule comes from asked, if only that "why" said it.
+            spans = [(m.start, m.end) for m in mentions if m.concept == "asks-why"]
+            if all(any(s <= m.start < e for s, e in spans) for m in mentions if m.concept == "source-question"):
+                present.discard("source-question")
+                stated.discard("source-question")
+        if "asks-why" in present:
+            present.add("source-question")
+            stated.add("source-question")
         if "sister-city" in present and _thai_province_abroad().search(lowered):
             # A partner abroad asks about twinning with a Thai province: the province is who acts.
             present.add("province-actor")
@@ -755,6 +868,11 @@ class ConceptDetector:
         for number, _ in find_numbers(text):
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
+        if _LETTER_MARKS.search(lowered) and _A_LETTER.search(lowered) and not _A_DRAFT.search(lowered):
+            present.add("this-letter")  # the letterhead or a stamp of a letter in hand, not of a draft
+        if not any(concept.startswith(LETTER_PREFIX) for concept in present) and "this-letter" in present and self._principal:
+            # "หนังสือฉบับนี้", a stamp on it: the letter in hand is the one this knowledge base is built on.
+            present.add(letter_concept(self._principal))
         # A letter's details are asked of a letter the knowledge base holds, named by its number.
         if "letter-question" in present and not any(
             concept.startswith(LETTER_PREFIX) and concept != UNKNOWN_LETTER for concept in present

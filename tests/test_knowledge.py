@@ -170,3 +170,35 @@ def test_one_persona_no_slashed_politeness() -> None:
     written += [value for module in modules for value in vars(module).values() if isinstance(value, str)]
     for text in written:
         assert "ครับ/ค่ะ" not in text and "ค่ะ" not in text, text[:60]
+
+
+def test_the_gazetteer_reads_a_place_as_abroad_and_is_checked(kb_copy: Path) -> None:
+    from bot.analyzer import Analyzer
+
+    analyzer = Analyzer(load_knowledge(kb_copy))
+    # A prefecture, a Lao province and a Malaysian state, in Thai and in English: each is "abroad".
+    for place in ("กุนมะ", "จำปาศักดิ์", "kelantan", "luang namtha"):
+        assert "ต่างประเทศ" in analyzer.terms(f"อบต. ทำ MOU กับเมืองใน {place}"), place
+    places = kb_copy / "places.yaml"
+    text = places.read_text(encoding="utf-8")
+    # A place listed twice, and a group that does not exist, are each reported.
+    places.write_text(text.replace("[จำปาศักดิ์,", "[จำปาศักดิ์, ลาว,", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(kb_copy)
+    assert any("'ลาว' (ลาว) is also in places.yaml under 'ชื่อประเทศ'" in p for p in caught.value.problems)
+    places.write_text(text.replace("into: ต่างประเทศ", "into: ต่างดาว"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(kb_copy)
+    assert any("places.yaml: 'into' must name a synonym group" in p for p in caught.value.problems)
+
+
+def test_no_place_in_the_gazetteer_is_a_thai_province() -> None:
+    import yaml
+    from pythainlp.corpus import provinces
+
+    data = yaml.safe_load((default_knowledge_dir() / "places.yaml").read_text(encoding="utf-8"))
+    thai = {str(name) for name in provinces()} | {
+        str(row["name_en"]).lower() for row in provinces(details=True) if isinstance(row, dict)
+    }
+    listed = {name.lower() for names in data["places"].values() for name in names}
+    assert not listed & thai

@@ -302,3 +302,66 @@ def test_an_old_twinning_and_a_division_asked_for_by_name(detector: ConceptDetec
     assert "existing-relationship" in _concepts(detector, old)[0]
     assert "which-office" in _concepts(detector, "ในกรมส่งเสริมฯ กองไหนดูเรื่อง MOU ต่างประเทศของ อปท.")[0]
     assert "which-office" in _concepts(detector, "เรื่องเมืองพี่เมืองน้องระดับจังหวัดอยู่ที่หน่วยไหนครับ")[0]
+
+
+SESSION_CASES = [
+    # A place abroad named only by its region or city (the gazetteer) makes the partner foreign.
+    ("gazetteer", "ทต.อยากทำ MOU ด้านการท่องเที่ยวกับเมืองในจังหวัดคาโกชิมะ ทำได้ไหมคะ", "other-cooperation-allowed",
+     "conditional"),
+    ("gazetteer", "Can our tambon sign a youth sport exchange with a town in Kelantan?", "other-cooperation-allowed",
+     "conditional"),
+    # A partner abroad asks about twinning with a Thai province: the province acts, and it may.
+    ("province abroad",
+     "Our prefecture in Japan hopes to become a sister city of Phrae province. What will the Thai side consider?",
+     "sister-city-province-criteria", "info"),
+    ("province abroad", "我们市希望与泰国难府结为友好城市，泰方需要考虑什么？",
+     "sister-city-province-criteria", "info"),
+    # The council's approval is the same unsettled procedure as who signs.
+    ("council", "สภา อบต. ต้องอนุมัติ MOU ด้านกีฬากับเมืองในเวียดนามก่อนไหม", "signing-authority", "info"),
+    # Only another name for a sister city gets the entry about its other names.
+    ("plain name", "เทศบาลตำบลจะทำเมืองพี่เมืองน้องกับเมืองในพม่าได้หรือเปล่า", "sister-city-province-only", "no"),
+    ("other name", "ถ้า อบต. ใช้คำว่าเมืองคู่แฝดกับเมืองในจีนแทน จะทำได้ไหม", "sister-city-other-names", "no"),
+    # Why the rule is so: the Cabinet resolution; a "why" told in the story and "may we" asked: the rule.
+    ("why", "ทำไมตอนนี้เทศบาลถึงทำเมืองพี่เมืองน้องเองไม่ได้ ใครเป็นคนกำหนด", "legal-basis-cabinet-2561", "info"),
+    ("why", "ท่านนายกไม่เข้าใจว่าทำไมเรื่องเมืองพี่เมืองน้องต้องไปอยู่ที่จังหวัด เลยให้ถามว่า อบต.ลงนามเองได้หรือไม่",
+     "sister-city-province-only", "no"),
+    # "How do we make it not …" asks about what it negates.
+    ("avoid", "ควรเขียน MOU กับเมืองในลาวอย่างไรให้ไม่มีผลผูกพันรัฐบาลไทย", "agreement-must-not-bind-government", "no"),
+    # The letter in hand named without its number, by its letterhead or stamp.
+    ("this letter", "หัวกระดาษหนังสือที่ได้รับเขียนว่ากองการศึกษา แปลว่ากองการศึกษาเป็นคนออกหนังสือหรือเปล่า",
+     "circular-mae-sai-0313", "info"),
+    # International law in Korean; a message a partner abroad wrote, with a Thai town as its partner.
+    ("cjk", "양해각서에 국제법에 따른 의무 조항이 있습니다. 태국 테사반이 서명할 수 있나요?",
+     "international-agreement-risk", "info"),
+]
+
+
+@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), SESSION_CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(SESSION_CASES)])
+def test_this_sessions_kinds_get_the_right_entry_and_verdict(
+    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
+
+
+def test_a_drafts_letterhead_is_not_the_letter_and_a_why_in_passing_is_no_why(detector: ConceptDetector) -> None:
+    present, _ = _concepts(detector, "หัวกระดาษของร่าง MOU ที่ฝ่ายจีนส่งมาควรใช้ตราของ อบต. ไหม")
+    assert "this-letter" not in present and "letter:mae-sai-w0313" not in present
+    present, _ = _concepts(detector, "หนังสือฉบับนี้ให้ อปท. ทำอะไรบ้าง")
+    assert {"this-letter", "letter:mae-sai-w0313"} <= present
+    present, _ = _concepts(detector, "จังหวัดต้องเตรียมอะไรรองรับบ้างเมื่อจะทำเมืองพี่เมืองน้อง")
+    assert "asks-why" not in present
+    present, _ = _concepts(detector, "Xin chào, thành phố chúng tôi muốn hợp tác du lịch với một thesaban của Thái Lan")
+    assert "foreign" in understand("Xin chào, thành phố chúng tôi muốn hợp tác du lịch với một thesaban của Thái Lan",
+                                   ANSWERER.matcher.analyzer, detector).concepts.stated
+
+
+def test_a_near_tie_goes_to_the_entry_the_concepts_back_but_never_a_yes_over_a_restriction(answerer: Answerer) -> None:
+    # Water management with a district abroad: words tie between the office and the framework; the
+    # question states an agreement with a foreign partner, which the framework is sure of.
+    answer = answerer.answer("อบต.จะทำความร่วมมือเรื่องบริหารจัดการน้ำกับอำเภอหนึ่งในกัมพูชาได้หรือเปล่าคะ")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+    # Who signs alone is not answered "yes" because the framework's words come close.
+    answer = answerer.answer("นายก อบต.เซ็น MOU กับเมืองในลาวคนเดียวได้เลยไหม ไม่ต้องผ่านใคร")
+    assert answer.verdict not in ("yes", "conditional")
