@@ -45,6 +45,8 @@ SETS = [
     "sealed_l_questions.yaml",
     "sealed_m_questions.yaml",
     "sealed_n_questions.yaml",
+    "sealed_o_questions.yaml",
+    "sealed_p_questions.yaml",
 ]
 
 
