@@ -119,7 +119,8 @@ class Analyzer:
         attempts = 0
         while index < len(out):
             piece = out[index]
-            if self._is_known(piece) or not thai.has_thai(piece) or self._spelt_right(piece) or attempts >= _MAX_REPAIRS:
+            settled = self._is_known(piece) or not thai.has_thai(piece) or self._spelt_right(piece)
+            if settled or attempts >= _MAX_REPAIRS:
                 index += 1
                 continue
             attempts += 1
