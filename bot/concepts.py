@@ -630,10 +630,17 @@ _LAO_NAME = re.compile(_LAO_TYPES)
 # Who writes: the province's own staff ("ดิฉันอยู่กลุ่มงานยุทธศาสตร์ สำนักงานจังหวัด", "ให้จังหวัดของเราสถาปนา"), or an LAO's.
 _PROVINCE_WRITER = re.compile(
     r"(?:ดิฉัน|ผม|เรา|ทางเรา|หนู)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,30}?(?:สำนักงาน\s*จังหวัด|ศาลา\s*กลาง)"
+    # A message signed or labelled by the provincial office: "สนง.จังหวัดอุดรธานี: …", "[ศาลากลาง]".
+    r"|^\W{0,3}(?:สนง\.?|สำนักงาน)\s*จังหวัด|^\W{0,3}ศาลา\s*กลาง"
     r"|(?<![ก-๛])(?:ให้\s*)?จังหวัด\s*(?:ของ\s*)?เรา\s*(?:จะ|อยาก|ต้องการ)?\s*(?:สถาปนา|ลงนาม|ทำ\s*เมือง)"
 )
+# What if the province itself acts: "ถ้าจังหวัดเป็นผู้สถาปนาเองแทน ทำได้ใช่ไหม" asks about the province.
+_PROVINCE_ASKED = re.compile(
+    r"(?:ถ้า|หาก)\s*(?:ให้\s*)?(?:ทาง\s*)?จังหวัด(?:(?!ไม่|มิ)[^\s]){0,12}?\s*(?:เป็น\s*ผู้|เอง|จะ)?\s*(?:สถาปนา|ลงนาม|ทำ\s*เมือง)"
+)
 _LAO_WRITER = re.compile(
-    r"(?:" + _LAO_TYPES + r")\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,20}?(?:" + _LAO_TYPES + r")"
+    # "ทต.เรา", "เทศบาลของเรา" (not "เทศบาลนคร…เวียงจันทน์ เราแจ้งไป": the name is one word, right before).
+    r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?|อปท|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|ท้องถิ่น)\.?\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,20}?(?:" + _LAO_TYPES + r")"
 )
 
 
@@ -852,7 +859,11 @@ class ConceptDetector:
             # A partner abroad asks about twinning with a Thai province: the province is who acts.
             present.add("province-actor")
             stated.add("province-actor")
-        if "province-actor" in present and _PROVINCE_WRITER.search(lowered) and not _LAO_WRITER.search(lowered):
+        province_asked = _PROVINCE_ASKED.search(lowered) is not None
+        if province_asked:
+            present.add("province-actor")
+            stated.add("province-actor")
+        if "province-actor" in present and (province_asked or _PROVINCE_WRITER.search(lowered)) and not _LAO_WRITER.search(lowered):
             # The writer works for the province: an LAO named in passing ("หนังสือเวียนว่าท้องถิ่นทำไม่ได้") is not who acts.
             present.discard("lao-actor")
             stated.discard("lao-actor")
