@@ -274,7 +274,12 @@ class Answerer:
         leads.sort(key=lambda entry: (order.get(entry.id, len(order)), not entry.needs))
         best = ranked[0] if ranked else None
         if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
-            return None  # a restriction or an explanation answers the question already
+            # A restriction answers the question already, and so does an explanation the concepts back; one
+            # that won on words alone ("ร่างข้อตกลงที่ฝ่ายเขาส่งมา…") gives way to a restriction on what any
+            # agreement may say (one that needs nothing: a duty-free clause, a ministry's budget) said in so many words.
+            clause_rule = any(e.verdict == "no" and not e.needs for e in leads)
+            if best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule:
+                return None
         lead = leads[0]
         # A restriction leads only a question about an agreement (a work permit for a teacher is not
         # one) or, for a sister city, about what an LAO may do ("translate 'sister city'" asks neither).

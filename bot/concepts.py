@@ -147,6 +147,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"สัตยาบัน|ratif\w*|ภาคยานุวัติ",
             r"ศาล" + _WS + r"(?:โลก|ระหว่าง" + _WS + r"ประเทศ|ยุติธรรม" + _WS + r"ระหว่าง" + _WS + "ประเทศ)",
             r"อนุญาโต",
+            r"(?:ใน|เป็น)" + _WS + r"รูป" + _WS + r"แบบ" + _WS + r"(?:ของ" + _WS + r")?(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา)"
+            r"|จด" + _WS + r"ทะเบียน[^\n]{0,30}?(?:สหประชาชาติ|ยูเอ็น)|regist\w*\s+with\s+the\s+(?:un\b|united\s+nations)",
             r"국제\s*법|国际法|國際法|国際法|luật\s+quốc\s+tế",
         ),
         from_rules=("international-law", "international-dispute"),
@@ -184,6 +186,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"จีน" + _WS + r"เดียว|一个中国|อธิปไตย|นโยบาย" + _WS + r"(?:การ" + _WS + ")?ต่าง" + _WS + "ประเทศ",
             r"(?:สนับสนุน|หนุน)" + _WS + r"(?:ท่าที|จุด" + _WS + "ยืน)",
             r"(?:พื้นที่|ดินแดน)" + _WS + r"(?:ทับ" + _WS + "ซ้อน|พิพาท)",
+            # Land for foreigners is the state's to allow: "ให้ฝ่ายเขาได้กรรมสิทธิ์ที่ดิน", "own land".
+            r"กรรม" + _WS + r"สิทธิ์" + _WS + r"(?:ใน" + _WS + r")?ที่" + _WS + r"ดิน|ถือ" + _WS + r"ครอง" + _WS + r"ที่" + _WS + r"ดิน"
+            r"|(?:own|ownership\s+of|title\s+to)\s+(?:the\s+)?land|土地所有|土地所有権|토지\s*소유",
             # Sharing a border river's water is for the states: "แบ่งการใช้น้ำแม่น้ำโขง".
             r"แบ่ง" + _WS + r"(?:การ" + _WS + r"ใช้" + _WS + r")?(?:น้ำ|แม่" + _WS + r"น้ำ)|ผัน" + _WS + r"น้ำ" + _WS + r"(?:ข้าม|จาก" + _WS + r"แม่" + _WS + r"น้ำ" + _WS + r"โขง)",
             r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
@@ -280,7 +285,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "an overseas training or study visit of executives or council members",
         patterns=(
             # "คณะของเขามาดูงาน" is a visit to us, not our executives' trip abroad.
-            r"(?<!มา)(?<!มา\s)ดู" + _WS + r"งาน|ฝึก" + _WS + r"อบรม|อบรม" + _WS + r"(?:ที่|ใน)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี)",
+            r"(?<!มา)(?<!มา\s)ดู" + _WS + r"งาน|อบรม" + _WS + r"(?:ที่|ใน|ณ)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี|ประเทศ)",
+            # Training is a trip when someone goes to it; "ฝึกอบรมผู้ดูแล" in a cooperation is its content.
+            r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก" + _WS + r"สภา|ส\.?" + _WS + r"อบต|ส\.?" + _WS + r"ท\.?(?![ก-๛]))[^\n]{0,30}?"
+            r"(?:ไป|เดิน" + _WS + r"ทาง)[^\s]{0,15}" + _WS + r"(?:ฝึก" + _WS + r")?อบรม"
+            r"|ส่ง" + _WS + r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก|คณะ" + _WS + r"ผู้" + _WS + r"บริหาร)[^\s]{0,15}" + _WS + r"(?:ไป" + _WS + r")?(?:ฝึก" + _WS + r")?อบรม",
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
         ),
         negatable=False,
@@ -375,6 +384,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"为什么|為什麼|根据什么|根據什麼|なぜ|どうして|根拠は|왜|근거가|tại\s+sao|vì\s+sao|cơ\s+sở\s+pháp\s+lý",
         ),
         negatable=False,
+    ),
+    Concept(
+        "other-framework",
+        "another framework asked for instead of a sister city, not another name for one (set from 'alternative')",
     ),
     Concept(
         "plain-name",
@@ -495,12 +508,17 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 # A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
 _NEGATOR = re.compile(
     # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
-    r"(?:ไม่|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)))"
+    r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)))"
     r"|ปราศจาก|หา\s*ใช่"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
 )
 _NEGATION_REACH = 24
+_NO_INTENT = re.compile(
+    r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:มี\s*(?:ความ\s*)?)?(?:ประสงค์|ต้องการ|ตั้งใจ|คิด|มี\s*แผน)\s*(?:ที่\s*)?(?:จะ\s*)?"
+    r"(?:ทำ|เป็น|สถาปนา|ลงนาม|ให้\s*เป็น)?\s*(?:ความ\s*สัมพันธ์\s*)?(?:แบบ\s*)?$"
+)
+_INTENT_REACH = 50
 # "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
 _WAIVER = re.compile(r"ไม่\s*ต้อง")
 # Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".
@@ -578,6 +596,10 @@ def _starts_word(text: str, start: int) -> bool:
 
 def _denied_from(lowered: str, start: int) -> int | None:
     """Return where a negator in the few characters before `start` begins, if it denies the mention there."""
+    # "ไม่ได้มีความประสงค์จะเป็นเมืองพี่เมืองน้อง": the words of intent do not count against the reach.
+    intent = _NO_INTENT.search(lowered, max(0, start - _INTENT_REACH), start)
+    if intent is not None:
+        return intent.start()
     window_start = max(0, start - _NEGATION_REACH)
     window = lowered[window_start:start]
     last = None
@@ -698,6 +720,26 @@ _MAY_WE = re.compile(r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม
 # A mention of the act, not a name: "สถาปนาความสัมพันธ์" is neither the plain name nor another one.
 _THE_ACT = re.compile(r"สถาปนา\s*ความ\s*สัมพันธ์")
 _OTHER_NAME_TERM = "ชื่อเรียกอื่น"  # synonyms.yaml's canonical term for the other names of a sister city
+
+
+def _renamed_not_denied(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether a text says the sister city is renamed, other than in a list a denial covers.
+
+    "ใช้ชื่ออื่นที่ไม่ใช่ sister city" renames it; "จะไม่ใช้คำว่าเมืองพี่เมืองน้อง หรือชื่อเรียกอื่น" denies both.
+    """
+    denied = [mention for mention in mentions if mention.negated and mention.concept == "sister-city"]
+    for found in _RENAMED.finditer(lowered):
+        if not any(m.end <= found.start() and _LISTED_NAME.fullmatch(lowered, m.end, found.start()) for m in denied):
+            return True
+    return False
+
+
+# Words of naming: with them, "แทน" / "instead" is another name ("เรียกว่าเมืองแฝดแทน"), not another framework.
+_NAMING = re.compile(r"เรียก|เอิ้น|ชื่อ|คำ\s*ว่า|\bcall|\bname|\bterm\b|名|이름|호칭|tên|gọi")
+# A Thai province named in a message written abroad: "một จังหวัด của Thái Lan", "태국의 จังหวัด".
+_THAI_PROVINCE_WORD = re.compile(r"จังหวัด|changwat|タイの県|泰国的府|泰國的府")
+# Between a denied name and "ชื่อเรียกอื่น" listed after it: "หรือ", "และ", a comma.
+_LISTED_NAME = re.compile(r"\s*(?:หรือ|และ|,|/|\bor\b)\s*(?:ใช้\s*)?")
 
 
 def _plain_name_only(lowered: str, mentions: list[Mention], terms: set[str]) -> bool:
@@ -839,7 +881,15 @@ class ConceptDetector:
             stated.add("foreign")
         if "foreign" in present:
             present.discard("domestic")
-        if "sister-city" in present and _plain_name_only(lowered, mentions, term_set):
+        plain = "sister-city" in present and _plain_name_only(lowered, mentions, term_set)
+        if "alternative" in present and plain and not _NAMING.search(lowered):
+            # "Could our commune instead sign a cooperation agreement…": instead of it, not calling it otherwise.
+            present.add("other-framework")
+        if "sister-city" in present and _written_abroad(text) and _THAI_PROVINCE_WORD.search(lowered):
+            # A partner abroad writes of a "จังหวัด" of Thailand: the province is who would act.
+            present.add("province-actor")
+            stated.add("province-actor")
+        if plain:
             # Called by its own name only: a question about other names (เมืองคู่มิตร, 友好城市, "twin town") it is not.
             present.add("plain-name")
         why = [mention.end for mention in mentions if mention.concept == "asks-why"]
@@ -870,7 +920,7 @@ class ConceptDetector:
         if "lao-actor" in present:
             present.discard("province-actor")
         # "ใช้ชื่ออื่นที่ไม่ใช่ sister city": naming it otherwise is the disguise itself, not a denial.
-        if "sister-city" in negated and _RENAMED.search(lowered):
+        if "sister-city" in negated and _renamed_not_denied(lowered, mentions):
             negated.discard("sister-city")
             present.add("sister-city")
         # Taking part in the province's relationship needs the province and the relationship.

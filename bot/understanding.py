@@ -151,11 +151,31 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
     return out
 
 
+# The frame of a memo or a letter: whom it is addressed to and how it closes say nothing of what is asked
+# ("เรียน สถ.อ." named the office, and the contact entry answered a question about a sister city).
+_SALUTATION = re.compile(
+    r"^\s*(?:เรียน|กราบเรียน)\s+\S+(?:\s+(?:สถ\.?\s*[อจ]\.?|อำเภอ\S*|จังหวัด\S*))?\s*"
+    r"|^\s*(?:dear|to|attn\.?|kính\s+gửi|尊敬的|拝啓)\b[^,:\n]{0,60}[,:]\s*",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"\s*(?:จึง\s*เรียน\s*มา\s*เพื่อ\s*โปรด\S*|ขอ\s*แสดง\s*ความ\s*นับ\s*ถือ|(?:best|kind)\s+regards|sincerely|yours\s+faithfully"
+    r"|trân\s+trọng)[^?？]*$",
+    re.IGNORECASE,
+)
+
+
+def without_frame(text: str) -> str:
+    """Return a message without the salutation of a memo or letter and its closing formula."""
+    inner = _CLOSING.sub("", _SALUTATION.sub("", text, count=1), count=1)
+    return inner if inner.strip() else text
+
+
 def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, told: str = "") -> Understood:
     """Return what the matcher should read of `question`, and its concepts; `told` is an earlier question it follows."""
     if told:
-        return _follow_up(thai.simplify(told), thai.simplify(question), analyzer, detector)
-    text = thai.simplify(question)
+        return _follow_up(thai.simplify(told), without_frame(thai.simplify(question)), analyzer, detector)
+    text = without_frame(thai.simplify(question))
     whole = analyzer.terms(text)
     concepts = detector.detect(text, whole)
     text = _rewritten(text, concepts, analyzer)
