@@ -47,6 +47,8 @@ SETS = [
     "sealed_n_questions.yaml",
     "sealed_o_questions.yaml",
     "sealed_p_questions.yaml",
+    "sealed_q_questions.yaml",
+    "sealed_r_questions.yaml",
 ]
 
 

@@ -66,6 +66,8 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_n_questions.yaml", 0.78, 0.85, 0),
         ("sealed_o_questions.yaml", 0.95, 0.95, 0),
         ("sealed_p_questions.yaml", 0.9, 0.95, 0),
+        ("sealed_q_questions.yaml", 0.84, 0.87, 0),
+        ("sealed_r_questions.yaml", 0.9, 0.9, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

@@ -365,3 +365,44 @@ def test_a_near_tie_goes_to_the_entry_the_concepts_back_but_never_a_yes_over_a_r
     # Who signs alone is not answered "yes" because the framework's words come close.
     answer = answerer.answer("นายก อบต.เซ็น MOU กับเมืองในลาวคนเดียวได้เลยไหม ไม่ต้องผ่านใคร")
     assert answer.verdict not in ("yes", "conditional")
+
+
+MEMO_CASES = [
+    # A memo's frame: whom it is addressed to and "จึงขอหารือ" are not what it asks.
+    ("memo", "เรียน สถ.อ. เทศบาลตำบลได้รับหนังสือจากเมืองแห่งหนึ่งในแขวงจำปาศักดิ์ เสนอให้สถาปนาความสัมพันธ์เมืองพี่เมืองน้อง "
+     "จึงขอหารือว่าเทศบาลตำบลดำเนินการได้หรือไม่ จึงเรียนมาเพื่อโปรดพิจารณา", "sister-city-province-only", "no"),
+    ("memo", "Dear Sir or Madam, our county in Gunma would like to sign a tourism cooperation memorandum with a Thai "
+     "tambon. Is this possible? Best regards", "other-cooperation-allowed", "conditional"),
+    # A wish denied past the usual reach of a negator.
+    ("denied wish", "อบต.ไม่ได้มีความประสงค์จะเป็นเมืองพี่เมืองน้อง เพียงอยากทำข้อตกลงด้านการเกษตรกับเมืองในลาว ได้หรือไม่",
+     "other-cooperation-allowed", "conditional"),
+    ("denied wish", "ขอแค่อย่าเป็นเมืองพี่เมืองน้อง อบต.ก็ร่วมมือกับเมืองในกัมพูชาเรื่องกีฬาได้ใช่ไหม",
+     "other-cooperation-allowed", "conditional"),
+    # A clause only the state can grant, in a memo that otherwise reads like a procedure question.
+    ("state's to grant", "เรียน สถ.อ. ร่างข้อตกลงที่เมืองในลาวส่งมาให้ชาวลาวได้กรรมสิทธิ์ที่ดินริมโขง อบต.ลงนามได้หรือไม่",
+     "agreement-must-not-bind-government", "no"),
+    ("treaty form", "เมืองในเกาหลีอยากทำความร่วมมือกับเทศบาลในรูปแบบสนธิสัญญา ทำได้ไหม", "international-agreement-risk", "info"),
+]
+
+
+@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), MEMO_CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(MEMO_CASES)])
+def test_memos_wishes_and_state_clauses_get_the_right_entry_and_verdict(
+    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
+
+
+def test_a_memos_frame_is_left_out_and_a_trip_is_one_someone_goes_on(detector: ConceptDetector) -> None:
+    from bot.understanding import without_frame
+
+    assert without_frame("เรียน สถ.จ. อบจ. ขอหารือ จึงเรียนมาเพื่อโปรดพิจารณา") == "อบจ. ขอหารือ"
+    assert without_frame("เรียนสอบถามค่ะ อบต.ทำได้ไหม") == "เรียนสอบถามค่ะ อบต.ทำได้ไหม"  # no addressee: kept
+    present, _ = _concepts(detector, "อบจ.จะทำความร่วมมือกับเมืองในญี่ปุ่นเรื่องฝึกอบรมผู้ดูแลผู้สูงอายุ")
+    assert "study-visit" not in present
+    present, _ = _concepts(detector, "นายก อบต. และสมาชิกสภาจะเดินทางไปอบรมที่ญี่ปุ่น ใช้งบ อบต.ได้ไหม")
+    assert "study-visit" in present
+    # "อย่าง" is no "อย่า".
+    _, negated = _concepts(detector, "เทศบาลนครใหญ่อย่างเราทำเมืองพี่เมืองน้องเองได้ไหม")
+    assert "sister-city" not in negated
