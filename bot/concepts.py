@@ -80,7 +80,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
-            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*도시|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
@@ -97,7 +97,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:เมือง|นคร)" + _WS + r"(?:คู่" + _WS + ")?(?:มิตร|แฝด|พันธมิตร|มิตรภาพ|สัมพันธ(?:์)?" + _WS + r"ไมตรี|ไมตรี)",
             # "จังหวัดจะเลือกเมืองคู่": a paired town (not a trading partner, "เมืองคู่ค้า").
             r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
-            r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง",
+            r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|เมือง" + _WS + r"อ้าย" + _WS + r"เมือง" + _WS + r"น้อง",
             r"(?:ตำบล|อำเภอ|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"(?:คู่" + _WS + r")?(?:มิตรภาพ|มิตร|แฝด|พันธมิตร)",
             r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง)",
             # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
@@ -203,7 +203,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "foreign",
         "a foreign counterpart or country",
         patterns=(
-            r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|(?:แขวง|มณฑล|มลรัฐ)(?!" + _WS + r"(?:ของ" + _WS + ")?(?:ไทย|กรุงเทพ))",
+            r"ต่าง" + _WS + r"(?:ประเทศ|ชาติ)|ตปท|(?:แขวง|มณฑล|มลรัฐ|แคว้น)(?!" + _WS + r"(?:ของ" + _WS + ")?(?:ไทย|กรุงเทพ))",
             r"foreign|abroad|overseas|oversea|prefecture|county|\bprovince\s+of\s+(?!thailand)",
             # "ร่วมมือกับ ทต. ฝั่งไทย": the writer is across the border.
             r"(?:ฝั่ง|ฝ่าย)" + _WS + r"ไทย?(?![ก-๛])",
@@ -224,6 +224,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ร่วมกับ|กับ|และ)" + _WS + _LAO_TYPES + _WS + r"(?:อื่น|ข้าง" + _WS + "เคียง|ใกล้" + _WS + "เคียง|ใน" + _WS
             + r"(?:อำเภอ|จังหวัด))",
             r"(?:มหาวิทยาลัย|โรงพยาบาล|วิทยาลัย)" + _WS + r"(?:ใน" + _WS + "(?:จังหวัด|ประเทศ" + _WS + "ไทย|พื้นที่)|ราชภัฏ)",
+            # Thai public bodies by kind: "โรงพยาบาลชุมชน", "รพ.สต.", "โรงเรียนในสังกัด", "สหกรณ์การเกษตร".
+            r"โรง" + _WS + r"พยาบาล" + _WS + r"(?:ชุมชน|ส่งเสริม|อำเภอ|จังหวัด|ศูนย์|ทั่วไป)|รพ\.?" + _WS + r"สต|โรง" + _WS + r"เรียน"
+            + _WS + r"(?:ใน" + _WS + r")?(?:สังกัด|ตำบล|อำเภอ)|สหกรณ์",
         ),
         negatable=False,
     ),
@@ -248,7 +251,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "join-province",
         "an LAO taking part in its province's sister-city activities",
         patterns=(
-            r"ร่วม(?!" + _WS + r"มือ)[^\s]{0,8}?(?:กิจกรรม|โครงการ|งาน|กรอบ|คณะ)|มี" + _WS + "ส่วน" + _WS + "ร่วม|ใน" + _WS + r"กรอบ" + _WS
+            r"ร่วม(?!" + _WS + r"มือ)[^\s]{0,8}?(?:กิจกรรม|โครงการ|งาน|กรอบ|คณะ)|ร่วม" + _WS + r"(?:จัด|ลง" + _WS + r"นาม|เป็น" + _WS
+            + r"ภาคี|ออก" + _WS + r"บูธ)|เทศกาล|มี" + _WS + "ส่วน" + _WS + "ร่วม|ใน" + _WS + r"กรอบ" + _WS
             + r"(?:นั้น|ของ" + _WS + r"จังหวัด|เดียว" + _WS + r"กัน)",
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
             r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ",
@@ -341,6 +345,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "who supervises an LAO (the district chief, the governor)",
         patterns=(
             r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|supervis\w+|oversee\w*|oversight",
+            # "ใครมีอำนาจตรวจสอบ อบต.": who may look into what the LAO did.
+            r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r"|เป็น" + _WS + r"คน" + _WS + r")?"
+            r"(?:ตรวจ" + _WS + r"สอบ|ควบ" + _WS + r"คุม|ลง" + _WS + r"โทษ|สอบ" + _WS + r"สวน)",
             r"(?:นาย" + _WS + r"อำเภอ|นอ|ผู้" + _WS + r"ว่า[^\s]{0,12}|ผวจ)" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r")?(?:สั่ง|ระงับ|เพิกถอน|ยับยั้ง)",
         ),
         negatable=False,
@@ -352,7 +359,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
-            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
+            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:โดน|ถูก)" + _WS + r"ห้าม[^\n]{0,30}?แล้ว" + _WS
+            + r"(?:สรุป|ทีนี้|งั้น|ก็|ยัง)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
             + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
             r"\binstead\b|alternative|\bexcept\b|other\s+than|apart\s+from|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
             r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
@@ -388,6 +396,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "other-framework",
         "another framework asked for instead of a sister city, not another name for one (set from 'alternative')",
+    ),
+    Concept(
+        "province-sister-city",
+        "the province's own sister city, named as where a gift, a trip or an event comes from (set in detection)",
     ),
     Concept(
         "plain-name",
@@ -439,7 +451,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
             r"|(?:ฝ่าย|ฝั่ง)\s*ไทย?\s*(?:ระดับ\s*)?จังหวัด|จังหวัด\s*เป็น\s*ผู้\s*(?:สถาปนา|ลงนาม)"
             r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
-            r"|consider|weigh|look)",
+            r"|consider|weigh|look|sign|enter|make|twin|have|has|need|do|become|conclude|choose|pick)",
+            r"\b(?:can|could|may|should|does|do|must)\s+(?:a|the|our)\s+(?:thai\s+)?province\b(?![\s\-]*(?:only|level|rule))",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
             # A partner abroad pairs with a Thai province: "with a Thai province", "주(province) 단위로".
             r"(?:with|and|to)\s+(?:a\s+|an\s+|the\s+|one\s+)?thai\s+provinces?\b(?!\s*'s)",
@@ -510,7 +523,8 @@ _NEGATOR = re.compile(
     # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
     r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)))"
     r"|ปราศจาก|หา\s*ใช่"
-    r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of)\b"
+    r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
+    r"|bukan|tidak|tanpa)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
 )
 _NEGATION_REACH = 24
@@ -705,7 +719,7 @@ def _thai_province_abroad() -> re.Pattern[str]:
     english = "|".join(r"\s*".join(re.escape(word) for word in name.split()) for name in names)
     return re.compile(
         r"\b(?:" + english + r")\s+province\b|\b(?:province\s+of|changwat|tỉnh)\s+(?:" + english + r")\b"
-        r"|tỉnh\s+[^,.?]{2,30}?\s+(?:của|ở|thuộc)\s+thái\s*lan"
+        r"|tỉnh(?:\s+[^,.?]{2,30}?)?\s+(?:của|ở|thuộc)\s+thái\s*lan"
         # A Thai province in Chinese ends in 府; 政府 (a government), 首府, 大阪府 and 京都府 are no Thai province.
         r"|[\u4e00-\u9fff]{2,4}(?<![政首])(?<!大阪)(?<!京都)府"
     )
@@ -720,6 +734,22 @@ _MAY_WE = re.compile(r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม
 # A mention of the act, not a name: "สถาปนาความสัมพันธ์" is neither the plain name nor another one.
 _THE_ACT = re.compile(r"สถาปนา\s*ความ\s*สัมพันธ์")
 _OTHER_NAME_TERM = "ชื่อเรียกอื่น"  # synonyms.yaml's canonical term for the other names of a sister city
+
+
+# What an LAO may ask about its province's sister city without setting one up (their entries are never a yes).
+_ABOUT_ANOTHER_MATTER = frozenset({"foreign-aid", "study-visit", "join-province"})
+_PROVINCES_OWN = re.compile(
+    r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้)?\s*(?:มี|เป็น|ได้\s*(?:ทำ|สถาปนา|ลงนาม)|ทำ|สถาปนา)(?:\s*ความ\s*สัมพันธ์)?\s*$"
+)
+
+
+def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether every sister city the text names is the province's ("จังหวัดเรามีเมืองพี่เมืองน้องกับ…", "…ของจังหวัด")."""
+    names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
+    return bool(names) and all(
+        _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or re.match(r"\s*(?:ของ|กับ)\s*จังหวัด", lowered[m.end:])
+        for m in names
+    )
 
 
 def _renamed_not_denied(lowered: str, mentions: list[Mention]) -> bool:
@@ -926,6 +956,12 @@ class ConceptDetector:
         # Taking part in the province's relationship needs the province and the relationship.
         if "join-province" in present and not ("sister-city" in present and _PROVINCE.search(lowered)):
             present.discard("join-province")
+        if "sister-city" in present and present & _ABOUT_ANOTHER_MATTER and _provinces_own(lowered, mentions):
+            # "จังหวัดเราเป็นเมืองพี่เมืองน้องกับ… ทางนั้นจะบริจาครถดับเพลิงให้ อบต." asks about the gift: the
+            # province's relationship is where it comes from, not what the LAO would set up.
+            present.discard("sister-city")
+            stated.discard("sister-city")
+            present.add("province-sister-city")
         for number, _ in find_numbers(text):
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
