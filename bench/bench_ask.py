@@ -49,6 +49,8 @@ SETS = [
     "sealed_p_questions.yaml",
     "sealed_q_questions.yaml",
     "sealed_r_questions.yaml",
+    "sealed_s_questions.yaml",
+    "sealed_t_questions.yaml",
 ]
 
 

@@ -406,3 +406,31 @@ def test_a_memos_frame_is_left_out_and_a_trip_is_one_someone_goes_on(detector: C
     # "อย่าง" is no "อย่า".
     _, negated = _concepts(detector, "เทศบาลนครใหญ่อย่างเราทำเมืองพี่เมืองน้องเองได้ไหม")
     assert "sister-city" not in negated
+
+
+CONTEXT_CASES = [
+    # The province's own sister city, named as where a gift or an event comes from: the gift, the event are asked.
+    ("province's own", "จังหวัดเรามีเมืองพี่เมืองน้องกับเมืองหนึ่งในเกาหลี เขาจะมอบเงินช่วยเหลือน้ำท่วมให้เทศบาล เทศบาลรับได้ไหม",
+     "foreign-aid-to-lao", "info"),
+    ("province's own", "อบต.ขอร่วมจัดงานเทศกาลของเมืองพี่เมืองน้องของจังหวัดได้ไหมคะ", "join-province-sister-city", "info"),
+    # …but an LAO that wants one of its own still gets the rule.
+    ("its own", "จังหวัดมีเมืองพี่เมืองน้องกับมณฑลกวางสี เทศบาลทำเองบ้างได้ไหม", "sister-city-province-only", "no"),
+    ("supervision", "ใครมีอำนาจตรวจสอบเทศบาล ถ้าไปทำ MOU กับเมืองต่างประเทศผิดระเบียบ", "lao-supervision", "info"),
+    ("province abroad", "Could a Thai province sign a sister-province agreement with a Canadian province?",
+     "sister-city-province-criteria", "info"),
+]
+
+
+@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), CONTEXT_CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(CONTEXT_CASES)])
+def test_a_sister_city_in_passing_and_who_acts_get_the_right_entry(
+    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
+
+
+def test_a_thai_public_body_is_a_domestic_partner(answerer: Answerer) -> None:
+    # An MOU with the district hospital or a cooperative is not cooperation abroad: never its "conditional".
+    for question in ("เทศบาลทำ MOU กับโรงพยาบาลชุมชนเรื่องผู้สูงอายุได้ไหม", "อบต.ทำข้อตกลงกับสหกรณ์การเกษตรในตำบลได้ไหม"):
+        assert answerer.answer(question).verdict not in ("yes", "conditional"), question
