@@ -47,6 +47,8 @@ class Analyzer:
             for variant in (group.canonical, *group.variants):
                 self._canonical[thai.fold(variant)] = forms
         self._ignore = frozenset(thai.fold(word) for word in kb.ignore)
+        # Every beginning of a variant, so that a run of pieces that begins none is not looked up longer.
+        self._prefixes = frozenset(key[:end] for key in self._canonical for end in range(1, len(key) + 1))
         # Every variant is a dictionary word, so the segmenter keeps "เมืองพี่เมืองน้อง" whole.
         self.domain_words = frozenset(
             {word for word in self._canonical if word}
@@ -144,7 +146,7 @@ class Analyzer:
         out: list[str] = []
         index = 0
         while index < len(pieces):
-            for width in range(min(_MAX_PIECES, len(pieces) - index), 0, -1):
+            for width in range(self._widest_run(pieces, index), 0, -1):
                 run = pieces[index : index + width]
                 forms = self._lookup(run)
                 if forms is not None:
@@ -160,6 +162,19 @@ class Analyzer:
                 out.extend(self._canonical.get(word, (word,)))
         return out
 
+    def _widest_run(self, pieces: list[str], index: int) -> int:
+        """Return how many pieces from `index` may still form one variant (joined as Thai or as English)."""
+        thai_joined = english_joined = pieces[index]
+        widest = 1
+        for width in range(2, min(_MAX_PIECES, len(pieces) - index) + 1):
+            piece = pieces[index + width - 1]
+            thai_joined += piece
+            english_joined += " " + piece
+            if thai_joined not in self._prefixes and english_joined not in self._prefixes:
+                break
+            widest = width
+        return widest
+
     def _lookup(self, run: list[str]) -> tuple[str, ...] | None:
         """Return the canonical forms of a run of pieces, joined as Thai or as English."""
         forms = self._canonical.get("".join(run))
@@ -167,7 +182,9 @@ class Analyzer:
             forms = self._canonical.get(" ".join(run))
         return forms
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one analyzer lives as long as its knowledge base
+    # A word's typo repair is kept for good (unlike a text's analysis, which `forget` drops): the same
+    # unknown words come back in question after question.
+    @lru_cache(maxsize=65536)  # noqa: B019 - one analyzer lives as long as its knowledge base
     def _closest_variant(self, joined: str) -> tuple[str, float] | None:
         """Return the domain variant `joined` is a typo of, with its score, or None."""
         size = len(joined)

@@ -788,6 +788,8 @@ def _plain_name_only(lowered: str, mentions: list[Mention], terms: set[str]) -> 
 
 def _written_abroad(text: str) -> bool:
     """Tell whether most of a message's letters are in a script officials in Thailand do not write (a partner's)."""
+    if not (_FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text)):
+        return False  # all Thai and Latin: an official here may write English, and Lao is read as Thai
     letters = [ch for ch in text if ch.isalpha()]
     foreign = sum(1 for ch in letters if _FOREIGN_SCRIPTS.match(ch) or _VIETNAMESE.match(ch))
     vietnamese_words = len(re.findall(r"\b(?:chúng|tôi|của|với|không|được|hợp|tác|muốn|thành|phố|tỉnh|huyện)\b", text.lower()))

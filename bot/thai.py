@@ -128,7 +128,10 @@ def thai_date(iso: str | None, short: bool = False) -> str | None:
 
 def has_thai(text: str) -> bool:
     """Tell whether `text` contains any Thai character."""
-    return re.search(f"[{THAI_CHAR}]", text) is not None
+    return _THAI_CHAR.search(text) is not None
+
+
+_THAI_CHAR = re.compile(f"[{THAI_CHAR}]")
 
 
 @lru_cache(maxsize=1)

@@ -12,11 +12,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import thai
 from bot.analyzer import Analyzer
-from bot.concepts import CONCEPTS_BY_ID, ConceptDetector, Concepts
+from bot.concepts import CONCEPTS_BY_ID, ConceptDetector, Concepts, Mention
 
 # A clause that asks: Thai question words and particles (also Northern and Isan), or English ones.
 _ASKS = re.compile(
@@ -190,12 +190,22 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, tol
     return Understood(story + asked, concepts, focused=True)
 
 
+def _within(concepts: Concepts, start: int, end: int) -> Concepts:
+    """Return `concepts` with only the mentions inside text[start:end], placed as in that slice."""
+    inside = tuple(
+        Mention(m.concept, m.start - start, m.end - start, m.negated, max(m.denied_from, start) - start)
+        for m in concepts.mentions if m.start >= start and m.end <= end
+    )
+    return replace(concepts, mentions=inside)
+
+
 def _follow_up(told: str, asked: str, analyzer: Analyzer, detector: ConceptDetector) -> Understood:
     """Read a follow-up with the question before it: all of the follow-up, the known words of the other."""
     whole = f"{told} {asked}"
     concepts = detector.detect(whole, analyzer.terms(whole))
-    earlier = analyzer.terms(_rewritten(told, detector.detect(told, analyzer.terms(told)), analyzer))
-    now = analyzer.terms(_rewritten(asked, detector.detect(asked, analyzer.terms(asked)), analyzer))
+    # Each half is rewritten with the mentions found in the whole (no second reading of either).
+    earlier = analyzer.terms(_rewritten(told, _within(concepts, 0, len(told)), analyzer))
+    now = analyzer.terms(_rewritten(asked, _within(concepts, len(told) + 1, len(whole)), analyzer))
     # The earlier question was understood already: its words the knowledge base knows carry over.
     kept = [term for term in earlier if analyzer.knows(term) and not analyzer.is_filler(term)]
     return Understood(kept + _without_place_names(now, analyzer), concepts, focused=False)
