@@ -27,6 +27,8 @@ STORY_THRESHOLD = 0.40
 # back, make that other one the answer: the concepts said in so many words decide a near tie.
 BACKED_MARGIN = 0.08
 BACKED_TIE = 0.01
+# The least confidence at which an entry whose `sure_when` concepts are all said answers as a fallback.
+FALLBACK_FLOOR = 0.30
 STORY_MARGIN = 0.03
 # Concepts that say who acts and with whom: one part of a message says them for all its parts.
 _WHO = frozenset({"lao-actor", "province-actor", "domestic", "foreign", "private-partner", "special-form-lao"})
@@ -301,6 +303,14 @@ class Answerer:
         if not understood.terms:
             return None  # a bare letter number: its card is the whole answer
         fallbacks = [e for e in self.kb.entries if e.fallback_when & concepts.stated and e.applies_to(concepts.present)]
+        # An explanation whose `sure_when` concepts are all said ("岐阜県…タイのナーン県との友好提携…県レベルで":
+        # a province, a sister city) answers when its words, in a language the base barely knows, score low.
+        # Never a "yes": a permitted framework must be found by its words.
+        fallbacks += [
+            match.entry for match in ranked
+            if match.confidence >= FALLBACK_FLOOR and match.entry.sure_when and match.entry.sure_when <= concepts.stated
+            and match.entry.verdict not in PERMISSIVE
+        ]
         if not fallbacks:
             return None
         order = {match.entry.id: index for index, match in enumerate(ranked)}

@@ -80,10 +80,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
-            r"姉妹都市|友好都市|姉妹提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
-            r"(?:bandar|kota)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
+            r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
             r"jumelage|jumel[ée]es?|ville\s+jumel|st[äa]dtepartnerschaft|partnerstadt|hermanamiento|ciudad(?:es)?\s+hermanas?"
             r"|gemellaggio|citt[àa]\s+gemellat|cidades?\s+irm[ãa]s?",
@@ -191,6 +191,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:own|ownership\s+of|title\s+to)\s+(?:the\s+)?land|土地所有|土地所有権|토지\s*소유",
             # Sharing a border river's water is for the states: "แบ่งการใช้น้ำแม่น้ำโขง".
             r"แบ่ง" + _WS + r"(?:การ" + _WS + r"ใช้" + _WS + r")?(?:น้ำ|แม่" + _WS + r"น้ำ)|ผัน" + _WS + r"น้ำ" + _WS + r"(?:ข้าม|จาก" + _WS + r"แม่" + _WS + r"น้ำ" + _WS + r"โขง)",
+            r"ศุล" + _WS + r"กากร",
             r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
             r"military|armed\s+forces|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
@@ -394,6 +395,25 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         negatable=False,
     ),
     Concept(
+        "task-request",
+        "a task asked of the bot (translate, write or draft something), not a question about the rules",
+        patterns=(
+            r"ช่วย" + _WS + r"(?:แปล|เขียน|ร่าง|พิมพ์|เรียบ" + _WS + r"เรียง|ทำ" + _WS + r"(?:หนังสือ|ร่าง|สไลด์|คำ" + _WS + r"แปล))"
+            r"|แปล[^\n?]{0,40}?(?:เป็น|จาก)" + _WS + r"(?:ภาษา|อังกฤษ|จีน|ญี่ปุ่น|เกาหลี|ลาว|เวียดนาม|ไทย)",
+            r"\btranslate\b|\b(?:write|draft)\s+(?:me|us|for\s+(?:me|us))\b|翻译|翻訳|번역",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "district-actor",
+        "the district (อำเภอ) itself would act, in its own name: no province, no LAO",
+        patterns=(
+            r"(?:^|\s)(?:ที่" + _WS + r"ว่า" + _WS + r"การ" + _WS + r")?อำเภอ[ก-๛]{0,15}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์)"
+            + _WS + r"(?:ทำ|ลง" + _WS + r"นาม|เซ็น|สถาปนา)|ใน" + _WS + r"นาม" + _WS + r"(?:ของ" + _WS + r")?อำเภอ",
+        ),
+        negatable=False,
+    ),
+    Concept(
         "other-framework",
         "another framework asked for instead of a sister city, not another name for one (set from 'alternative')",
     ),
@@ -442,7 +462,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             # "จังหวัดจะทำ", "จังหวัดมุกดาหารเฮ็ดได้บ่", "แล้วจังหวัดน่านเองล่ะ".
             r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
-            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา|เลือก)",
+            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา|เลือก|รับ" + _WS + r"(?:หนังสือ|ข้อ" + _WS + r"เสนอ|การ" + _WS + r"ทาบทาม))",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
@@ -718,7 +738,7 @@ def _thai_province_abroad() -> re.Pattern[str]:
     # "Chiang Rai" is also typed "Chiangrai", "Chon Buri" "Chonburi".
     english = "|".join(r"\s*".join(re.escape(word) for word in name.split()) for name in names)
     return re.compile(
-        r"\b(?:" + english + r")\s+province\b|\b(?:province\s+of|changwat|tỉnh)\s+(?:" + english + r")\b"
+        r"\b(?:" + english + r")\s+province\b|\b(?:province\s+of|changwat|tỉnh|wilayah)\s+(?:" + english + r")\b"
         r"|tỉnh(?:\s+[^,.?]{2,30}?)?\s+(?:của|ở|thuộc)\s+thái\s*lan"
         # A Thai province in Chinese ends in 府; 政府 (a government), 首府, 大阪府 and 京都府 are no Thai province.
         r"|[\u4e00-\u9fff]{2,4}(?<![政首])(?<!大阪)(?<!京都)府"

@@ -434,3 +434,15 @@ def test_a_thai_public_body_is_a_domestic_partner(answerer: Answerer) -> None:
     # An MOU with the district hospital or a cooperative is not cooperation abroad: never its "conditional".
     for question in ("เทศบาลทำ MOU กับโรงพยาบาลชุมชนเรื่องผู้สูงอายุได้ไหม", "อบต.ทำข้อตกลงกับสหกรณ์การเกษตรในตำบลได้ไหม"):
         assert answerer.answer(question).verdict not in ("yes", "conditional"), question
+
+
+def test_a_task_a_district_and_a_province_in_a_language_barely_known(answerer: Answerer) -> None:
+    # Translating or drafting is a task, not a question: never the permitted framework's "conditional".
+    answer = answerer.answer("ช่วยแปลร่าง MOU ด้านกีฬากับเมืองในลาวเป็นภาษาอังกฤษให้หน่อยครับ")
+    assert answer.verdict not in ("yes", "conditional")
+    # A district is no province: the rule, not the province's criteria.
+    answer = answerer.answer("อำเภอจะลงนามเมืองพี่เมืองน้องกับเมืองในพม่าในนามอำเภอได้ไหม")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+    # A prefecture asking in Japanese about a Thai province: the province's criteria, though few words match.
+    answer = answerer.answer("群馬県はタイのプレー県との友好提携を考えています。タイでは県レベルで締結できますか。")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-criteria", "info")
