@@ -51,6 +51,7 @@ SETS = [
     "sealed_r_questions.yaml",
     "sealed_s_questions.yaml",
     "sealed_t_questions.yaml",
+    "sealed_u_questions.yaml",
 ]
 
 
