@@ -20,8 +20,6 @@ _TYPO_SCORE = 86.0
 _TYPO_MIN_CHARS = 5
 # Repairs tried per question: bounds the cost of a long or garbled message.
 _MAX_REPAIRS = 12
-# A dictionary word at least this long is taken as spelt right (not joined with its neighbours).
-_WHOLE_WORD = 4
 # Punctuation, symbols, emoji and stray single Latin letters ("department's" -> "s").
 _MEANINGLESS = re.compile(r"^([\W_]+|[a-z])$")
 # English inflections to strip when the inflected word is unknown ("applies" -> "apply").
@@ -106,12 +104,6 @@ class Analyzer:
     def _is_known(self, piece: str) -> bool:
         return piece in self._canonical or piece in self._known or piece in self._ignore
 
-    def _spelt_right(self, piece: str) -> bool:
-        """Tell whether `piece` is a dictionary word long enough not to be a broken-up typo's fragment."""
-        # "ประวัติศาสตร์" in a story is no piece of a misspelt "เมืองพี่เมืองน้อง": trying to join it with its
-        # neighbours cost most of a long message's time. Short pieces ("น", "อ้ง", "ปณา") still are tried.
-        return len(piece) >= _WHOLE_WORD and piece in thai.general_words()
-
     def _repair(self, pieces: list[str]) -> list[str]:
         """Rejoin a misspelt domain word the segmenter broke up ("เมืองพี่เมืองนอ้ง")."""
         if not self._by_length:
@@ -121,7 +113,7 @@ class Analyzer:
         attempts = 0
         while index < len(out):
             piece = out[index]
-            settled = self._is_known(piece) or not thai.has_thai(piece) or self._spelt_right(piece)
+            settled = self._is_known(piece) or not thai.has_thai(piece)
             if settled or attempts >= _MAX_REPAIRS:
                 index += 1
                 continue
