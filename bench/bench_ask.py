@@ -52,6 +52,7 @@ SETS = [
     "sealed_s_questions.yaml",
     "sealed_t_questions.yaml",
     "sealed_u_questions.yaml",
+    "sealed_v_questions.yaml",
 ]
 
 

@@ -273,7 +273,14 @@ class Answerer:
         if not leads:
             return None
         order = {match.entry.id: index for index, match in enumerate(ranked)}
-        leads.sort(key=lambda entry: (order.get(entry.id, len(order)), not entry.needs))
+        # A restriction on what any agreement may say (it needs nothing) comes before an explanation
+        # ("…ให้รัฐบาลไทยค้ำประกันเงินกู้" is the guarantee before it is the loan) — in a question read alone:
+        # a follow-up carries the restriction of the question before ("แล้วถ้า ทต. กู้เงินเองล่ะ" asks the loan).
+        restriction_first = not understood.follow_up
+        leads.sort(key=lambda entry: (
+            restriction_first and not (entry.verdict == "no" and not entry.needs),
+            order.get(entry.id, len(order)), not entry.needs,
+        ))
         best = ranked[0] if ranked else None
         if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
             # A restriction answers the question already, and so does an explanation the concepts back; one

@@ -80,7 +80,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
-            r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
@@ -192,6 +192,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Sharing a border river's water is for the states: "แบ่งการใช้น้ำแม่น้ำโขง".
             r"แบ่ง" + _WS + r"(?:การ" + _WS + r"ใช้" + _WS + r")?(?:น้ำ|แม่" + _WS + r"น้ำ)|ผัน" + _WS + r"น้ำ" + _WS + r"(?:ข้าม|จาก" + _WS + r"แม่" + _WS + r"น้ำ" + _WS + r"โขง)",
             r"ศุล" + _WS + r"กากร",
+            # Work permits and the police are the state's: "ฝ่ายไทยรับรองใบอนุญาตทำงาน", "ตำรวจภูธรไทยจะส่งกำลัง".
+            r"(?:รับ" + _WS + r"รอง|ออก|ให้|อนุมัติ|จัด" + _WS + r"ทำ|ยกเว้น)" + _WS + r"ใบ" + _WS + r"อนุญาต" + _WS + r"ทำ" + _WS + r"งาน",
+            r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
             r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
             r"military|armed\s+forces|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
@@ -476,6 +479,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
             # A partner abroad pairs with a Thai province: "with a Thai province", "주(province) 단위로".
             r"(?:with|and|to)\s+(?:a\s+|an\s+|the\s+|one\s+)?thai\s+provinces?\b(?!\s*'s)",
+            r"thailändische\s+provinz|provincia\s+tailandesa|province\s+thaïlandaise",
             r"(?:주|도)\s*(?:\([^)]{0,20}\)\s*)?(?:단위|차원|급)",
         ),
         negatable=False,
@@ -558,6 +562,13 @@ _WAIVER = re.compile(r"ไม่\s*ต้อง")
 # Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".
 _NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな)")
 _PROVINCE = re.compile(r"จังหวัด|province|provincial|governor|ผู้ว่า|ผวจ")
+# The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
+# abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
+_PROVINCE_OWNS = re.compile(
+    r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*จังหวัด"
+    r"|(?<!ใน)(?<!ใน\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
+    r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the)\s+province\b"
+)
 # "เมืองในจังหวัดชิซุโอกะ", "รัฐกลันตัน": a province or state whose name is no Thai province is abroad.
 _REGION = re.compile(
     r"(?:จังหวัด|รัฐ(?!\s*(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประศาสน|กิจ|ไทย|ศาสตร์|พิธี|การ|ต่าง)))\s*([\u0e01-\u0e4e]{3,})"
@@ -976,7 +987,7 @@ class ConceptDetector:
             negated.discard("sister-city")
             present.add("sister-city")
         # Taking part in the province's relationship needs the province and the relationship.
-        if "join-province" in present and not ("sister-city" in present and _PROVINCE.search(lowered)):
+        if "join-province" in present and not ("sister-city" in present and _PROVINCE_OWNS.search(lowered)):
             present.discard("join-province")
         if "sister-city" in present and present & _ABOUT_ANOTHER_MATTER and _provinces_own(lowered, mentions):
             # "จังหวัดเราเป็นเมืองพี่เมืองน้องกับ… ทางนั้นจะบริจาครถดับเพลิงให้ อบต." asks about the gift: the

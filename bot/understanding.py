@@ -54,6 +54,8 @@ class Understood:
     concepts: Concepts
     # True when a long message was read as a story and a question at its end.
     focused: bool = False
+    # True when it was read with the question before it (its concepts include that one's).
+    follow_up: bool = False
 
 
 def _question_clause(text: str, analyzer: Analyzer) -> int:
@@ -171,11 +173,23 @@ def without_frame(text: str) -> str:
     return inner if inner.strip() else text
 
 
+# Abbreviations written with their dot that the patterns need spelt out ("จว.จะทำ sister city").
+_SPELT_OUT = ((re.compile(r"(?<![\u0e00-\u0e7f])จว\.(?=\s*[\u0e00-\u0e7fa-z])"), "จังหวัด"),)
+
+
+def _spelt_out(text: str) -> str:
+    """Return `text` with dotted abbreviations the concept patterns need written in full."""
+    for pattern, full in _SPELT_OUT:
+        text = pattern.sub(full, text)
+    return text
+
+
 def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, told: str = "") -> Understood:
     """Return what the matcher should read of `question`, and its concepts; `told` is an earlier question it follows."""
     if told:
-        return _follow_up(thai.simplify(told), without_frame(thai.simplify(question)), analyzer, detector)
-    text = without_frame(thai.simplify(question))
+        earlier, now = thai.simplify(_spelt_out(told)), without_frame(thai.simplify(_spelt_out(question)))
+        return _follow_up(earlier, now, analyzer, detector)
+    text = without_frame(thai.simplify(_spelt_out(question)))
     whole = analyzer.terms(text)
     concepts = detector.detect(text, whole)
     text = _rewritten(text, concepts, analyzer)
@@ -208,4 +222,4 @@ def _follow_up(told: str, asked: str, analyzer: Analyzer, detector: ConceptDetec
     now = analyzer.terms(_rewritten(asked, _within(concepts, len(told) + 1, len(whole)), analyzer))
     # The earlier question was understood already: its words the knowledge base knows carry over.
     kept = [term for term in earlier if analyzer.knows(term) and not analyzer.is_filler(term)]
-    return Understood(kept + _without_place_names(now, analyzer), concepts, focused=False)
+    return Understood(kept + _without_place_names(now, analyzer), concepts, focused=False, follow_up=True)

@@ -73,6 +73,7 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_s_questions.yaml", 0.88, 0.92, 0),
         ("sealed_t_questions.yaml", 0.93, 0.88, 0),
         ("sealed_u_questions.yaml", 0.92, 0.95, 0),
+        ("sealed_v_questions.yaml", 0.91, 0.95, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

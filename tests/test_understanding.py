@@ -446,3 +446,30 @@ def test_a_task_a_district_and_a_province_in_a_language_barely_known(answerer: A
     # A prefecture asking in Japanese about a Thai province: the province's criteria, though few words match.
     answer = answerer.answer("群馬県はタイのプレー県との友好提携を考えています。タイでは県レベルで締結できますか。")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-criteria", "info")
+
+
+STATE_CASES = [
+    # What only the state can promise, said as the Thai side's undertaking.
+    ("work permits",
+     "ร่าง MOU ด้านประมงกับเมืองในเมียนมา มีข้อว่าฝ่ายไทยจะออกใบอนุญาตทำงานให้ชาวประมงทุกคน อบต.ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("police", "ข้อตกลงจัดงานวิ่งกับเมืองในลาว เขียนว่าตำรวจไทยจะส่งกำลังไปดูแลฝั่งลาวด้วย ทต.เซ็นได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    # "จว." is the province.
+    ("abbreviation", "จว.จะทำ sister city กับมณฑลในจีน ทำได้ใช่ไหม", "sister-city-province-criteria", "info"),
+    # A prefecture asking about sister prefectures in Japanese.
+    ("japanese", "タイの県（チャンワット）と姉妹県の提携を結ぶことはできますか。", "sister-city-province-criteria", "info"),
+    # A province abroad named by place is not the Thai province whose events an LAO would join.
+    ("place abroad",
+     "เทศบาลเรารู้จักกับเมืองเล็กๆ ในจังหวัดกุนมะมานาน เขาเสนอให้ลงนามเมืองพี่เมืองน้องในงานครบรอบ เทศบาลลงนามเองได้ไหม",
+     "sister-city-province-only", "no"),
+]
+
+
+@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), STATE_CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(STATE_CASES)])
+def test_what_only_the_state_can_promise_and_who_the_province_is(
+    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
