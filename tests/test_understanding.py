@@ -458,7 +458,8 @@ STATE_CASES = [
     # "จว." is the province.
     ("abbreviation", "จว.จะทำ sister city กับมณฑลในจีน ทำได้ใช่ไหม", "sister-city-province-criteria", "info"),
     # A prefecture asking about sister prefectures in Japanese.
-    ("japanese", "タイの県（チャンワット）と姉妹県の提携を結ぶことはできますか。", "sister-city-province-criteria", "info"),
+    ("japanese", "タイの県（チャンワット）と姉妹県の提携を結ぶことはできますか。",
+     "sister-city-province-criteria", "info"),
     # A province abroad named by place is not the Thai province whose events an LAO would join.
     ("place abroad",
      "เทศบาลเรารู้จักกับเมืองเล็กๆ ในจังหวัดกุนมะมานาน เขาเสนอให้ลงนามเมืองพี่เมืองน้องในงานครบรอบ เทศบาลลงนามเองได้ไหม",
