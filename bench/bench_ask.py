@@ -53,6 +53,7 @@ SETS = [
     "sealed_t_questions.yaml",
     "sealed_u_questions.yaml",
     "sealed_v_questions.yaml",
+    "sealed_w_questions.yaml",
 ]
 
 

@@ -192,6 +192,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Sharing a border river's water is for the states: "แบ่งการใช้น้ำแม่น้ำโขง".
             r"แบ่ง" + _WS + r"(?:การ" + _WS + r"ใช้" + _WS + r")?(?:น้ำ|แม่" + _WS + r"น้ำ)|ผัน" + _WS + r"น้ำ" + _WS + r"(?:ข้าม|จาก" + _WS + r"แม่" + _WS + r"น้ำ" + _WS + r"โขง)",
             r"ศุล" + _WS + r"กากร",
+            # A visa fee waived, state land leased: "ยกเว้นค่าธรรมเนียมวีซ่า", "สิทธิ์เช่าที่ราชพัสดุ".
+            r"(?:ยกเว้น|ลด|งด|ฟรี)[ก-๛]{0,15}" + _WS + r"วีซ่า|ที่" + _WS + r"ราช" + _WS + r"พัสดุ|ที่" + _WS + r"ดิน" + _WS + r"(?:ของ" + _WS
+            + r")?รัฐ|ที่" + _WS + r"สาธารณ" + _WS + r"ประโยชน์",
             # Work permits and the police are the state's: "ฝ่ายไทยรับรองใบอนุญาตทำงาน", "ตำรวจภูธรไทยจะส่งกำลัง".
             r"(?:รับ" + _WS + r"รอง|ออก|ให้|อนุมัติ|จัด" + _WS + r"ทำ|ยกเว้น)" + _WS + r"ใบ" + _WS + r"อนุญาต" + _WS + r"ทำ" + _WS + r"งาน",
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
@@ -363,8 +366,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
-            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:โดน|ถูก)" + _WS + r"ห้าม[^\n]{0,30}?แล้ว" + _WS
-            + r"(?:สรุป|ทีนี้|งั้น|ก็|ยัง)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
+            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น" + _WS + r"(?:แต่" + _WS + r")?(?:เมือง" + _WS + r"พี่|sister|การ" + _WS + r"สถาปนา)|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:(?:โดน|ถูก)" + _WS + r")?ห้าม[^\n]{0,30}?แล้ว" + _WS
+            + r"(?:แล้ว" + _WS + r")?(?:สรุป|ทีนี้|งั้น|ก็|ยัง|อปท|อบต|เทศบาล|ทต|อบจ)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
             + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
             r"\binstead\b|alternative|\bexcept\b|other\s+than|apart\s+from|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
             r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
@@ -391,7 +394,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|อ้าง" + _WS + r"อิง" + _WS + r"(?:จาก" + _WS + r")?(?:อะไร|ไหน)|ฐาน" + _WS + r"(?:ทาง" + _WS + r")?กฎหมาย|ใคร" + _WS + r"(?:เป็น" + _WS
             + r"คน" + _WS + r")?(?:กำหนด|สั่ง)|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
             + r"(?:ไหน|ใด))" + _WS + r"(?:ที่" + _WS + r")?(?:กำหนด|บอก|ระบุ|ห้าม|ว่า)",
-            r"\bwhy\b|which\s+(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
+            r"\bwhy\b|when\s+was\s+(?:it|this|that)\s+decided|\bby\s+whom\b|who\s+decided"
+            r"|which\s+(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
             r"|what\s+(?:decision|resolution|rule|law)\s+(?:says|states|sets|bans?)|legal\s+basis|on\s+what\s+(?:basis|grounds)",
             r"为什么|為什麼|根据什么|根據什麼|なぜ|どうして|根拠は|왜|근거가|tại\s+sao|vì\s+sao|cơ\s+sở\s+pháp\s+lý",
         ),

@@ -455,6 +455,10 @@ STATE_CASES = [
      "agreement-must-not-bind-government", "no"),
     ("police", "ข้อตกลงจัดงานวิ่งกับเมืองในลาว เขียนว่าตำรวจไทยจะส่งกำลังไปดูแลฝั่งลาวด้วย ทต.เซ็นได้ไหม",
      "agreement-must-not-bind-government", "no"),
+    ("visa fee", "MOU ด้านดนตรีกับเมืองในจีน มีข้อว่าฝ่ายไทยจะยกเว้นค่าธรรมเนียมวีซ่าให้นักดนตรี ทต.ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("state land", "เมืองในลาวขอให้ MOU ระบุว่านักลงทุนของเขาได้เช่าที่ราชพัสดุริมโขง อบต.ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
     # "จว." is the province.
     ("abbreviation", "จว.จะทำ sister city กับมณฑลในจีน ทำได้ใช่ไหม", "sister-city-province-criteria", "info"),
     # A prefecture asking about sister prefectures in Japanese.
