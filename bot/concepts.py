@@ -565,7 +565,6 @@ _INTENT_REACH = 50
 _WAIVER = re.compile(r"ไม่\s*ต้อง")
 # Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".
 _NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな)")
-_PROVINCE = re.compile(r"จังหวัด|province|provincial|governor|ผู้ว่า|ผวจ")
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
 _PROVINCE_OWNS = re.compile(

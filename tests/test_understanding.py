@@ -87,15 +87,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), CASES,
-                         ids=[f"{case[0]}-{index}" for index, case in enumerate(CASES)])
-def test_each_kind_gets_the_right_entry_and_verdict(
-    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
-) -> None:
-    answer = answerer.answer(question)
-    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
-
-
 def test_a_restriction_leads_and_the_permitted_sector_follows(answerer: Answerer) -> None:
     answer = answerer.answer("MOU ด้านสาธารณสุขกับเมืองในลาว แต่ร่างเขียนว่ารัฐบาลไทยจะจ่ายค่าอุปกรณ์การแพทย์ทั้งหมด ลงนามได้ไหม")
     assert answer.verdict == "no" and [part.entry_id for part in answer.also] == ["other-cooperation-allowed"]
@@ -336,15 +327,6 @@ SESSION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), SESSION_CASES,
-                         ids=[f"{case[0]}-{index}" for index, case in enumerate(SESSION_CASES)])
-def test_this_sessions_kinds_get_the_right_entry_and_verdict(
-    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
-) -> None:
-    answer = answerer.answer(question)
-    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
-
-
 def test_a_drafts_letterhead_is_not_the_letter_and_a_why_in_passing_is_no_why(detector: ConceptDetector) -> None:
     present, _ = _concepts(detector, "หัวกระดาษของร่าง MOU ที่ฝ่ายจีนส่งมาควรใช้ตราของ อบต. ไหม")
     assert "this-letter" not in present and "letter:mae-sai-w0313" not in present
@@ -385,15 +367,6 @@ MEMO_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), MEMO_CASES,
-                         ids=[f"{case[0]}-{index}" for index, case in enumerate(MEMO_CASES)])
-def test_memos_wishes_and_state_clauses_get_the_right_entry_and_verdict(
-    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
-) -> None:
-    answer = answerer.answer(question)
-    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
-
-
 def test_a_memos_frame_is_left_out_and_a_trip_is_one_someone_goes_on(detector: ConceptDetector) -> None:
     from bot.understanding import without_frame
 
@@ -419,15 +392,6 @@ CONTEXT_CASES = [
     ("province abroad", "Could a Thai province sign a sister-province agreement with a Canadian province?",
      "sister-city-province-criteria", "info"),
 ]
-
-
-@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), CONTEXT_CASES,
-                         ids=[f"{case[0]}-{index}" for index, case in enumerate(CONTEXT_CASES)])
-def test_a_sister_city_in_passing_and_who_acts_get_the_right_entry(
-    answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
-) -> None:
-    answer = answerer.answer(question)
-    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
 
 
 def test_a_thai_public_body_is_a_domestic_partner(answerer: Answerer) -> None:
@@ -471,9 +435,13 @@ STATE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), STATE_CASES,
-                         ids=[f"{case[0]}-{index}" for index, case in enumerate(STATE_CASES)])
-def test_what_only_the_state_can_promise_and_who_the_province_is(
+# Every kind above, each with the entry and the verdict it must get.
+ALL_CASES = CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES
+
+
+@pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), ALL_CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(ALL_CASES)])
+def test_each_kind_gets_the_right_entry_and_verdict(
     answerer: Answerer, kind: str, question: str, entry_id: str, verdict: str
 ) -> None:
     answer = answerer.answer(question)
