@@ -23,13 +23,13 @@ CONCEPT_THRESHOLD = 0.40
 # when it also leads the next one by STORY_MARGIN. On the sets of the time, long out-of-scope
 # messages scored at most 0.31 while the right entry of declined long in-scope ones scored 0.39-0.52.
 STORY_THRESHOLD = 0.40
+STORY_MARGIN = 0.03
 # Words that leave the best entry unsure and another this close to it, which the question's concepts
 # back, make that other one the answer: the concepts said in so many words decide a near tie.
 BACKED_MARGIN = 0.08
 BACKED_TIE = 0.01
 # The least confidence at which an entry whose `sure_when` concepts are all said answers as a fallback.
 FALLBACK_FLOOR = 0.30
-STORY_MARGIN = 0.03
 # Concepts that say who acts and with whom: one part of a message says them for all its parts.
 _WHO = frozenset({"lao-actor", "province-actor", "domestic", "foreign", "private-partner", "special-form-lao"})
 _DECISIVE_WEIGHT = 2.0  # synonyms.yaml weight of the words that decide which rule applies
