@@ -777,11 +777,14 @@ _PROVINCES_OWN = re.compile(
 )
 
 
+_OF_THE_PROVINCE = re.compile(r"\s*(?:ของ|กับ)\s*จังหวัด")
+
+
 def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city the text names is the province's ("จังหวัดเรามีเมืองพี่เมืองน้องกับ…", "…ของจังหวัด")."""
     names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
     return bool(names) and all(
-        _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or re.match(r"\s*(?:ของ|กับ)\s*จังหวัด", lowered[m.end:])
+        _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or _OF_THE_PROVINCE.match(lowered, m.end)
         for m in names
     )
 
@@ -937,9 +940,10 @@ class ConceptDetector:
             present.discard("lao-actor")
             stated.discard("lao-actor")
             negated.add("lao-actor")
+        abroad = _written_abroad(text)
         if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
             present.add("foreign")
-            if _written_abroad(text):
+            if abroad:
                 # A message written in Vietnamese, Chinese or Korean comes from the partner abroad.
                 stated.add("foreign")
         if "foreign" not in present and _names_a_foreign_region(lowered):
@@ -951,7 +955,7 @@ class ConceptDetector:
         if "alternative" in present and plain and not _NAMING.search(lowered):
             # "Could our commune instead sign a cooperation agreement…": instead of it, not calling it otherwise.
             present.add("other-framework")
-        if "sister-city" in present and _written_abroad(text) and _THAI_PROVINCE_WORD.search(lowered):
+        if "sister-city" in present and abroad and _THAI_PROVINCE_WORD.search(lowered):
             # A partner abroad writes of a "จังหวัด" of Thailand: the province is who would act.
             present.add("province-actor")
             stated.add("province-actor")
