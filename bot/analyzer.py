@@ -54,7 +54,7 @@ class Analyzer:
         )
         # CJK runs are cut by these (the fillers too, so a particle such as "の" comes out); they stay
         # out of newmm's dictionary, where an English filler ("a") would split "administrative".
-        self._cjk_words = thai.cjk_words(self.domain_words | self._ignore)
+        self._unspaced_words = thai.unspaced_words(self.domain_words | self._ignore)
         self._known: frozenset[str] = frozenset()
         # Typos are repaired only towards the curated vocabulary (synonyms.yaml), bucketed by
         # length: its size does not grow with the number of entries, so neither does the cost.
@@ -94,7 +94,7 @@ class Analyzer:
     def _terms(self, text: str, repair: bool) -> tuple[str, ...]:
         # A letter number ("ว 0313") names which letter, not what is asked: the registry's card
         # answers it, and its digits must not pull a question towards the entry that quotes it.
-        pieces = thai.tokenize(thai.fold(without_numbers(text)), self.domain_words, self._cjk_words)
+        pieces = thai.tokenize(thai.fold(without_numbers(text)), self.domain_words, self._unspaced_words)
         if repair:
             pieces = self._repair(pieces)
         terms = [term for term in self._map(pieces, repair) if term not in self._ignore]

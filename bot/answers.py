@@ -30,6 +30,9 @@ BACKED_MARGIN = 0.08
 BACKED_TIE = 0.01
 # The least confidence at which an entry whose `sure_when` concepts are all said answers as a fallback.
 FALLBACK_FLOOR = 0.30
+# The same, for a message written in a partner's script (Korean, Khmer…): few of its words are the
+# base's, so the words' score says little and the concepts said decide.
+ABROAD_FALLBACK_FLOOR = 0.15
 # Concepts that say who acts and with whom: one part of a message says them for all its parts.
 _WHO = frozenset({"lao-actor", "province-actor", "domestic", "foreign", "private-partner", "special-form-lao"})
 _DECISIVE_WEIGHT = 2.0  # synonyms.yaml weight of the words that decide which rule applies
@@ -313,9 +316,10 @@ class Answerer:
         # An explanation whose `sure_when` concepts are all said ("岐阜県…タイのナーン県との友好提携…県レベルで":
         # a province, a sister city) answers when its words, in a language the base barely knows, score low.
         # Never a "yes": a permitted framework must be found by its words.
+        floor = ABROAD_FALLBACK_FLOOR if concepts.written_abroad else FALLBACK_FLOOR
         fallbacks += [
             match.entry for match in ranked
-            if match.confidence >= FALLBACK_FLOOR and match.entry.sure_when and match.entry.sure_when <= concepts.stated
+            if match.confidence >= floor and match.entry.sure_when and match.entry.sure_when <= concepts.stated
             and match.entry.verdict not in PERMISSIVE
         ]
         if not fallbacks:

@@ -38,6 +38,42 @@ _NOT_THAI = (
     r"(?:จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|ต่าง|ท้องถิ่น|เมือง|เขา|ฝ่าย|ฝั่ง|ของ" + _WS
     + r"(?:เขา|ต่าง|จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา))"
 )
+# A Thai state body as the one that acts: "ทางการไทยจะออกบัตร", "ศาลไทยจะยอมรับ", "the Thai Ministry of
+# Health will supply". Only the state can promise what such a body does, so a clause saying it will
+# binds the state, whatever the service; asking whether such a body must approve does not.
+_STATE_BODY_TH = (
+    r"(?:" + STATE_TH + r"|ฝ่าย" + _WS + r"ไทย|ทาง" + _WS + r"(?:การ|ราชการ)" + _WS + r"ไทย|ราชการ" + _WS + r"ไทย"
+    + r"|(?:(?<![ก-๛])|(?<=ว่า)|(?<=ให้))ไทย(?=" + _WS + r"(?:จะ|ยอม|ยินยอม|รับ" + _WS + r"ประกัน))"
+    + r"|หน่วย" + _WS + r"งาน" + _WS + r"(?:ของ" + _WS + r")?รัฐ(?:บาล)?(?:" + _WS + r"(?:ของ" + _WS + r")?ไทย)?|ส่วน" + _WS
+    + r"ราชการ(?:" + _WS + r"ไทย)?|รัฐ" + _WS + r"วิสาหกิจ|กระทรวง(?!" + _WS + _NOT_THAI + r")[ก-๛]{0,25}|กรม(?!" + _WS
+    + r"(?:ส่งเสริม|" + _NOT_THAI + r"))[ก-๛]{0,25}|ศาล(?:" + _WS + r"ไทย)?|ตำรวจ[ก-๛]{0,10}|ทหาร[ก-๛]{0,6}|ตม\.?"
+    + r"|(?:สำนักงาน|ด่าน)" + _WS + r"ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ด่าน" + _WS + r"ศุลกากร|การ" + _WS
+    + r"(?:ไฟฟ้า|ประปา|รถไฟ|ท่าเรือ)[ก-๛]{0,15}|โรง" + _WS + r"พยาบาล" + _WS + r"(?:ของ" + _WS + r")?รัฐ(?:บาล)?(?:" + _WS
+    + r"(?:ของ" + _WS + r")?ไทย)?)"
+)
+# What a body asked about as an office does with the LAO's agreement: approving it is no promise.
+_OFFICE_ACTS_TH = (
+    r"(?:อนุมัติ|เห็น" + _WS + r"ชอบ|ตรวจ|พิจารณา|รับ" + _WS + r"ทราบ|ทราบ|รู้|ดู|ให้" + _WS + r"ความ" + _WS + r"เห็น|กำกับ|ดู" + _WS
+    + r"แล|ลง" + _WS + r"นาม" + _WS + r"(?:ด้วย|รับรอง)|อนุญาต" + _WS + r"ให้" + _WS + r"(?:" + _LAO_TYPES + r"|เรา|ทำ|ลง|เซ็น)|ตอบ"
+    + r"|แจ้ง" + _WS + r"(?:ว่า|ผล|กลับ)|ว่า" + _WS + r"(?:ยังไง|อย่างไร|ไง))"
+)
+_STATE_PROMISES_TH = (
+    _STATE_BODY_TH + r"[^\s,?]{0,12}?" + _WS + r"(?:จะ|ยอม|ยินยอม|ตกลง" + _WS + r"(?:จะ|ว่า|ให้)|รับ" + _WS + r"(?:ที่" + _WS
+    + r")?จะ|รับ" + _WS + r"ประกัน|ค้ำ" + _WS + r"ประกัน|มี" + _WS + r"หน้า" + _WS + r"ที่|ให้" + _WS + r"คำ" + _WS + r"มั่น)" + _WS
+    + r"(?!" + _WS + r"(?:ต้อง" + _WS + r")?" + _OFFICE_ACTS_TH + r")(?:ไม่" + _WS + r")?[ก-๛]"
+)
+_STATE_BODY_EN = (
+    r"\b(?:thai|thailand'?s?|the\s+kingdom'?s?)\s+(?:(?:central|national|royal)\s+)?(?:ministr(?:y|ies)|departments?|government|authorit(?:y|ies)"
+    r"|immigration|customs|police|army|armed\s+forces|military|courts?|state|agenc(?:y|ies)|officials?|side|hospitals?"
+    r"|public\s+\w+|revenue\s+department|border\s+\w+)"
+)
+_STATE_PROMISES_EN = (
+    _STATE_BODY_EN + r"(?:\s+(?:of|for)\s+[a-z]+(?:\s+[a-z]+){0,2}?)?\s+(?:shall|will|agrees?\s+to|undertakes?\s+to|guarantees?"
+    r"|commits?\s+to|is\s+to|would)\s+(?!(?:need\s+to\s+|have\s+to\s+|be\s+asked\s+to\s+)?(?:approve|review|check|see|know|be\s+"
+    r"informed|be\s+notified|sign\s+off|clear|comment|advise|answer|reply|say|decide\s+whether))[a-z]"
+)
+
+
 # Councils that are not an LAO's own: "ผ่านสภาความมั่นคง" is no question of the LAO's procedure.
 _OTHER_COUNCILS = r"(?:ความ" + _WS + r"มั่นคง|พัฒนา|ผู้" + _WS + r"แทน|นิติ|ตำบล" + _WS + r"และ|หอ|อุตสาหกรรม|กาชาด|มหาวิทยาลัย|เกษตร|ทนาย)"
 _FOREIGN_SCRIPTS = re.compile(r"[\u0e80-\u0eff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u1000-\u109f\u1780-\u17ff]")
@@ -82,6 +118,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
+            # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
+            r"(?:ទី)?ក្រុង\s*ភគិនី|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
@@ -125,6 +164,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ใน" + _WS + "นาม|แทน)" + _WS + r"(?:ของ" + _WS + ")?(?:" + STATE_TH + r"|รัฐบาล|ราชอาณาจักร)",
             # "MOU ผูกพันรัฐบาลไทยได้ไหม": the verb before the government.
             r"ผูก" + _WS + r"พัน(?:ธ์)?" + _WS + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง|ส่วนกลาง)",
+            _STATE_PROMISES_TH,
+            _STATE_PROMISES_EN,
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
@@ -188,6 +229,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:พื้นที่|ดินแดน)" + _WS + r"(?:ทับ" + _WS + "ซ้อน|พิพาท)",
             # Land for foreigners is the state's to allow: "ให้ฝ่ายเขาได้กรรมสิทธิ์ที่ดิน", "own land".
             r"กรรม" + _WS + r"สิทธิ์" + _WS + r"(?:ใน" + _WS + r")?ที่" + _WS + r"ดิน|ถือ" + _WS + r"ครอง" + _WS + r"ที่" + _WS + r"ดิน"
+            # "ให้คนกัมพูชาซื้อที่ดินได้": a right to buy or hold land, granted to someone.
+            r"|(?:ให้|สิทธิ์?)[^\s]{0,25}?(?:ซื้อ|ถือ|ครอบ" + _WS + r"ครอง|เป็น" + _WS + r"เจ้า" + _WS + r"ของ)" + _WS + r"ที่" + _WS + r"ดิน"
             r"|(?:own|ownership\s+of|title\s+to)\s+(?:the\s+)?land|土地所有|土地所有権|토지\s*소유",
             # Sharing a border river's water is for the states: "แบ่งการใช้น้ำแม่น้ำโขง".
             r"แบ่ง" + _WS + r"(?:การ" + _WS + r"ใช้" + _WS + r")?(?:น้ำ|แม่" + _WS + r"น้ำ)|ผัน" + _WS + r"น้ำ" + _WS + r"(?:ข้าม|จาก" + _WS + r"แม่" + _WS + r"น้ำ" + _WS + r"โขง)",
@@ -619,6 +662,8 @@ class Concepts:
     # Present concepts said in so many words (a pattern, a letter number), not only read from the
     # analyzer's words: strong enough to lower the confidence an entry needing them requires.
     stated: frozenset[str] = frozenset()
+    # Whether the message is written in a partner's script or language, whose words the base barely knows.
+    written_abroad: bool = False
 
     def __contains__(self, concept: object) -> bool:
         return concept in self.present
@@ -756,6 +801,8 @@ def _thai_province_abroad() -> re.Pattern[str]:
         r"|tỉnh(?:\s+[^,.?]{2,30}?)?\s+(?:của|ở|thuộc)\s+thái\s*lan"
         # A Thai province in Chinese ends in 府; 政府 (a government), 首府, 大阪府 and 京都府 are no Thai province.
         r"|[\u4e00-\u9fff]{2,4}(?<![政首])(?<!大阪)(?<!京都)府"
+        # "짱왓", "チャンワット": changwat (province) transliterated; "タイの県", "태국의 도", "a Thai province".
+        r"|짱왓|チャンワット|タイの県|태국의\s*(?:한\s*)?도(?![가-힣])|\ba\s+thai\s+province\b|\ba\s+province\s+(?:in|of)\s+thailand\b"
     )
 
 
@@ -1023,4 +1070,4 @@ class ConceptDetector:
                 present.add(UNKNOWN_RESOLUTION)
         stated = (stated | {c for c in present if c.startswith(LETTER_PREFIX)}) & present
         return Concepts(frozenset(present), frozenset(negated), tuple(sorted(mentions, key=lambda m: m.start)),
-                        frozenset(stated))
+                        frozenset(stated), written_abroad=abroad)

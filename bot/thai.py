@@ -54,14 +54,18 @@ THAI_MONTHS: tuple[tuple[str, str], ...] = (
 # Thai punctuation and symbols that carry no meaning for matching.
 _PUNCT = re.compile(
     r"[\"'`~!?@#$%^&*()\[\]{}<>|\\/:;,=+_“”‘’«»…•·\-–—ฯๆ"
-    # CJK punctuation: 、。「」（）？ and the full-width forms.
-    r"\u3000-\u3003\u3008-\u3011\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+    # CJK punctuation: 、。「」（）？ and the full-width forms; Khmer ។ ៕ and Myanmar ၊ ။ full stops.
+    r"\u17d4-\u17d6\u104a\u104b\u3000-\u3003\u3008-\u3011\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
 )
-# Chinese, Japanese and Korean are written without spaces and newmm does not split them: the
-# knowledge base's CJK words (synonyms.yaml) are cut out of a run by longest match instead.
-_LATIN_WORD = re.compile(r"\w+(?:[.'’/-]\w+)*|[^\w\s]")
-CjkWords = tuple[frozenset[str], int]
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+# Chinese, Japanese, Korean, Khmer and Myanmar are written without spaces between words and newmm
+# does not split them: the knowledge base's words in those scripts (synonyms.yaml) are cut out of a
+# run by longest match instead. A Khmer or Myanmar run stays one piece: its vowel signs are no \w,
+# so a word pattern would cut it into single letters.
+_LATIN_WORD = re.compile(r"[\u1780-\u17d3\u17d7-\u17ff]+|[\u1000-\u1049\u104c-\u109f]+|\w+(?:[.'’/-]\w+)*|[^\w\s]")
+UnspacedWords = tuple[frozenset[str], int]
+_UNSPACED_RUN = re.compile(
+    r"[\u1000-\u1049\u104c-\u109f\u1780-\u17d3\u17d7-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 
 
 # Lao is Thai's sister script: a partner town in Laos writes "ເມືອງພີ່ເມືອງນ້ອງ" for เมืองพี่เมືองน้อง.
@@ -191,15 +195,15 @@ def _dictionary_name(domain_words: frozenset[str]) -> str:
     return name
 
 
-def tokenize(text: str, domain_words: Iterable[str] = (), cjk: CjkWords = (frozenset(), 0)) -> list[str]:
+def tokenize(text: str, domain_words: Iterable[str] = (), unspaced: UnspacedWords = (frozenset(), 0)) -> list[str]:
     """Split folded `text` into words with newmm (nlpo3) and the domain dictionary; no spaces."""
     if not text.strip():
         return []
     from pythainlp.tokenize.nlpo3 import segment
 
     name = _dictionary_name(frozenset(domain_words))
-    if cjk[1] and _CJK_RUN.search(text):
-        text = _CJK_RUN.sub(lambda run: _split_cjk(run.group(), cjk), text)
+    if unspaced[1] and _UNSPACED_RUN.search(text):
+        text = _UNSPACED_RUN.sub(lambda run: _split_unspaced(run.group(), unspaced), text)
     # PyThaiNLP's nlpo3 engine is newmm in Rust: same words, ~10x faster than pure-Python newmm.
     # Only Thai is segmented: nlpo3 would also cut English by the dictionary ("does" -> "do" "es").
     tokens: list[str] = []
@@ -212,14 +216,14 @@ def tokenize(text: str, domain_words: Iterable[str] = (), cjk: CjkWords = (froze
     return tokens
 
 
-def cjk_words(words: Iterable[str]) -> CjkWords:
-    """Return the words written in CJK scripts (what `tokenize` cuts CJK runs by), and the longest's length."""
-    found = frozenset(word for word in words if _CJK_RUN.fullmatch(word))
+def unspaced_words(words: Iterable[str]) -> UnspacedWords:
+    """Return the words written in unspaced scripts (what `tokenize` cuts such runs by), and the longest's length."""
+    found = frozenset(word for word in words if _UNSPACED_RUN.fullmatch(word))
     return found, max((len(word) for word in found), default=0)
 
 
-def _split_cjk(run: str, known: CjkWords) -> str:
-    """Return a CJK run with spaces around each known word (longest first, left to right)."""
+def _split_unspaced(run: str, known: UnspacedWords) -> str:
+    """Return an unspaced run (CJK, Khmer, Myanmar) with spaces around each known word, longest first."""
     words, longest = known
     out: list[str] = []
     index = 0

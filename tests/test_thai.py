@@ -55,7 +55,7 @@ def test_has_thai() -> None:
 
 
 def test_cjk_runs_are_cut_into_known_words() -> None:
-    known = thai.cjk_words(["覚書", "協力", "観光", "の", "タイ政府"])
+    known = thai.unspaced_words(["覚書", "協力", "観光", "の", "タイ政府"])
     assert thai.tokenize("観光の協力覚書", (), known) == ["観光", "の", "協力", "覚書"]
     # The longest known word wins; unknown characters stay together between them.
     assert thai.tokenize("タイ政府が保証", (), known) == ["タイ政府", "が保証"]
