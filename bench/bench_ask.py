@@ -54,6 +54,9 @@ SETS = [
     "sealed_u_questions.yaml",
     "sealed_v_questions.yaml",
     "sealed_w_questions.yaml",
+    "sealed_x_questions.yaml",
+    "sealed_y_questions.yaml",
+    "sealed_z_questions.yaml",
 ]
 
 

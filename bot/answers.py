@@ -85,6 +85,7 @@ class Answerer:
         self.story_threshold = story_threshold
         self.matcher = Matcher(kb)
         self.concepts = ConceptDetector(kb.documents)
+        self._cases = tuple((entry, case) for entry in kb.entries for case in entry.cases)
 
     def forget(self) -> None:
         """Drop what was kept of earlier questions' analyses (a benchmark times each question as if new)."""
@@ -146,6 +147,21 @@ class Answerer:
 
     def _answer_understood(self, question: str, understood: Understood) -> Answer:
         """Answer one understood question: the entry its words and concepts lead to, or a decline."""
+        return self._in_case(question, self._answer_chosen(question, understood), understood)
+
+    def _in_case(self, question: str, answer: Answer, understood: Understood) -> Answer:
+        """Return the answer of an entry whose case is over the chosen entry, with the chosen one after it."""
+        if answer.kind != "entry" or answer.entry is None:
+            return answer
+        present = understood.concepts.present
+        for entry, case in self._cases:
+            if answer.entry.id in case.over and case.holds(present):
+                first = self._entry_answer(question, entry.in_case(case), answer.confidence, [])
+                return replace(first, also=(replace(answer, also=()), *answer.also))
+        return answer
+
+    def _answer_chosen(self, question: str, understood: Understood) -> Answer:
+        """Return the entry its words and concepts lead to, or a decline (before any entry's case)."""
         # An entry that says it does not apply to a question with these concepts cannot answer it.
         ranked = [
             match

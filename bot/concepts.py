@@ -47,6 +47,8 @@ _STATE_BODY_TH = (
     + r"|หน่วย" + _WS + r"งาน" + _WS + r"(?:ของ" + _WS + r")?รัฐ(?:บาล)?(?:" + _WS + r"(?:ของ" + _WS + r")?ไทย)?|ส่วน" + _WS
     + r"ราชการ(?:" + _WS + r"ไทย)?|รัฐ" + _WS + r"วิสาหกิจ|กระทรวง(?!" + _WS + _NOT_THAI + r")[ก-๛]{0,25}|กรม(?!" + _WS
     + r"(?:ส่งเสริม|" + _NOT_THAI + r"))[ก-๛]{0,25}|ศาล(?:" + _WS + r"ไทย)?|ตำรวจ[ก-๛]{0,10}|ทหาร[ก-๛]{0,6}|ตม\.?"
+    + r"|สำนัก(?:งาน)?" + _WS + r"งบ" + _WS + r"ประมาณ|กรม" + _WS + r"บัญชี" + _WS + r"กลาง|สำนักงาน[ก-๛]{2,25}แห่ง" + _WS + r"ชาติ"
+    + r"|คณะ" + _WS + r"รัฐมนตรี|ครม\.?(?=" + _WS + r"(?:จะ|ยอม))"
     + r"|(?:สำนักงาน|ด่าน)" + _WS + r"ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ด่าน" + _WS + r"ศุลกากร|การ" + _WS
     + r"(?:ไฟฟ้า|ประปา|รถไฟ|ท่าเรือ)[ก-๛]{0,15}|โรง" + _WS + r"พยาบาล" + _WS + r"(?:ของ" + _WS + r")?รัฐ(?:บาล)?(?:" + _WS
     + r"(?:ของ" + _WS + r")?ไทย)?)"
@@ -61,6 +63,13 @@ _STATE_PROMISES_TH = (
     _STATE_BODY_TH + r"[^\s,?]{0,12}?" + _WS + r"(?:จะ|ยอม|ยินยอม|ตกลง" + _WS + r"(?:จะ|ว่า|ให้)|รับ" + _WS + r"(?:ที่" + _WS
     + r")?จะ|รับ" + _WS + r"ประกัน|ค้ำ" + _WS + r"ประกัน|มี" + _WS + r"หน้า" + _WS + r"ที่|ให้" + _WS + r"คำ" + _WS + r"มั่น)" + _WS
     + r"(?!" + _WS + r"(?:ต้อง" + _WS + r")?" + _OFFICE_ACTS_TH + r")(?:ไม่" + _WS + r")?[ก-๛]"
+)
+# "มีข้อให้กรมพลศึกษาสนับสนุนสนาม", "ขอให้กระทรวงสาธารณสุขส่งแพทย์": a clause that has a state body give something.
+_STATE_MADE_TO_TH = (
+    r"ให้" + _WS + _STATE_BODY_TH + r"[^\s,?]{0,12}?" + _WS + r"(?:สนับสนุน|จัด" + _WS + r"(?:หา|สรร|ส่ง|ให้|งบ|ทำ" + _WS + r"(?:ถนน|สะพาน))|ออก" + _WS
+    + r"(?:เงิน|ค่า|งบ|บัตร|ใบ|วีซ่า|หนังสือ)|ยกเว้น|อนุญาต" + _WS + r"ให้" + _WS + r"(?:คน|ชาว|แรงงาน|รถ|เรือ|สินค้า|นัก|ฝ่าย)|รับรอง" + _WS
+    + r"(?:ว่า|สิทธิ|วุฒิ|ให้)|สร้าง|ส่ง" + _WS + r"(?:แพทย์|ครู|เจ้าหน้าที่|ทหาร|ตำรวจ|กำลัง|คน|ผู้" + _WS + r"เชี่ยวชาญ)|จ่าย|ชดใช้|ชดเชย|อุดหนุน|ค้ำ"
+    + _WS + r"ประกัน|รับ" + _WS + r"ประกัน|รับ" + _WS + r"ผิด" + _WS + r"ชอบ" + _WS + r"ค่า|คุ้ม" + _WS + r"ครอง|ลด" + _WS + r"(?:ภาษี|ค่า))"
 )
 _STATE_BODY_EN = (
     r"\b(?:thai|thailand'?s?|the\s+kingdom'?s?)\s+(?:(?:central|national|royal)\s+)?(?:ministr(?:y|ies)|departments?|government|authorit(?:y|ies)"
@@ -120,7 +129,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"k[ếe]t\s*ngh[ĩi]a",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
             # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
-            r"(?:ទី)?ក្រុង\s*ភគិនី|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
+            r"(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
@@ -162,9 +171,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:มี" + _WS + r"ผล|บังคับ)" + _WS + r"(?:ผูก" + _WS + r"พัน" + _WS + r")?(?:ถึง|ต่อ)" + _WS + r"(?:" + STATE_TH
             + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ส่วนกลาง)",
             r"(?:ใน" + _WS + "นาม|แทน)" + _WS + r"(?:ของ" + _WS + ")?(?:" + STATE_TH + r"|รัฐบาล|ราชอาณาจักร)",
-            # "MOU ผูกพันรัฐบาลไทยได้ไหม": the verb before the government.
-            r"ผูก" + _WS + r"พัน(?:ธ์)?" + _WS + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง|ส่วนกลาง)",
+            # "MOU ผูกพันรัฐบาลไทยได้ไหม", "จะไปมัดรัฐบาลกลางด้วยไหม", "ดึงรัฐบาลเข้ามาผูกพัน": the verb before the government.
+            r"(?:ผูก" + _WS + r"พัน(?:ธ์)?|(?:ผูก" + _WS + r")?มัด(?:" + _WS + r"(?:ตัว|ถึง|ไป" + _WS + r"ถึง))?|(?:ดึง|ลาก))" + _WS
+            + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง|ส่วนกลาง)",
             _STATE_PROMISES_TH,
+            _STATE_MADE_TO_TH,
             _STATE_PROMISES_EN,
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
@@ -172,6 +183,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+)?(?:thai|central|national)\s+(?:government|state|ministr\w+|budget)",
             # "Thailand shall permit the import of seeds": the kingdom itself promises.
             r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
+            r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,40}?(?:မည်|ပေး|အာမခံ)",
+            r"(?:kerajaan\s+(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)|gouvernement\s+tha[ïi]landais)"
+            r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
             r"(?:タイ政府|泰国政府|泰國政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
@@ -206,7 +220,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:变成|變成|成为|成為|算|属于|屬於|视为|視為|になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)[^。？?]{0,6}?"
             r"(?:国际条约|國際條約|国際条約|条约|條約|条約|조약|国际协定|國際協定|国際協定)"
             r"|(?:国际条约|國際條約|国際条約|条约|條約|条約|조약)[^。？?]{0,6}?(?:になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)"
-            r"|tr[ởo]\s+th[àa]nh\s+(?:điều\s+ước|hiệp\s+ước)|được\s+coi\s+là\s+(?:điều\s+ước|hiệp\s+ước)",
+            r"|tr[ởo]\s+th[àa]nh\s+(?:điều\s+ước|hiệp\s+ước)|(?:được|bị)\s+coi\s+là\s+(?:điều\s+ước|hiệp\s+ước)",
+            r"(?:国際約束|条約|條約|条约)[^。？?]{0,4}?(?:と|に)?\s*(?:見な|見做|みな)さ",
         ),
         negatable=False,
     ),
@@ -532,6 +547,38 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         negatable=False,
     ),
     Concept(
+        "asks-may",
+        "asks whether something is allowed (may we, can the province, is it still possible), not how or what",
+        patterns=(
+            # Not a favour asked ("ช่วยสรุปให้หน่อยได้ไหม"): that asks for something, not whether it is allowed.
+            r"(?<!หน่อย)(?<!ให้)(?<!ที)ได้" + _WS + r"(?:อยู่" + _WS + r")?(?:ไหม|มั้ย|มั๊ย|ไม(?![ก-๛])|ไม๊|มะ|บ่|ก่|ก่อ|ป่ะ|ปะ|ป่าว|เปล่า|หรือ" + _WS + r"(?:ไม่|เปล่า|ป่าว)|รึ" + _WS
+            + r"(?:เปล่า|ป่าว|ไม่))",
+            # "…ได้อยู่ใช่ไหม", "ไม่ได้เหมือนกันใช่ไหม", "ห้ามทุกระดับใช่ป่ะ", "ไม่ขัดหนังสือใช่ไหม".
+            r"(?:ได้|ห้าม|ขัด)[ก-๛\s]{0,24}?(?:ใช่|จริง)" + _WS + r"(?:ไหม|มั้ย|มั๊ย|มะ|ป่ะ|ปะ|ป่าว|หรือ|เปล่า|บ่)",
+            r"ขัด[ก-๛\s]{0,30}?(?:ไหม|มั้ย|มั๊ย|หรือ" + _WS + r"(?:ไม่|เปล่า)|บ่)",
+            r"\b(?:can|could|may)\s+(?:we|our|i|the|a|an|it|they|thai|(?:[a-z]+\s+){1,3}province)\b|\b(?:is|are)\s+(?:it|this|that|they)\s+"
+            r"(?:still\s+)?(?:allowed|permitted|possible|ok|okay|legal)|\ballowed\b|\bpermitted\b",
+            r"可以|能否|能不能|是否可以|できますか|できるでしょうか|可能でしょうか|可能ですか|가능한가요|가능합니까|가능할까요|될까요|할\s*수\s*있"
+            r"|có\s+được\s+không|được\s+không|có\s+thể",
+            r"បាន\s*(?:ដែរ\s*)?(?:ឬ\s*)?ទេ|နိုင်\s*(?:ပါ\s*)?သလား|ရ\s*(?:ပါ\s*)?သလား|\bboleh(?:kah)?\b|est[\s\-]+(?:ce|il)\s+possible"
+            r"|\bpouvons[\s\-]+nous\b|\bpeut[\s\-]+on\b|\bes\s+posible\b|\bse\s+puede\b|\bpodemos\b",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "partner-level",
+        "what level or kind the foreign partner must be (a village, a small town, a district-level town)",
+        patterns=(
+            r"หมู่" + _WS + r"บ้าน|เมือง" + _WS + r"เล็ก|ระดับ" + _WS + r"(?:ไหน|ใด|อะไร|อำเภอ|หมู่" + _WS + r"บ้าน|ตำบล)|ต้อง" + _WS
+            + r"(?:เป็น" + _WS + r")?(?:หน่วย" + _WS + r")?ระดับ|เทียบ" + _WS + r"เท่า|ฐานะ",
+            r"(?<![一-龥])村|小さ(?:な|い)\s*(?:町|村|市)|小[镇鎮城村]|작은\s*(?:마을|도시|군|읍|면)|마을|village|small\s+(?:town|city|municipalit\w+)"
+            r"|(?:what|which)\s+level|equivalent|same\s+level",
+            # The kind of partner named as what is asked: "pair with a US state", "กับมลรัฐหนึ่ง".
+            r"pair(?:ed)?\s+with|(?:us|u\.s\.|american)\s+state|มล" + _WS + r"รัฐ",
+        ),
+        negatable=False,
+    ),
+    Concept(
         "letter-question",
         "a question about a letter's own details (its date, who signed it, to whom, what it refers to)",
         patterns=(
@@ -597,6 +644,8 @@ _NEGATOR = re.compile(
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
+    # Khmer "មិនមែនជា…" (is not); French "il ne s'agit pas d'un jumelage", taken whole so its apostrophe ends nothing.
+    r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
 _NEGATION_REACH = 24
 _NO_INTENT = re.compile(
@@ -606,8 +655,8 @@ _NO_INTENT = re.compile(
 _INTENT_REACH = 50
 # "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
 _WAIVER = re.compile(r"ไม่\s*ต้อง")
-# Korean and Japanese deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません".
-_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな)")
+# Korean, Japanese and Myanmar deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません", "…မြို့ မဟုတ်ပါ".
+_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな|မဟုတ်)")
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
 _PROVINCE_OWNS = re.compile(

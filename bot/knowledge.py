@@ -34,8 +34,10 @@ CONTACT_PLACEHOLDER = "{contact}"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 _ENTRY_KEYS = {
-    "id", "title", "verdict", "questions", "answer", "short", "instead", "sources", "related", "applies", "because"
+    "id", "title", "verdict", "questions", "answer", "short", "instead", "sources", "related", "applies", "because",
+    "cases",
 }
+_CASE_KEYS = {"when", "unless", "over", "verdict", "short", "answer"}
 _APPLIES_ORDER = ("needs", "excludes", "first_when", "sure_when", "fallback_when")
 _APPLIES_KEYS = set(_APPLIES_ORDER)
 _DOCUMENT_KEYS = {"id", "title", "short", "kind", "number", "date", "issuer", "url", "note", "file"}
@@ -68,6 +70,23 @@ class KnowledgeSource:
 
 
 @dataclass(frozen=True)
+class Case:
+    """A case of an entry: with all `when` concepts in a question the `over` entries got, this entry answers so."""
+
+    when: frozenset[str]
+    over: frozenset[str]
+    verdict: str
+    answer: str
+    short: str | None = None
+    # Concepts that keep the chosen entry: "with a small village abroad?" asks the criteria, not whether.
+    unless: frozenset[str] = frozenset()
+
+    def holds(self, concepts: frozenset[str]) -> bool:
+        """Tell whether a question with these concepts is this case."""
+        return self.when <= concepts and not self.unless & concepts
+
+
+@dataclass(frozen=True)
 class Entry:
     """One question the bot can answer, with the ways officials ask it."""
 
@@ -94,6 +113,13 @@ class Entry:
     # With one of these stated and no entry sure enough, this entry answers rather than a decline
     # (a question that names a letter this entry describes is about that letter).
     fallback_when: frozenset[str] = frozenset()
+    # How it answers instead of another entry in a case ("may the province do it?" is this rule's "yes").
+    cases: tuple[Case, ...] = ()
+
+    def in_case(self, case: Case) -> Entry:
+        """Return this entry as it answers in `case`: the case's verdict and text, and it applies to the case."""
+        return replace(self, verdict=case.verdict, answer=case.answer, short=case.short, instead=None, cases=(),
+                       excludes=(self.excludes - case.when) | case.unless)
 
     def applies_to(self, concepts: frozenset[str]) -> bool:
         """Tell whether this entry may answer a question with these concepts."""
@@ -333,6 +359,48 @@ def _check_short(where: str, key: str, value: Any, problems: list[str]) -> None:
             problems.append(f"{where}: {key} has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
 
 
+def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str]) -> tuple[Case, ...]:
+    """Read an entry's `cases: [{when, unless, over, verdict, answer, short}]`; `over` ids are checked with the base."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        problems.append(f"{where}: cases must be a list of mappings with when, over, verdict, answer")
+        return ()
+    cases: list[Case] = []
+    for index, item in enumerate(data, 1):
+        at = f"{where}: case {index}"
+        if not isinstance(item, dict):
+            problems.append(f"{at} must be a mapping with when, over, verdict, answer")
+            continue
+        before = len(problems)
+        _check_keys(at, item, _CASE_KEYS, problems)
+        for key in ("when", "over"):
+            if not _strings(item.get(key)) or not item[key]:
+                problems.append(f"{at}: {key} must be a non-empty list")
+        if item.get("unless") is not None and not _strings(item["unless"]):
+            problems.append(f"{at}: unless must be a list of concept names")
+        for key in ("when", "unless"):
+            for concept in item.get(key) or ():
+                if isinstance(concept, str) and concept not in concepts:
+                    problems.append(f"{at}: {key}: unknown concept {concept!r}")
+        if item.get("verdict") not in VERDICTS:
+            problems.append(f"{at}: verdict must be one of {', '.join(VERDICTS)}")
+        answer = item.get("answer")
+        if not isinstance(answer, str) or not answer.strip():
+            problems.append(f"{at}: answer is missing or empty")
+        elif len(answer) > MAX_ANSWER_CHARS:
+            problems.append(f"{at}: answer is {len(answer)} characters (at most {MAX_ANSWER_CHARS})")
+        else:
+            for placeholder in _PLACEHOLDER.findall(answer):
+                if placeholder != CONTACT_PLACEHOLDER:
+                    problems.append(f"{at}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
+        _check_short(at, "short", item.get("short"), problems)
+        if len(problems) == before:
+            cases.append(Case(frozenset(item["when"]), frozenset(item["over"]), item["verdict"], item["answer"].strip(),
+                              _stripped(item.get("short")), frozenset(item.get("unless") or ())))
+    return tuple(cases)
+
+
 def _stripped(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
@@ -368,6 +436,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
     if data.get("because") is not None and not isinstance(data["because"], str):
         problems.append(f"{where}: because must be one entry id")
     applies = _applies(where, data.get("applies"), concepts, problems)
+    cases = _cases(where, data.get("cases"), concepts, problems)
     if len(problems) > before:
         return None
     return Entry(
@@ -382,6 +451,7 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
         file=path.name,
         short=_stripped(data.get("short")),
         instead=_stripped(data.get("instead")),
+        cases=cases,
         **applies,
     )
 
@@ -429,6 +499,10 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
                 problems.append(f"{where}: related entry {related!r} does not exist")
         if entry.because is not None and entry.because not in declared:
             problems.append(f"{where}: because entry {entry.because!r} does not exist")
+        for case in entry.cases:
+            for over in sorted(case.over):
+                if over not in declared or over == entry.id:
+                    problems.append(f"{where}: a case is over {over!r}, which is no other entry")
     if not entries and not problems:
         problems.append(f"{root}: no entries found in entries/")
     if problems:

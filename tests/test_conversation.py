@@ -75,6 +75,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_u_questions.yaml", 0.92, 0.95, 0),
         ("sealed_v_questions.yaml", 0.91, 0.95, 0),
         ("sealed_w_questions.yaml", 0.86, 0.88, 0),
+        ("sealed_x_questions.yaml", 0.87, 0.97, 0),
+        ("sealed_y_questions.yaml", 0.91, 0.95, 0),
+        ("sealed_z_questions.yaml", 0.89, 0.95, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

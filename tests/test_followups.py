@@ -40,8 +40,10 @@ def test_a_new_actor_replaces_the_old_one(conversation: Conversation) -> None:
 
 
 def test_the_province_itself_is_another_question(conversation: Conversation) -> None:
+    # "May we?" then "and the province itself?": the province may, and its criteria follow.
     _, follow = _after(conversation, SISTER_CITY, "แล้วจังหวัดเองล่ะ")
-    assert follow.answer.entry_id == "sister-city-province-criteria"
+    assert (follow.answer.entry_id, follow.answer.verdict) == ("sister-city-province-only", "yes")
+    assert [extra.entry_id for extra in follow.answer.also] == ["sister-city-province-criteria"]
 
 
 def test_a_sector_replaces_the_sister_city(conversation: Conversation) -> None:
@@ -53,7 +55,7 @@ def test_why_gets_the_source_the_entry_names_or_the_entry_again(conversation: Co
     _, why, actor = _after(conversation, SISTER_CITY, "ทำไมล่ะ", "แล้วถ้าให้จังหวัดทำแทนล่ะ")
     assert why.answer.entry_id == "legal-basis-cabinet-2561"
     # The next follow-up still goes on from the sister-city question, not from "why".
-    assert actor.answer.entry_id == "sister-city-province-criteria"
+    assert (actor.answer.entry_id, actor.answer.verdict) == ("sister-city-province-only", "yes")
     _, again = _after(conversation, "MOU ของเทศบาลกับเมืองต่างประเทศ ผูกพันรัฐบาลไทยได้ไหม", "อ้างอิงจากอะไร")
     assert again.answer.entry_id == "agreement-must-not-bind-government"
 

@@ -89,6 +89,31 @@ def test_unknown_source_and_related_are_reported(kb_copy: Path) -> None:
     assert "contact-office.yaml: entry contact-office: related entry 'nowhere' does not exist" in problems
 
 
+def test_an_entrys_case_is_checked_like_the_entry(kb_copy: Path) -> None:
+    path = kb_copy / "entries" / "sister-city-province-only.yaml"
+    text = path.read_text(encoding="utf-8")
+    over, elsewhere = "    over: [sister-city-province-criteria]", "    over: [no-such-entry]"
+    broken = text.replace("  - when: [province-actor, sister-city, asks-may]", "  - when: [province-actr]")
+    broken = broken.replace(over, elsewhere).replace('    verdict: "yes"', "    verdict: sure")
+    path.write_text(broken, encoding="utf-8")
+    problems = _problems(kb_copy)
+    where = "sister-city-province-only.yaml: entry sister-city-province-only"
+    assert f"{where}: case 1: when: unknown concept 'province-actr'" in problems
+    assert f"{where}: case 1: verdict must be one of yes, no, conditional, info" in problems
+    path.write_text(text.replace(over, elsewhere), encoding="utf-8")
+    assert _problems(kb_copy) == [f"{where}: a case is over 'no-such-entry', which is no other entry"]
+
+
+def test_an_entry_in_its_case_answers_with_the_cases_verdict_and_still_applies() -> None:
+    entry = load_knowledge().by_id["sister-city-province-only"]
+    (case,) = entry.cases
+    seen = entry.in_case(case)
+    assert (seen.id, seen.verdict, seen.cases) == (entry.id, "yes", ())
+    asked = frozenset({"province-actor", "sister-city", "asks-may"})
+    assert case.holds(asked) and seen.applies_to(asked) and not entry.applies_to(asked)
+    assert not case.holds(asked | {"partner-level"})
+
+
 def test_broken_yaml_gives_the_line(kb_copy: Path) -> None:
     (kb_copy / "entries" / "broken.yaml").write_text("id: x\nquestions: [a, b\n", encoding="utf-8")
     problems = _problems(kb_copy)

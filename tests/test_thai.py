@@ -60,3 +60,11 @@ def test_cjk_runs_are_cut_into_known_words() -> None:
     # The longest known word wins; unknown characters stay together between them.
     assert thai.tokenize("タイ政府が保証", (), known) == ["タイ政府", "が保証"]
     assert thai.tokenize("観光", ()) == ["観光"]
+
+
+def test_khmer_and_myanmar_runs_are_cut_into_known_words_not_letters() -> None:
+    # Their vowel signs are no \\w: a run is one piece, and the known words are cut out of it.
+    known = thai.unspaced_words(["កិច្ចសហប្រតិបត្តិការ", "ខេត្ត", "ပူးပေါင်းဆောင်ရွက်"])
+    assert thai.tokenize("កិច្ចសហប្រតិបត្តិការកសិកម្មនៅខេត្ត", (), known) == ["កិច្ចសហប្រតិបត្តិការ", "កសិកម្មនៅ", "ខេត្ត"]
+    assert thai.tokenize("ပူးပေါင်းဆောင်ရွက်ရေး။", (), known) == ["ပူးပေါင်းဆောင်ရွက်", "ရေး", "။"]
+    assert thai.tokenize("សួស្តី", ()) == ["សួស្តី"]

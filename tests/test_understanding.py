@@ -34,8 +34,9 @@ def detector(answerer: Answerer) -> ConceptDetector:
 
 
 def _concepts(detector: ConceptDetector, text: str) -> tuple[set[str], set[str]]:
+    """Return the concepts present and denied, leaving out the form of the question ("ได้ไหม" asks may-we)."""
     found = understand(text, ANSWERER.matcher.analyzer, detector).concepts
-    return set(found.present), set(found.negated)
+    return set(found.present) - {"asks-may"}, set(found.negated)
 
 
 CASES = [
@@ -389,8 +390,9 @@ CONTEXT_CASES = [
     # …but an LAO that wants one of its own still gets the rule.
     ("its own", "จังหวัดมีเมืองพี่เมืองน้องกับมณฑลกวางสี เทศบาลทำเองบ้างได้ไหม", "sister-city-province-only", "no"),
     ("supervision", "ใครมีอำนาจตรวจสอบเทศบาล ถ้าไปทำ MOU กับเมืองต่างประเทศผิดระเบียบ", "lao-supervision", "info"),
+    # Asked whether it may, the province gets the rule's "yes" (the criteria follow it).
     ("province abroad", "Could a Thai province sign a sister-province agreement with a Canadian province?",
-     "sister-city-province-criteria", "info"),
+     "sister-city-province-only", "yes"),
 ]
 
 
@@ -407,8 +409,12 @@ def test_a_task_a_district_and_a_province_in_a_language_barely_known(answerer: A
     # A district is no province: the rule, not the province's criteria.
     answer = answerer.answer("อำเภอจะลงนามเมืองพี่เมืองน้องกับเมืองในพม่าในนามอำเภอได้ไหม")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
-    # A prefecture asking in Japanese about a Thai province: the province's criteria, though few words match.
+    # A prefecture asking in Japanese whether a Thai province may: the province's "yes", though few words match,
+    # and asking what the province weighs, its criteria.
     answer = answerer.answer("群馬県はタイのプレー県との友好提携を考えています。タイでは県レベルで締結できますか。")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "yes")
+    assert [extra.entry_id for extra in answer.also] == ["sister-city-province-criteria"]
+    answer = answerer.answer("タイの県（チャンワット）との姉妹県提携で、タイ側は何を考慮しますか。")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-criteria", "info")
 
 
@@ -424,10 +430,10 @@ STATE_CASES = [
     ("state land", "เมืองในลาวขอให้ MOU ระบุว่านักลงทุนของเขาได้เช่าที่ราชพัสดุริมโขง อบต.ลงนามได้ไหม",
      "agreement-must-not-bind-government", "no"),
     # "จว." is the province.
-    ("abbreviation", "จว.จะทำ sister city กับมณฑลในจีน ทำได้ใช่ไหม", "sister-city-province-criteria", "info"),
+    ("abbreviation", "จว.จะทำ sister city กับมณฑลในจีน ทำได้ใช่ไหม", "sister-city-province-only", "yes"),
     # A prefecture asking about sister prefectures in Japanese.
     ("japanese", "タイの県（チャンワット）と姉妹県の提携を結ぶことはできますか。",
-     "sister-city-province-criteria", "info"),
+     "sister-city-province-only", "yes"),
     # A province abroad named by place is not the Thai province whose events an LAO would join.
     ("place abroad",
      "เทศบาลเรารู้จักกับเมืองเล็กๆ ในจังหวัดกุนมะมานาน เขาเสนอให้ลงนามเมืองพี่เมืองน้องในงานครบรอบ เทศบาลลงนามเองได้ไหม",
@@ -435,8 +441,39 @@ STATE_CASES = [
 ]
 
 
+BODY_CASES = [
+    # A Thai state body that will do something, whatever the service: the state's promise.
+    ("state body", "ร่างข้อตกลงระบุว่าศาลไทยจะยอมรับคำพิพากษาของศาลลาว อบจ.ใส่ได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("state body", "ข้อ 5 ของร่าง: ทางการไทยจะออกบัตรประจำตัวให้แรงงานจากเมืองคู่สัญญา อบต.ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("state body", "The draft says the Thai Ministry of Interior will provide a liaison officer for the project. "
+     "Can our municipality sign this?", "agreement-must-not-bind-government", "no"),
+    ("state body", "ร่าง MOU ด้านเกษตรมีข้อให้กรมวิชาการเกษตรจัดหาพันธุ์ข้าวให้เมืองในลาว เทศบาลลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("state body", "ทต.ทำ MOU กับเมืองในจีน จะไปผูกมัดรัฐบาลด้วยได้ไหม", "agreement-must-not-bind-government", "no"),
+    ("state body", "ในร่างเขียนว่าสำนักงบประมาณจะให้เงินอุดหนุนโครงการร่วมกับเมืองในกัมพูชา อบต.เซ็นได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    # The LAO doing it itself is its own sector cooperation.
+    ("own powers", "อบจ.จะส่งรถดับเพลิงของ อบจ.ไปช่วยซ้อมแผนกับเมืองในเมียนมา ใส่ใน MOU ได้ไหม",
+     "other-cooperation-allowed", "conditional"),
+    # A province asking whether it may: the rule's "yes"; what its partner must be: the criteria.
+    ("province may", "จังหวัดเรายังลงนามเมืองพี่เมืองน้องกับต่างประเทศได้อยู่ใช่ไหมครับ", "sister-city-province-only", "yes"),
+    ("province may", "จังหวัดจะทำเมืองพี่เมืองน้องกับหมู่บ้านเล็กๆ ในลาวได้ไหม", "sister-city-province-criteria", "info"),
+    ("province may", "จังหวัดจะทำเมืองพี่เมืองน้อง ช่วยสรุปหลักเกณฑ์ให้หน่อยได้ไหม", "sister-city-province-criteria", "info"),
+    # Khmer, Myanmar, Spanish and Malay, in the words partners write.
+    ("khmer", "ក្រុងរបស់យើងចង់ធ្វើជាក្រុងភគិនីជាមួយ เทศบาล មួយនៅប្រទេសថៃ។ តើអាចធ្វើបានទេ?", "sister-city-province-only", "no"),
+    ("khmer", "ខេត្តបាត់ដំបងចង់ចុះហត្ថលេខាលើអនុស្សរណៈនៃការយោគយល់គ្នាស្តីពីកិច្ចសហប្រតិបត្តិការទេសចរណ៍ជាមួយ อบต. មួយ។ "
+     "តើអាចធ្វើបានទេ?", "other-cooperation-allowed", "conditional"),
+    ("spanish", "Hola, nuestro ayuntamiento quiere firmar un memorando de cooperación sobre cultura con un thesaban de "
+     "Tailandia. ¿Es posible?", "other-cooperation-allowed", "conditional"),
+    ("malay", "Majlis Perbandaran kami mahu menandatangani MoU kerjasama pendidikan dengan sebuah tesaban di Thailand. "
+     "Bolehkah?", "other-cooperation-allowed", "conditional"),
+]
+
+
 # Every kind above, each with the entry and the verdict it must get.
-ALL_CASES = CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES
+ALL_CASES = CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES + BODY_CASES
 
 
 @pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), ALL_CASES,
@@ -446,3 +483,10 @@ def test_each_kind_gets_the_right_entry_and_verdict(
 ) -> None:
     answer = answerer.answer(question)
     assert (answer.entry_id, answer.verdict) == (entry_id, verdict), (kind, answer.confidence)
+
+
+def test_asking_whether_a_ministry_approves_is_no_promise_of_the_state(detector: ConceptDetector) -> None:
+    for question in ("กระทรวงมหาดไทยต้องอนุมัติ MOU ของเทศบาลไหม", "ต้องส่งร่างให้กระทรวงการต่างประเทศช่วยดูไหม",
+                     "Will the Thai Ministry of Interior need to approve our MOU?"):
+        assert "binds-government" not in _concepts(detector, question)[0], question
+    assert "binds-government" in _concepts(detector, "ฝ่ายลาวขอให้ใส่ว่าไทยจะไม่ดำเนินคดีกับแรงงานลาว")[0]
