@@ -37,7 +37,7 @@ _ENTRY_KEYS = {
     "id", "title", "verdict", "questions", "answer", "short", "instead", "sources", "related", "applies", "because",
     "cases",
 }
-_CASE_KEYS = {"when", "unless", "over", "verdict", "short", "answer"}
+_CASE_KEYS = {"when", "unless", "over", "verdict", "title", "short", "answer", "related"}
 _APPLIES_ORDER = ("needs", "excludes", "first_when", "sure_when", "fallback_when")
 _APPLIES_KEYS = set(_APPLIES_ORDER)
 _DOCUMENT_KEYS = {"id", "title", "short", "kind", "number", "date", "issuer", "url", "note", "file"}
@@ -80,6 +80,9 @@ class Case:
     short: str | None = None
     # Concepts that keep the chosen entry: "with a small village abroad?" asks the criteria, not whether.
     unless: frozenset[str] = frozenset()
+    # The question it answers, and what to read next, when they differ from the entry's.
+    title: str | None = None
+    related: tuple[str, ...] | None = None
 
     def holds(self, concepts: frozenset[str]) -> bool:
         """Tell whether a question with these concepts is this case."""
@@ -119,7 +122,8 @@ class Entry:
     def in_case(self, case: Case) -> Entry:
         """Return this entry as it answers in `case`: the case's verdict and text, and it applies to the case."""
         return replace(self, verdict=case.verdict, answer=case.answer, short=case.short, instead=None, cases=(),
-                       excludes=(self.excludes - case.when) | case.unless)
+                       excludes=(self.excludes - case.when) | case.unless, title=case.title or self.title,
+                       related=self.related if case.related is None else case.related)
 
     def applies_to(self, concepts: frozenset[str]) -> bool:
         """Tell whether this entry may answer a question with these concepts."""
@@ -360,7 +364,7 @@ def _check_short(where: str, key: str, value: Any, problems: list[str]) -> None:
 
 
 def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str]) -> tuple[Case, ...]:
-    """Read an entry's `cases: [{when, unless, over, verdict, answer, short}]`; `over` ids are checked with the base."""
+    """Read an entry's `cases: [{when, unless, over, verdict, title, short, answer, related}]` (ids checked later)."""
     if data is None:
         return ()
     if not isinstance(data, list):
@@ -395,9 +399,17 @@ def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str])
                 if placeholder != CONTACT_PLACEHOLDER:
                     problems.append(f"{at}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
         _check_short(at, "short", item.get("short"), problems)
+        if item.get("title") is not None and not _stripped(item["title"]):
+            problems.append(f"{at}: title must be a text (or left out)")
+        if item.get("related") is not None and not _strings(item["related"]):
+            problems.append(f"{at}: related must be a list of entry ids")
         if len(problems) == before:
-            cases.append(Case(frozenset(item["when"]), frozenset(item["over"]), item["verdict"], item["answer"].strip(),
-                              _stripped(item.get("short")), frozenset(item.get("unless") or ())))
+            related = item.get("related")
+            cases.append(Case(
+                frozenset(item["when"]), frozenset(item["over"]), item["verdict"], item["answer"].strip(),
+                _stripped(item.get("short")), frozenset(item.get("unless") or ()), _stripped(item.get("title")),
+                None if related is None else tuple(related),
+            ))
     return tuple(cases)
 
 
@@ -503,6 +515,9 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
             for over in sorted(case.over):
                 if over not in declared or over == entry.id:
                     problems.append(f"{where}: a case is over {over!r}, which is no other entry")
+            for related in case.related or ():
+                if related not in declared:
+                    problems.append(f"{where}: a case's related entry {related!r} does not exist")
     if not entries and not problems:
         problems.append(f"{root}: no entries found in entries/")
     if problems:

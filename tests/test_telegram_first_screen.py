@@ -66,6 +66,17 @@ def test_every_entrys_first_message_fits_a_phone(kb: KnowledgeBase) -> None:
                     assert _whole_numbers(button.text, titles), button.text
 
 
+def test_an_entry_in_its_case_fits_a_phone_and_says_its_own_question(kb: KnowledgeBase) -> None:
+    # A province asking whether it may: the sister-city rule's "yes", under the province's question.
+    answer = Answerer(kb, default_contact()).answer("จังหวัดเรายังทำเมืองพี่เมืองน้องกับต่างประเทศได้อยู่ใช่ไหม")
+    assert answer.entry is not None and (answer.entry_id, answer.verdict) == ("sister-city-province-only", "yes")
+    reply = answer_reply(answer, default_contact(), "0123456789ab")
+    shown = visible(reply.text)
+    assert shown.splitlines()[0].startswith(VERDICT_LABELS["yes"]) and len(shown) <= 500
+    assert answer.entry.title.startswith("จังหวัด") and "อปท." not in answer.entry.title
+    assert answer.entry.title in reply.text
+
+
 def test_the_cli_keeps_the_whole_answer(kb: KnowledgeBase) -> None:
     answerer = Answerer(kb, default_contact())
     for entry in kb.entries:
