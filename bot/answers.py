@@ -301,18 +301,27 @@ class Answerer:
             order.get(entry.id, len(order)), not entry.needs,
         ))
         best = ranked[0] if ranked else None
+        lead = leads[0]
+        # A restriction on a matter of its own, all of whose needs are said (a study trip abroad paid by
+        # the LAO), asked as "may we", is asked about with or without an agreement.
+        own_matter = (
+            bool(lead.needs) and lead.needs <= concepts.stated and "sister-city" not in lead.needs
+            and "asks-may" in concepts
+        )
         if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
             # A restriction answers the question already, and so does an explanation the concepts back; one
             # that won on words alone ("ร่างข้อตกลงที่ฝ่ายเขาส่งมา…") gives way to a restriction on what any
             # agreement may say (one that needs nothing: a duty-free clause, a ministry's budget) said in so many words.
+            # A restriction that won on words alone also gives way to one on a matter said whole ("ไปดูงาน… ใช้เงิน
+            # ทต. ได้ไหม เราไม่มี MOU": the trip's rule, not the agreement's).
             clause_rule = any(e.verdict == "no" and not e.needs for e in leads)
-            if best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule:
+            unsaid_no = best.entry.verdict == "no" and not self._backed(best, understood) and own_matter
+            if not unsaid_no and (best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule):
                 return None
-        lead = leads[0]
         # A restriction leads only a question about an agreement (a work permit for a teacher is not
         # one) or, for a sister city, about what an LAO may do ("translate 'sister city'" asks neither).
         terms = set(understood.terms)
-        if lead.verdict == "no" and not _AGREEMENT_WORDS & terms:
+        if lead.verdict == "no" and not own_matter and not _AGREEMENT_WORDS & terms:
             # A sister city, or a commitment of the Thai government written into it ("ให้เขียนว่า
             # รัฐบาลไทยค้ำประกัน ทต.เซ็นได้ไหม"), asked about with "may we": the restriction answers.
             said = {"sister-city", "binds-government"} & lead.first_when & concepts.stated

@@ -469,6 +469,19 @@ BODY_CASES = [
      "Tailandia. ¿Es posible?", "other-cooperation-allowed", "conditional"),
     ("malay", "Majlis Perbandaran kami mahu menandatangani MoU kerjasama pendidikan dengan sebuah tesaban di Thailand. "
      "Bolehkah?", "other-cooperation-allowed", "conditional"),
+    # Two governments promising together; a land office's title deeds.
+    ("two governments", "ร่าง MOU กีฬากับเมืองในเกาหลี ข้อ 3 ว่ารัฐบาลไทยกับรัฐบาลเกาหลีจะออกค่าที่พักให้นักกีฬา ทต.เซ็นได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("land office", "ร่างข้อตกลงการค้ากับเมืองในจีนเขียนว่าสำนักงานที่ดินจะออกโฉนดให้นักลงทุนจีน อบต.ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    # "…อะไรเลย" closes a denial: the sister city after it is asked about.
+    ("denial closed", "แค่บันทึกเฉยๆ ไม่มีงบอะไรเลย เป็นเมืองพี่เมืองน้องกับเมืองในจีน อบต.เซ็นได้ใช่ไหม",
+     "sister-city-province-only", "no"),
+    # A study trip abroad on the LAO's money, asked as "may we", with no agreement in it.
+    ("study trip", "สมาชิกสภา ทต. จะไปดูงานที่ญี่ปุ่นกัน ใช้งบ ทต. ได้ไหม ไม่มี MOU กับใครเลย", "study-visit-budget", "no"),
+    # A province and a commune of a few hundred people: whether the partner ranks with a province.
+    ("partner level", "จังหวัดจะทำเมืองพี่เมืองน้องกับ commune เล็กๆ ในเบลเยียม ประชากร 500 คน ได้ไหม",
+     "sister-city-province-criteria", "info"),
 ]
 
 
@@ -490,3 +503,13 @@ def test_asking_whether_a_ministry_approves_is_no_promise_of_the_state(detector:
                      "Will the Thai Ministry of Interior need to approve our MOU?"):
         assert "binds-government" not in _concepts(detector, question)[0], question
     assert "binds-government" in _concepts(detector, "ฝ่ายลาวขอให้ใส่ว่าไทยจะไม่ดำเนินคดีกับแรงงานลาว")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "ร่าง MOU ของ อบต. กับเมืองในลาว ต้องทำเป็นภาษาลาวด้วยไหม หรือภาษาไทยอย่างเดียวพอ",
+    "อบต.จ้างแรงงานกัมพูชามาช่วยงานก่อสร้างได้ไหม ต้องขอ work permit อย่างไร",
+])
+def test_a_documents_language_and_hiring_workers_are_not_the_permitted_framework(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.answer(question).verdict not in ("yes", "conditional"), question
