@@ -57,6 +57,9 @@ SETS = [
     "sealed_x_questions.yaml",
     "sealed_y_questions.yaml",
     "sealed_z_questions.yaml",
+    "sealed_aa_questions.yaml",
+    "sealed_ab_questions.yaml",
+    "sealed_ac_questions.yaml",
 ]
 
 

@@ -78,6 +78,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_x_questions.yaml", 0.87, 0.97, 0),
         ("sealed_y_questions.yaml", 0.91, 0.95, 0),
         ("sealed_z_questions.yaml", 0.89, 0.95, 0),
+        ("sealed_aa_questions.yaml", 0.91, 0.95, 0),
+        ("sealed_ab_questions.yaml", 0.91, 0.95, 0),
+        ("sealed_ac_questions.yaml", 0.9, 0.9, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
