@@ -303,10 +303,11 @@ class Answerer:
         best = ranked[0] if ranked else None
         lead = leads[0]
         # A restriction on a matter of its own, all of whose needs are said (a study trip abroad paid by
-        # the LAO), asked as "may we", is asked about with or without an agreement.
+        # the LAO), asked as "may we", is asked about with or without an agreement; not a visit that is
+        # part of a sector's exchange ("แลกเปลี่ยนบุคลากร อบรม และดูงาน" in a waste MOU).
         own_matter = (
             bool(lead.needs) and lead.needs <= concepts.stated and "sister-city" not in lead.needs
-            and "asks-may" in concepts
+            and "asks-may" in concepts and _SECTOR not in understood.terms
         )
         if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
             # A restriction answers the question already, and so does an explanation the concepts back; one

@@ -61,7 +61,9 @@ _OFFICE_ACTS_TH = (
 )
 _STATE_PROMISES_TH = (
     # "รัฐบาลไทยและรัฐบาลญี่ปุ่นจะสนับสนุน": with another body, it still promises.
-    _STATE_BODY_TH + r"[^\s,?]{0,12}?(?:" + _WS + r"(?:และ|กับ)" + _WS + r"[^\s,?]{1,24}?)?" + _WS + r"(?:จะ|ยอม|ยินยอม|ตกลง" + _WS + r"(?:จะ|ว่า|ให้)|รับ" + _WS + r"(?:ที่" + _WS
+    # A polite particle ends the clause: "…สถานทูตจีนประจำประเทศไทยหน่อยครับ จะประสาน…" promises nothing.
+    r"(?<!ประจำ)" + _STATE_BODY_TH + r"(?:(?!ครับ|ค่ะ|คะ|หน่อย|นะ)[^\s,?]){0,12}?(?:" + _WS + r"(?:และ|กับ)" + _WS + r"[^\s,?]{1,24}?)?" + _WS
+    + r"(?:จะ|ยอม|ยินยอม|ตกลง" + _WS + r"(?:จะ|ว่า|ให้)|รับ" + _WS + r"(?:ที่" + _WS
     + r")?จะ|รับ" + _WS + r"ประกัน|ค้ำ" + _WS + r"ประกัน|มี" + _WS + r"หน้า" + _WS + r"ที่|ให้" + _WS + r"คำ" + _WS + r"มั่น)" + _WS
     + r"(?!" + _WS + r"(?:ต้อง" + _WS + r")?" + _OFFICE_ACTS_TH + r")(?:ไม่" + _WS + r")?[ก-๛]"
 )
@@ -331,6 +333,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
             r"join|take\s+part|participat\w+|anniversar\w+",
+            # "ส่งนักเรียนไปแลกเปลี่ยนภายใต้ MOU เมืองพี่เมืองน้องของจังหวัด": under the province's own agreement.
+            r"ภาย" + _WS + r"ใต้[^\n?]{0,30}?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด",
         ),
         negatable=False,
     ),
@@ -542,6 +546,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
+            # "ถ้าเป็นระดับจังหวัด ผู้ว่าฯ ทำเมืองพี่เมืองน้องได้": the governor as the one who does it.
+            r"|ผู้" + _WS + r"ว่า(?:ฯ|ราชการ" + _WS + r"จังหวัด)?" + _WS + r"(?:เป็น" + _WS + r"ผู้" + _WS + r")?(?:ทำ|สถาปนา|ลง" + _WS + r"นาม|เซ็น)"
             r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
@@ -554,6 +560,17 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:with|and|to)\s+(?:a\s+|an\s+|the\s+|one\s+)?thai\s+provinces?\b(?!\s*'s)",
             r"thailändische\s+provinz|provincia\s+tailandesa|province\s+thaïlandaise",
             r"(?:주|도)\s*(?:\([^)]{0,20}\)\s*)?(?:단위|차원|급)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "asks-contact",
+        "asks for a telephone number or whom to call, not what a letter says",
+        patterns=(
+            r"(?:ขอ|มี|หา|ส่ง)" + _WS + r"(?:แค่" + _WS + r")?เบอร์|เบอร์" + _WS + r"(?:โทร|ติดต่อ|อะไร|ไหน|ไร|ของ)|โทร" + _WS + r"(?:ไป" + _WS
+            + r")?(?:ถาม|หา|ติดต่อ)|ติดต่อ" + _WS + r"(?:ใคร|ที่" + _WS + r"ไหน|หน่วย" + _WS + r"งาน" + _WS + r"ไหน)|คุย" + _WS + r"กับ" + _WS
+            + r"เจ้า" + _WS + r"หน้าที่",
+            r"phone\s+number|telephone|who\s+(?:do|can|should)\s+(?:i|we)\s+call|(?:whom|who)\s+to\s+call",
         ),
         negatable=False,
     ),
@@ -668,13 +685,13 @@ _INTENT_REACH = 50
 # "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
 _WAIVER = re.compile(r"ไม่\s*ต้อง")
 # Korean, Japanese and Myanmar deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません", "…မြို့ မဟုတ်ပါ".
-_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|ではな|ではあり|じゃな|မဟုတ်)")
+_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|아님|ではな|ではあり|じゃな|မဟုတ်)")
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
 _PROVINCE_OWNS = re.compile(
     r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*จังหวัด"
     r"|(?<!ใน)(?<!ใน\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
-    r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the)\s+province\b"
+    r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the|that|this)\s+province\b"
 )
 # "เมืองในจังหวัดชิซุโอกะ", "รัฐกลันตัน": a province or state whose name is no Thai province is abroad.
 _REGION = re.compile(
@@ -771,7 +788,9 @@ def _denied_from(lowered: str, start: int) -> int | None:
 
 # "How to / so that … not": a negator after these asks about what it negates.
 _AVOIDING = re.compile(
-    r"(?:ยัง\s*ไง|อย่าง\s*ไร|วิธี|ป้องกัน|ระวัง|เลี่ยง)(?:(?!ถ้า|หาก)[^\n?!]){0,30}?ให้(?:(?!ถ้า|หาก)[^\n?!]){0,30}$"
+    # Not a sector ("ป้องกันไฟป่า… ให้เป็นเรื่องเป็นราว") nor past a new subject ("… เราไม่ได้จะทำ…").
+    r"(?:ยัง\s*ไง|อย่าง\s*ไร|วิธี|ป้องกัน(?!\s*(?:ไฟ|โรค|ภัย|น้ำ|ยา|อุบัติ|หมอก|ไข้|และ|แก้))|ระวัง|เลี่ยง)(?:(?!ถ้า|หาก)[^\n?!]){0,30}?ให้"
+    r"(?:(?!ถ้า|หาก|\sเรา|\sเขา|\sทาง)[^\n?!]){0,30}$"
     r"|(?:เพื่อ|ระวัง|ป้องกัน)\s*(?:ให้\s*)?$"
     r"|(?:make\s+sure|ensure|so\s+that|avoid\w*|how\s+(?:do|can|should|to)\s+(?:we\s+)?(?:make|keep|write|draft|word))"
     r"[^\n?!.]{0,40}$"

@@ -75,8 +75,9 @@ class Case:
 
     when: frozenset[str]
     over: frozenset[str]
-    verdict: str
-    answer: str
+    # Left out, the entry's own verdict and text: only which entry answers changes.
+    verdict: str | None = None
+    answer: str | None = None
     short: str | None = None
     # Concepts that keep the chosen entry: "with a small village abroad?" asks the criteria, not whether.
     unless: frozenset[str] = frozenset()
@@ -121,9 +122,13 @@ class Entry:
 
     def in_case(self, case: Case) -> Entry:
         """Return this entry as it answers in `case`: the case's verdict and text, and it applies to the case."""
-        return replace(self, verdict=case.verdict, answer=case.answer, short=case.short, instead=None, cases=(),
-                       excludes=(self.excludes - case.when) | case.unless, title=case.title or self.title,
-                       related=self.related if case.related is None else case.related)
+        told = case.answer is not None
+        return replace(
+            self, verdict=case.verdict or self.verdict, answer=case.answer or self.answer,
+            short=case.short if told else self.short, instead=None if told else self.instead, cases=(),
+            excludes=(self.excludes - case.when) | case.unless, title=case.title or self.title,
+            related=self.related if case.related is None else case.related,
+        )
 
     def applies_to(self, concepts: frozenset[str]) -> bool:
         """Tell whether this entry may answer a question with these concepts."""
@@ -368,13 +373,13 @@ def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str])
     if data is None:
         return ()
     if not isinstance(data, list):
-        problems.append(f"{where}: cases must be a list of mappings with when, over, verdict, answer")
+        problems.append(f"{where}: cases must be a list of mappings with when, over and optionally verdict, answer")
         return ()
     cases: list[Case] = []
     for index, item in enumerate(data, 1):
         at = f"{where}: case {index}"
         if not isinstance(item, dict):
-            problems.append(f"{at} must be a mapping with when, over, verdict, answer")
+            problems.append(f"{at} must be a mapping with when, over and optionally verdict, answer")
             continue
         before = len(problems)
         _check_keys(at, item, _CASE_KEYS, problems)
@@ -387,11 +392,14 @@ def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str])
             for concept in item.get(key) or ():
                 if isinstance(concept, str) and concept not in concepts:
                     problems.append(f"{at}: {key}: unknown concept {concept!r}")
-        if item.get("verdict") not in VERDICTS:
+        if item.get("verdict") is not None and item["verdict"] not in VERDICTS:
             problems.append(f"{at}: verdict must be one of {', '.join(VERDICTS)}")
         answer = item.get("answer")
-        if not isinstance(answer, str) or not answer.strip():
-            problems.append(f"{at}: answer is missing or empty")
+        if answer is None:
+            if item.get("verdict") is not None or item.get("short") is not None:
+                problems.append(f"{at}: a verdict or short needs the case's own answer")
+        elif not isinstance(answer, str) or not answer.strip():
+            problems.append(f"{at}: answer must be a text (or left out)")
         elif len(answer) > MAX_ANSWER_CHARS:
             problems.append(f"{at}: answer is {len(answer)} characters (at most {MAX_ANSWER_CHARS})")
         else:
@@ -406,7 +414,7 @@ def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str])
         if len(problems) == before:
             related = item.get("related")
             cases.append(Case(
-                frozenset(item["when"]), frozenset(item["over"]), item["verdict"], item["answer"].strip(),
+                frozenset(item["when"]), frozenset(item["over"]), item.get("verdict"), _stripped(item.get("answer")),
                 _stripped(item.get("short")), frozenset(item.get("unless") or ()), _stripped(item.get("title")),
                 None if related is None else tuple(related),
             ))

@@ -112,6 +112,11 @@ def test_an_entry_in_its_case_answers_with_the_cases_verdict_and_still_applies()
     asked = frozenset({"province-actor", "sister-city", "asks-may"})
     assert case.holds(asked) and seen.applies_to(asked) and not entry.applies_to(asked)
     assert not case.holds(asked | {"partner-level"})
+    # A case that only says which entry answers keeps the entry's own verdict and text.
+    contact = load_knowledge().by_id["contact-office"]
+    (only,) = contact.cases
+    kept = contact.in_case(only)
+    assert (kept.verdict, kept.answer, kept.short) == (contact.verdict, contact.answer, contact.short)
 
 
 def test_broken_yaml_gives_the_line(kb_copy: Path) -> None:

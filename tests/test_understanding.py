@@ -482,6 +482,14 @@ BODY_CASES = [
     # A province and a commune of a few hundred people: whether the partner ranks with a province.
     ("partner level", "จังหวัดจะทำเมืองพี่เมืองน้องกับ commune เล็กๆ ในเบลเยียม ประชากร 500 คน ได้ไหม",
      "sister-city-province-criteria", "info"),
+    # A phone number asked for, with the letter named: the office answers, the letter follows.
+    ("contact", "ขอเบอร์โทรหน่วยงานที่ออกหนังสือ ว 0313 หน่อยครับ จะโทรถามเรื่องร่าง MOU", "contact-office", "info"),
+    # Each side paying its own way is no commitment of the state.
+    ("own costs", "ทต.จะทำข้อตกลงด้านเยาวชนกับเมืองในลาว ค่าใช้จ่ายแต่ละฝ่ายรับผิดชอบเอง ไม่เกี่ยวกับเมืองพี่เมืองน้อง ได้ไหม",
+     "other-cooperation-allowed", "conditional"),
+    # "ป้องกันไฟป่า" is a sector, not "how to avoid": the denial after it stands.
+    ("sector not avoiding", "นายกอยากทำบันทึกความร่วมมือด้านป้องกันไฟป่าให้เป็นเรื่องเป็นราว เราไม่ได้จะทำเมืองพี่เมืองน้องนะครับ "
+     "ทต.ทำกับเมืองในรัฐฉานได้ไหม", "other-cooperation-allowed", "conditional"),
 ]
 
 
