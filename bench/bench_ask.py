@@ -60,6 +60,9 @@ SETS = [
     "sealed_aa_questions.yaml",
     "sealed_ab_questions.yaml",
     "sealed_ac_questions.yaml",
+    "sealed_ad_questions.yaml",
+    "sealed_ae_questions.yaml",
+    "sealed_af_questions.yaml",
 ]
 
 

@@ -81,6 +81,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_aa_questions.yaml", 0.91, 0.95, 0),
         ("sealed_ab_questions.yaml", 0.91, 0.95, 0),
         ("sealed_ac_questions.yaml", 0.9, 0.9, 0),
+        ("sealed_ad_questions.yaml", 0.88, 0.96, 0),
+        ("sealed_ae_questions.yaml", 0.89, 0.9, 0),
+        ("sealed_af_questions.yaml", 0.93, 0.94, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
