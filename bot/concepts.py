@@ -45,8 +45,8 @@ _STATE_BODY_TH = (
     r"(?:" + STATE_TH + r"|ฝ่าย" + _WS + r"ไทย|ทาง" + _WS + r"(?:การ|ราชการ)" + _WS + r"ไทย|ราชการ" + _WS + r"ไทย"
     + r"|(?:(?<![ก-๛])|(?<=ว่า)|(?<=ให้))ไทย(?=" + _WS + r"(?:จะ|ยอม|ยินยอม|รับ" + _WS + r"ประกัน))"
     + r"|หน่วย" + _WS + r"งาน" + _WS + r"(?:ของ" + _WS + r")?รัฐ(?:บาล)?(?:" + _WS + r"(?:ของ" + _WS + r")?ไทย)?|ส่วน" + _WS
-    + r"ราชการ(?:" + _WS + r"ไทย)?|รัฐ" + _WS + r"วิสาหกิจ|กระทรวง(?!" + _WS + _NOT_THAI + r")[ก-๛]{0,25}|กรม(?!" + _WS
-    + r"(?:ส่งเสริม|" + _NOT_THAI + r"))[ก-๛]{0,25}|ศาล(?:" + _WS + r"ไทย)?|ตำรวจ[ก-๛]{0,10}|ทหาร[ก-๛]{0,6}|ตม\.?"
+    + r"ราชการ(?:" + _WS + r"ไทย)?|รัฐ" + _WS + r"วิสาหกิจ|กระทรวง(?!" + _WS + _NOT_THAI + r")[ก-๛]{0,25}|กรม(?![\u0e30-\u0e4e])(?!" + _WS
+    + r"(?:ส่งเสริม|" + _NOT_THAI + r"))[ก-๛]{0,25}|ศาล(?!า)(?:" + _WS + r"ไทย)?|ตำรวจ[ก-๛]{0,10}|ทหาร[ก-๛]{0,6}|(?<![ก-๛])ตม\.?(?![ก-๛])"
     + r"|สำนัก(?:งาน)?" + _WS + r"(?:งบ" + _WS + r"ประมาณ|ที่" + _WS + r"ดิน|สรรพากร|ศุลกากร|ประกัน" + _WS + r"สังคม)|กรม" + _WS + r"บัญชี" + _WS + r"กลาง|สำนักงาน[ก-๛]{2,25}แห่ง" + _WS + r"ชาติ"
     + r"|คณะ" + _WS + r"รัฐมนตรี|ครม\.?(?=" + _WS + r"(?:จะ|ยอม))"
     + r"|(?:สำนักงาน|ด่าน)" + _WS + r"ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ด่าน" + _WS + r"ศุลกากร|การ" + _WS
@@ -139,6 +139,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"jumelage|jumel[ée]es?|ville\s+jumel|st[äa]dtepartnerschaft|partnerstadt|hermanamiento|ciudad(?:es)?\s+hermanas?"
             r"|gemellaggio|citt[àa]\s+gemellat|cidades?\s+irm[ãa]s?",
             r"(?:สัมพันธ์|เป็น|แบบ|คู่)" + _WS + r"พี่" + _WS + r"น้อง(?!\s*(?:ประชาชน|เยาวชน|นักเรียน))",
+            # Naming the relationship itself: "ตั้งชื่อความสัมพันธ์ว่า 'เมืองคู่ค้าพี่น้อง'".
+            r"(?:ตั้ง|ใช้|เรียก)" + _WS + r"ชื่อ" + _WS + r"(?:ความ" + _WS + r"สัมพันธ์|ความ" + _WS + r"เป็น" + _WS + r"พี่" + _WS + r"น้อง)",
             r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
             r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
             # "ไม่เรียกว่าเมืองพี่เมืองน้อง แต่เนื้อหาเหมือนกัน": the name dropped, the relationship kept.
@@ -150,7 +152,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
             r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|เมือง" + _WS + r"อ้าย" + _WS + r"เมือง" + _WS + r"น้อง",
             r"(?:ตำบล|อำเภอ|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"(?:คู่" + _WS + r")?(?:มิตรภาพ|มิตร|แฝด|พันธมิตร)",
-            r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง)",
+            r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง|ญาติ)",
             # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
             r"(?:ผูก|เป็น|เมือง)" + _WS + r"เกลอ|เมือง" + _WS + r"ญาติ|(?:เป็น" + _WS + r")?ครอบครัว" + _WS + r"เดียว" + _WS + r"กัน",
         ),
@@ -163,7 +165,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the agreement would bind or commit the Thai government or its budget, or be signed on Thailand's behalf",
         patterns=(
             r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ฝ่าย" + _WS + r"ไทย|กระทรวง(?!" + _WS + _NOT_THAI
-            + r")[^\s]{0,25}|กรม(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
+            + r")[^\s]{0,25}|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
             r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
@@ -254,8 +256,12 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Sharing a border river's water is for the states: "แบ่งการใช้น้ำแม่น้ำโขง".
             r"แบ่ง" + _WS + r"(?:การ" + _WS + r"ใช้" + _WS + r")?(?:น้ำ|แม่" + _WS + r"น้ำ)|ผัน" + _WS + r"น้ำ" + _WS + r"(?:ข้าม|จาก" + _WS + r"แม่" + _WS + r"น้ำ" + _WS + r"โขง)",
             r"ศุล" + _WS + r"กากร",
+            # Beyond the LAO's powers, or the nation's security: "เรื่องที่อยู่นอกอำนาจหน้าที่ อบต.", "ความมั่นคงชายแดน"
+            # (not a unit named for it: "ฝ่ายความมั่นคงอำเภอถามว่า…").
+            r"นอก" + _WS + r"(?:เหนือ" + _WS + r")?(?:ขอบ" + _WS + r"เขต" + _WS + r")?อำนาจ" + _WS + r"หน้า" + _WS + r"ที่|(?<!ฝ่าย)(?<!สภา)(?<!กอง)(?<!งาน)(?<!ศูนย์)ความ" + _WS + r"มั่นคง"
+            r"|beyond\s+(?:its|their|the\s+\w+'s)\s+powers|national\s+security",
             # A visa fee waived, state land leased: "ยกเว้นค่าธรรมเนียมวีซ่า", "สิทธิ์เช่าที่ราชพัสดุ".
-            r"(?:ยกเว้น|ลด|งด|ฟรี)[ก-๛]{0,15}" + _WS + r"วีซ่า|ที่" + _WS + r"ราช" + _WS + r"พัสดุ|ที่" + _WS + r"ดิน" + _WS + r"(?:ของ" + _WS
+            r"(?:ยกเว้น|ลด|งด|ฟรี)[ก-๛]{0,15}" + _WS + r"วีซ่า|ที่" + _WS + r"(?:ดิน" + _WS + r")?ราช" + _WS + r"พัสดุ|ที่" + _WS + r"ดิน" + _WS + r"(?:ของ" + _WS
             + r")?รัฐ|ที่" + _WS + r"สาธารณ" + _WS + r"ประโยชน์",
             # Work permits and the police are the state's: "ฝ่ายไทยรับรองใบอนุญาตทำงาน", "ตำรวจภูธรไทยจะส่งกำลัง".
             r"(?:รับ" + _WS + r"รอง|ออก|ให้|อนุมัติ|จัด" + _WS + r"ทำ|ยกเว้น)" + _WS + r"ใบ" + _WS + r"อนุญาต" + _WS + r"ทำ" + _WS + r"งาน",
@@ -646,6 +652,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้).{0,30}?(?:ลง" + _WS + "นาม|เซ็น)|(?:ลง" + _WS + "นาม|เซ็น).{1,40}?แทน(?!" + _WS
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
+            # "Can the deputy mayor sign … on the mayor's behalf?": signing for someone.
+            r"\bsign\w*\b[^.?!]{0,60}?\bon\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+'s\s+)?behalf\b(?!\s+of\s+(?:thailand|the\s+(?:kingdom|thai|royal|government)))"
+            r"|\b(?:deputy|acting)\s+(?:mayor|chief\s+executive|chairman|head)\b[^.?!]{0,30}?\bsign",
             # One person signing alone, past no one: "นายกเซ็นคนเดียวได้ไหม ไม่ต้องผ่านใคร".
             r"(?:ลง" + _WS + r"นาม|เซ็น)[^\n?]{0,40}?คน" + _WS + r"เดียว|ไม่" + _WS + r"ต้อง" + _WS + r"ผ่าน" + _WS + r"(?:ใคร|สภา)",
             # Whether the local council must approve it: the same unsettled procedure ("ต้องผ่านสภา อบต.ไหม");
@@ -887,6 +896,7 @@ def _thai_province_abroad() -> re.Pattern[str]:
     )
 
 
+_INSTITUTION = re.compile(r"มหาวิทยาลัย|โรง\s*พยาบาล|วิทยาลัย|university|hospital")
 # The marks on a letter in hand (its letterhead, a receiving stamp and its number), asked about a letter, not a draft.
 _LETTER_MARKS = re.compile(r"หัว\s*กระดาษ|ตรา\s*(?:ประทับ|รับ)|เลข\s*(?:ที่\s*)?รับ(?!\s*(?:ผิด|ชอบ|รอง|ฟัง|ทราบ|เงิน|ได้))|letterhead|registry\s+stamp")
 _A_LETTER = re.compile(r"หนังสือ|circular|letter")
@@ -1077,6 +1087,9 @@ class ConceptDetector:
         if "foreign" not in present and _names_a_foreign_region(lowered):
             present.add("foreign")
             stated.add("foreign")
+        if "foreign" not in present and _INSTITUTION.search(lowered):
+            # "MOU กับมหาวิทยาลัยแม่ฟ้าหลวง": a university or hospital with nothing foreign about it is Thai.
+            present.add("domestic")
         if "foreign" in present:
             present.discard("domestic")
         plain = "sister-city" in present and _plain_name_only(lowered, mentions, term_set)

@@ -487,6 +487,18 @@ BODY_CASES = [
     # Each side paying its own way is no commitment of the state.
     ("own costs", "ทต.จะทำข้อตกลงด้านเยาวชนกับเมืองในลาว ค่าใช้จ่ายแต่ละฝ่ายรับผิดชอบเอง ไม่เกี่ยวกับเมืองพี่เมืองน้อง ได้ไหม",
      "other-cooperation-allowed", "conditional"),
+    # State land however it is written; a deputy signing for the mayor; naming a document is no sister city.
+    ("state land", "ในร่าง MOU ให้ฝ่ายต่างประเทศได้ใช้ที่ดินราชพัสดุฟรีเพื่อตั้งตลาด อบต.ลงนามได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("deputy signs", "Can the deputy mayor sign the cooperation MOU with our partner town in Laos "
+     "on the mayor's behalf?",
+     "signing-authority", "info"),
+    ("named document", "ร่างข้อตกลงของ ทต. กับเมืองในกัมพูชาเรื่องฟุตบอลเยาวชน ใช้ชื่อ 'บันทึกความร่วมมือด้านกีฬา' ทีมเยือนออกค่าที่พักเอง "
+     "เกษตรกรมาเองก็ได้ เซ็นได้ไหม", "other-cooperation-allowed", "conditional"),
+    ("kinship", "เราไม่เรียกว่าเมืองพี่เมืองน้อง แต่จะทำข้อตกลงผูกสัมพันธ์ฉันญาติกับเมืองในลาว ทต.ทำได้ไหม",
+     "sister-city-province-only", "no"),
+    ("beyond powers", "ข้อตกลงของ อบต.กับเมืองในพม่า ทำเรื่องที่อยู่นอกอำนาจหน้าที่ของ อบต. ได้ไหม เช่นความมั่นคงชายแดน",
+     "agreement-must-not-bind-government", "no"),
     # "ป้องกันไฟป่า" is a sector, not "how to avoid": the denial after it stands.
     ("sector not avoiding", "นายกอยากทำบันทึกความร่วมมือด้านป้องกันไฟป่าให้เป็นเรื่องเป็นราว เราไม่ได้จะทำเมืองพี่เมืองน้องนะครับ "
      "ทต.ทำกับเมืองในรัฐฉานได้ไหม", "other-cooperation-allowed", "conditional"),
@@ -515,9 +527,10 @@ def test_asking_whether_a_ministry_approves_is_no_promise_of_the_state(detector:
 
 @pytest.mark.parametrize("question", [
     "ร่าง MOU ของ อบต. กับเมืองในลาว ต้องทำเป็นภาษาลาวด้วยไหม หรือภาษาไทยอย่างเดียวพอ",
+    "เทศบาลจะลงนาม MOU กับมหาวิทยาลัยขอนแก่นเรื่องวิจัยน้ำเสีย ต้องทำอย่างไร",
     "อบต.จ้างแรงงานกัมพูชามาช่วยงานก่อสร้างได้ไหม ต้องขอ work permit อย่างไร",
 ])
-def test_a_documents_language_and_hiring_workers_are_not_the_permitted_framework(
+def test_a_documents_language_hiring_workers_and_a_thai_university_are_not_the_framework(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.answer(question).verdict not in ("yes", "conditional"), question
