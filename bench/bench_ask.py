@@ -63,6 +63,9 @@ SETS = [
     "sealed_ad_questions.yaml",
     "sealed_ae_questions.yaml",
     "sealed_af_questions.yaml",
+    "sealed_ag_questions.yaml",
+    "sealed_ah_questions.yaml",
+    "sealed_ai_questions.yaml",
 ]
 
 
