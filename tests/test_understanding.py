@@ -499,6 +499,11 @@ BODY_CASES = [
      "sister-city-province-only", "no"),
     ("beyond powers", "ข้อตกลงของ อบต.กับเมืองในพม่า ทำเรื่องที่อยู่นอกอำนาจหน้าที่ของ อบต. ได้ไหม เช่นความมั่นคงชายแดน",
      "agreement-must-not-bind-government", "no"),
+    # A sister city had for years, or since a year, is an existing one: the sources do not settle it.
+    ("had for years", "เทศบาลเรามี sister city กับเมืองในจีนมาสิบห้าปีแล้ว หนังสือใหม่นี้ต้องยกเลิกไหมคะ",
+     "existing-sister-city-agreement", "info"),
+    ("had since", "我们市早在2015年就与泰国的一个เทศบาล结为友好城市，这个关系现在还有效吗？",
+     "existing-sister-city-agreement", "info"),
     # "ป้องกันไฟป่า" is a sector, not "how to avoid": the denial after it stands.
     ("sector not avoiding", "นายกอยากทำบันทึกความร่วมมือด้านป้องกันไฟป่าให้เป็นเรื่องเป็นราว เราไม่ได้จะทำเมืองพี่เมืองน้องนะครับ "
      "ทต.ทำกับเมืองในรัฐฉานได้ไหม", "other-cooperation-allowed", "conditional"),
