@@ -657,6 +657,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้).{0,30}?(?:ลง" + _WS + "นาม|เซ็น)|(?:ลง" + _WS + "นาม|เซ็น).{1,40}?แทน(?!" + _WS
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
+            # "…หรือต้องให้ปลัดเซ็น": who of the LAO signs ("อบต.ลงนามเองได้ไหม" asks whether the LAO may, instead).
+            r"ให้" + _WS + r"(?:ปลัด|รอง" + _WS + r"นายก)[^\s]{0,12}?" + _WS + r"(?:เซ็น|ลง" + _WS + r"นาม)",
+            # "Does the chief executive need a council resolution before signing": the council's approval.
+            r"\b(?:need|needs|require[sd]?|must\s+(?:get|have|obtain)|without)\b[^.?!]{0,40}?\bcouncil\s+(?:resolution|approval|vote|consent|endorsement)"
+            r"|\bapprov\w*\s+(?:of|by|from)\s+(?:the\s+|its\s+|our\s+)?(?:local\s+|municipal\s+)?council",
             # "Can the deputy mayor sign … on the mayor's behalf?": signing for someone.
             r"\bsign\w*\b[^.?!]{0,60}?\bon\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+'s\s+)?behalf\b(?!\s+of\s+(?:thailand|the\s+(?:kingdom|thai|royal|government)))"
             r"|\b(?:deputy|acting)\s+(?:mayor|chief\s+executive|chairman|head)\b[^.?!]{0,30}?\bsign",

@@ -499,6 +499,11 @@ BODY_CASES = [
      "sister-city-province-only", "no"),
     ("beyond powers", "ข้อตกลงของ อบต.กับเมืองในพม่า ทำเรื่องที่อยู่นอกอำนาจหน้าที่ของ อบต. ได้ไหม เช่นความมั่นคงชายแดน",
      "agreement-must-not-bind-government", "no"),
+    # Who of the LAO signs, and the council's resolution asked in English: the unsettled procedure, no "yes".
+    ("who signs", "ทต.จะทำ MOU ด้านกีฬากับเมืองในลาว ต้องให้ปลัดเทศบาลเซ็นแทนนายกได้ไหม", "signing-authority", "info"),
+    ("council resolution", "Does our mayor need a council resolution before signing the tourism MOU "
+     "with a town in Laos?",
+     "signing-authority", "info"),
     # A sister city had for years, or since a year, is an existing one: the sources do not settle it.
     ("had for years", "เทศบาลเรามี sister city กับเมืองในจีนมาสิบห้าปีแล้ว หนังสือใหม่นี้ต้องยกเลิกไหมคะ",
      "existing-sister-city-agreement", "info"),
