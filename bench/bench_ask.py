@@ -66,6 +66,9 @@ SETS = [
     "sealed_ag_questions.yaml",
     "sealed_ah_questions.yaml",
     "sealed_ai_questions.yaml",
+    "sealed_aj_questions.yaml",
+    "sealed_ak_questions.yaml",
+    "sealed_al_questions.yaml",
 ]
 
 

@@ -87,6 +87,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_ag_questions.yaml", 0.93, 0.9, 0),
         ("sealed_ah_questions.yaml", 0.81, 0.97, 0),
         ("sealed_ai_questions.yaml", 0.9, 0.85, 0),
+        ("sealed_aj_questions.yaml", 0.9, 0.94, 0),
+        ("sealed_ak_questions.yaml", 0.87, 0.78, 0),
+        ("sealed_al_questions.yaml", 0.87, 0.91, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
