@@ -368,6 +368,15 @@ def _check_short(where: str, key: str, value: Any, problems: list[str]) -> None:
             problems.append(f"{where}: {key} has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
 
 
+def _check_answer(where: str, answer: str, problems: list[str]) -> None:
+    """Check an answer's text (an entry's or a case's): its length and that its only placeholder is the contact."""
+    if len(answer) > MAX_ANSWER_CHARS:
+        problems.append(f"{where}: answer is {len(answer)} characters (at most {MAX_ANSWER_CHARS})")
+    for placeholder in _PLACEHOLDER.findall(answer):
+        if placeholder != CONTACT_PLACEHOLDER:
+            problems.append(f"{where}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
+
+
 def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str]) -> tuple[Case, ...]:
     """Read an entry's `cases: [{when, unless, over, verdict, title, short, answer, related}]` (ids checked later)."""
     if data is None:
@@ -400,12 +409,8 @@ def _cases(where: str, data: Any, concepts: frozenset[str], problems: list[str])
                 problems.append(f"{at}: a verdict or short needs the case's own answer")
         elif not isinstance(answer, str) or not answer.strip():
             problems.append(f"{at}: answer must be a text (or left out)")
-        elif len(answer) > MAX_ANSWER_CHARS:
-            problems.append(f"{at}: answer is {len(answer)} characters (at most {MAX_ANSWER_CHARS})")
         else:
-            for placeholder in _PLACEHOLDER.findall(answer):
-                if placeholder != CONTACT_PLACEHOLDER:
-                    problems.append(f"{at}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
+            _check_answer(at, answer, problems)
         _check_short(at, "short", item.get("short"), problems)
         if item.get("title") is not None and not _stripped(item["title"]):
             problems.append(f"{at}: title must be a text (or left out)")
@@ -438,11 +443,8 @@ def _load_entry(path: Path, data: Any, problems: list[str], concepts: frozenset[
     for key in ("title", "answer"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             problems.append(f"{where}: {key} is missing or empty")
-    if isinstance(data.get("answer"), str) and len(data["answer"]) > MAX_ANSWER_CHARS:
-        problems.append(f"{where}: answer is {len(data['answer'])} characters (at most {MAX_ANSWER_CHARS})")
-    for placeholder in _PLACEHOLDER.findall(data.get("answer") or "") if isinstance(data.get("answer"), str) else ():
-        if placeholder != CONTACT_PLACEHOLDER:
-            problems.append(f"{where}: answer has {placeholder}; the only placeholder is {CONTACT_PLACEHOLDER}")
+    if isinstance(data.get("answer"), str):
+        _check_answer(where, data["answer"], problems)
     for key in ("short", "instead"):
         _check_short(where, key, data.get(key), problems)
     if data.get("verdict") not in VERDICTS:
