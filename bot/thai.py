@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import tempfile
@@ -17,6 +18,40 @@ from pythainlp.util import normalize as _pythainlp_normalize
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from bot import offline  # noqa: F401  (sets PyThaiNLP's offline switches before its import)
+
+
+def _normalize_trigger() -> re.Pattern[str] | None:
+    """Return a regex that finds everything PyThaiNLP's normalize would change, or None if its rules are unknown."""
+    try:
+        from pythainlp import thai_tonemarks
+
+        rules = importlib.import_module("pythainlp.util.normalize")
+
+        reorder = [pattern for pattern, _ in rules._REORDER_PAIRS]
+        parts = [
+            "[\u200b\u200c]",  # remove_zw
+            "  | \n|\n |\n\n|^\\s|\\s$",  # remove_dup_spaces and its strip
+            rules._RE_REMOVE_SPACES_BEFORE_NONBASE.pattern,  # remove_spaces_before_marks
+            *reorder,  # reorder_vowels
+            f"(?P<again>[{rules._NOREPEAT_CHARS}]) *(?P=again)",  # remove_repeat_vowels: a vowel or sign again
+            f"[{thai_tonemarks}]{{2}}",  # ... and a run of tone marks
+            f"^[{rules._DANGLING_CHARS}]| [{rules._DANGLING_CHARS}]",  # remove_dangling
+        ]
+    except (ImportError, AttributeError):
+        return None
+    return re.compile("|".join(f"(?:{part})" for part in parts))
+
+
+# PyThaiNLP's normalize runs some thirty regex passes over the text, and nearly every message
+# needs none of them: one search says whether any would change it (its result is the same).
+_NEEDS_NORMALIZE = _normalize_trigger()
+
+
+def _normalized(text: str) -> str:
+    """Return PyThaiNLP's normalize of `text`, without running it when none of its rules applies."""
+    if _NEEDS_NORMALIZE is not None and _NEEDS_NORMALIZE.search(text) is None:
+        return text
+    return _pythainlp_normalize(text)
 
 THAI_CHAR = "\u0e00-\u0e7f"
 _THAI_LETTER = "\u0e01-\u0e4e"
@@ -100,7 +135,7 @@ def clean(text: str) -> str:
     if has_thai(text):
         # PyThaiNLP's normalize fixes Thai vowel order, repeats and dangling marks; it is the
         # slowest step here, and does nothing to text without Thai.
-        text = _pythainlp_normalize(text)
+        text = _normalized(text)
     return _SPACES.sub(" ", text).strip()
 
 

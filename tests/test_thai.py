@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pythainlp.util import normalize as _pythainlp_normalize
 
 from bot import thai
 
@@ -68,3 +71,19 @@ def test_khmer_and_myanmar_runs_are_cut_into_known_words_not_letters() -> None:
     assert thai.tokenize("កិច្ចសហប្រតិបត្តិការកសិកម្មនៅខេត្ត", (), known) == ["កិច្ចសហប្រតិបត្តិការ", "កសិកម្មនៅ", "ខេត្ត"]
     assert thai.tokenize("ပူးပေါင်းဆောင်ရွက်ရေး။", (), known) == ["ပူးပေါင်းဆောင်ရွက်", "ရေး", "။"]
     assert thai.tokenize("សួស្តី", ()) == ["សួស្តី"]
+
+
+_MARKS = [chr(code) for code in range(0x0E01, 0x0E5C)] + [" ", "\n", "\u200b", "a"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_MARKS, max_size=14))
+def test_normalize_is_skipped_only_when_it_would_change_nothing(text: str) -> None:
+    # The shortcut must give PyThaiNLP's own result on every text: misordered marks, repeats, danglings.
+    assert thai._normalized(text) == _pythainlp_normalize(text)
+
+
+@pytest.mark.parametrize("text", ["เเปลก", "นานาาา", "ก่ี", "ค ่ะ", "  ก", "ก\n\nข", "า่", "ดีีีี", "ก๊๊"])
+def test_normalize_shortcut_runs_the_rules_where_they_apply(text: str) -> None:
+    assert thai._NEEDS_NORMALIZE is not None and thai._NEEDS_NORMALIZE.search(text) is not None
+    assert thai._normalized(text) == _pythainlp_normalize(text)
