@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot import thai
-from bot.concepts import ConceptDetector
+from bot.checker.engine import OK, check_text
+from bot.checker.errors import DocumentRefused
+from bot.concepts import OUT_OF_SCOPE, ConceptDetector
 from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
 from bot.texts import EMPTY_TEXT, READ_AS_TEXT, Contact, decline_text
@@ -71,6 +74,33 @@ class Answer:
     def verdict(self) -> str | None:
         """Return the entry's verdict (yes, no, conditional, info), or None."""
         return self.entry.verdict if self.entry is not None else None
+
+
+# A clause of an agreement between two parties, not of a contract with a company or a rule of the office.
+_PARTIES = re.compile(
+    r"ทั้ง\s*สอง\s*ฝ่าย|แต่\s*ละ\s*ฝ่าย|คู่\s*ภาคี|ภาคี|บันทึก|ความ\s*ตกลง|ข้อ\s*ตกลง|\bmou\b|both\s+parties|each\s+party"
+    r"|the\s+parties|memorandum|agreement",
+    re.IGNORECASE,
+)
+
+
+# Text the draft checker does not read: other scripts, and Malay, French, German or Spanish words.
+_UNCHECKED = re.compile(
+    r"[\u0e80-\u0eff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u1000-\u109f\u1780-\u17ff\u0100-\u024f\u1e00-\u1eff]"
+    r"|\b(?:yang|ini|itu|pihak|perjanjian|ayat|dengan|untuk|akan|les|des|une|est|der|die|das|und|ist|los|las|una|que)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_is_clear(question: str) -> bool:
+    """Tell whether a pasted clause is one of an agreement and the draft checker finds nothing in it."""
+    if not _PARTIES.search(question) or _UNCHECKED.search(question):
+        return False
+    try:
+        checked = check_text(question)
+    except DocumentRefused:
+        return False
+    return checked.result == OK and not checked.findings
 
 
 class Answerer:
@@ -169,6 +199,9 @@ class Answerer:
             if match.entry.applies_to(understood.concepts.present)
         ]
         ranked = self._backed_first(ranked, understood)
+        if understood.concepts.present & OUT_OF_SCOPE:
+            # "มหาวิทยาลัยราชภัฏจะทำ MOU กับมหาวิทยาลัยในเกาหลี…", "ซีรีส์เรื่อง Sister City…": not an LAO's cooperation.
+            return self._declined(question, ranked)
         best = ranked[0] if ranked else None
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         lead = self._lead(ranked, understood)
@@ -183,17 +216,11 @@ class Answerer:
             if retyped is not None:
                 return retyped
         if not confident:
-            fallback = self._fallback(ranked, understood)
+            fallback = self._fallback(question, ranked, understood)
             if fallback is not None:
                 return self._led_answer(question, fallback, ranked, understood)
         if best is None or not confident:
-            return Answer(
-                question,
-                "decline",
-                decline_text(self.contact),
-                confidence=best.confidence if best else 0.0,
-                suggestions=tuple(m.entry for m in ranked if not m.entry.is_smalltalk)[:MAX_SUGGESTIONS],
-            )
+            return self._declined(question, ranked)
         if best.entry.is_smalltalk:
             # A greeting or a thank-you is not a question: reply in kind, but answer no policy
             # entry and point to what can be asked.
@@ -213,6 +240,16 @@ class Answerer:
         also = self._also(question, best.entry, ranked, understood)
         return Answer(answer.question, answer.kind, answer.text, answer.confidence, answer.entry, answer.sources,
                       answer.suggestions, answer.related, also=also) if also else answer
+
+    def _declined(self, question: str, ranked: list[Match]) -> Answer:
+        """Return the decline of a question, with the entries it may have meant and the office to ask."""
+        return Answer(
+            question,
+            "decline",
+            decline_text(self.contact),
+            confidence=ranked[0].confidence if ranked else 0.0,
+            suggestions=tuple(m.entry for m in ranked if not m.entry.is_smalltalk)[:MAX_SUGGESTIONS],
+        )
 
     def _also(self, question: str, lead: Entry, ranked: list[Match], understood: Understood) -> tuple[Answer, ...]:
         """Return, after a restriction the question triggered, the permitted framework it also asked about."""
@@ -333,12 +370,17 @@ class Answerer:
                 return None
         return lead
 
-    def _fallback(self, ranked: list[Match], understood: Understood) -> Entry | None:
+    def _fallback(self, question: str, ranked: list[Match], understood: Understood) -> Entry | None:
         """Return the entry that answers a question no entry is sure of, because of what it names."""
         concepts = understood.concepts
         if not understood.terms:
             return None  # a bare letter number: its card is the whole answer
-        fallbacks = [e for e in self.kb.entries if e.fallback_when & concepts.stated and e.applies_to(concepts.present)]
+        fallbacks = [
+            e for e in self.kb.entries
+            if e.fallback_when & concepts.stated and e.applies_to(concepts.present)
+            # A permitted framework answers a pasted clause only when the draft checker finds nothing in it.
+            and (e.verdict not in PERMISSIVE or _clause_is_clear(question))
+        ]
         # An explanation whose `sure_when` concepts are all said ("岐阜県…タイのナーン県との友好提携…県レベルで":
         # a province, a sister city) answers when its words, in a language the base barely knows, score low.
         # Never a "yes": a permitted framework must be found by its words.

@@ -111,6 +111,9 @@ class Concept:
     # Whether "ไม่ต้อง X" says the concept rather than denying it: "ไม่ต้องผ่านตรวจคนเข้าเมือง" waives a
     # national control, which is the national matter itself.
     waiver_says_it: bool = False
+    # Whether the question is then about something other than an LAO's cooperation abroad (a university's
+    # MOU, a TV series): no policy entry answers it, however many words it shares with one.
+    out_of_scope: bool = False
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
@@ -192,7 +195,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:kerajaan\s+(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)|gouvernement\s+tha[ïi]landais)"
             r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
-            r"(?:タイ政府|泰国政府|泰國政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"(?:タイ(?:中央)?政府|泰[国國](?:中央)?政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
         ),
         from_rules=("binds-government",),
@@ -295,6 +298,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             _LAO_TYPES + _WS + r"(?:สอง|2|หลาย)" + _WS + r"(?:แห่ง|ที่)",
             # "ทต.จะเซ็นข้อตกลงกับ อบจ.": another Thai LAO as the partner (a foreign one makes it foreign).
+            # Not a list of kinds of LAO: "ส่งให้เฉพาะเทศบาลตำบลกับ อบต." names who, not a partner.
+            r"(?<!ตำบล)(?<!ตำบล\s)(?<!เมือง)(?<!เมือง\s)(?<!นคร)(?<!นคร\s)(?<!อบต)(?<!อบต\s)(?<!อบจ)(?<!อบจ\s)(?<!ทต)(?<!ทต\s)"
             r"(?:ร่วม" + _WS + r")?กับ" + _WS + r"(?:อบต|อบจ|ทต|ทม|ทน)(?![ก-ฮ])",
             r"(?:ร่วมกับ|กับ|และ)" + _WS + _LAO_TYPES + _WS + r"(?:อื่น|ข้าง" + _WS + "เคียง|ใกล้" + _WS + "เคียง|ใน" + _WS
             + r"(?:อำเภอ|จังหวัด))",
@@ -343,7 +348,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
-            r"join|take\s+part|participat\w+|anniversar\w+",
+            r"join|take\s+part|participat\w+|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
             # "ส่งนักเรียนไปแลกเปลี่ยนภายใต้ MOU เมืองพี่เมืองน้องของจังหวัด": under the province's own agreement.
             r"ภาย" + _WS + r"ใต้[^\n?]{0,30}?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด",
         ),
@@ -381,6 +386,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ไป|เดิน" + _WS + r"ทาง)[^\s]{0,15}" + _WS + r"(?:ฝึก" + _WS + r")?อบรม"
             r"|ส่ง" + _WS + r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก|คณะ" + _WS + r"ผู้" + _WS + r"บริหาร)[^\s]{0,15}" + _WS + r"(?:ไป" + _WS + r")?(?:ฝึก" + _WS + r")?อบรม",
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
+            # "can the council members' trip there be paid from the budget?": who travels, or how it is paid.
+            r"(?:council(?:lors?|\s+members?)?|executives?|mayor|chief\s+executive)'?s?\s+(?:\w+\s+){0,2}(?:trips?|travel|visits?|tours?)\b"
+            r"|(?:trips?|travel|tours?)\s+(?:\w+\s+){0,4}(?:paid|funded|financed|covered)\s+(?:from|by|with|out\s+of)\b",
         ),
         negatable=False,
     ),
@@ -447,7 +455,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "alternative",
         "what to do instead (the question already knows the restriction)",
         patterns=(
-            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
+            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|ช่อง" + _WS + r"ทาง" + _WS + r"อื่น|ยัง" + _WS + r"(?:เหลือ|มี)" + _WS + r"(?:ทาง|ช่อง" + _WS + r"ทาง)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
             r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น" + _WS + r"(?:แต่" + _WS + r")?(?:เมือง" + _WS + r"พี่|sister|การ" + _WS + r"สถาปนา)|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:(?:โดน|ถูก)" + _WS + r")?ห้าม[^\n]{0,30}?แล้ว" + _WS
@@ -486,6 +494,77 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         negatable=False,
     ),
     Concept(
+        "institution-actor",
+        "a Thai university, school, hospital, temple, club or company is who would act, not an LAO",
+        patterns=(
+            r"(?:^|\s)(?:มหาวิทยาลัย|มหาลัย|วิทยาลัย|โรง" + _WS + r"เรียน|รร\.|โรง" + _WS + r"พยาบาล|รพ\.|วัด|สโมสร|ชมรม|สมาคม|หอ" + _WS
+            + r"การ" + _WS + r"ค้า|บริษัท)[^\s]{0,30}?" + _WS + r"(?:ของ" + _WS + r")?(?:เรา" + _WS + r")?(?:จะ|อยาก|ต้องการ|ขอ|กำลัง|ประสงค์)" + _WS
+            + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|จับ" + _WS + r"คู่|ร่วม|สถาปนา|เป็น)",
+            r"(?:โรง" + _WS + r"เรียน|(?<!จังห)วัด|โรง" + _WS + r"พยาบาล|มหาวิทยาลัย)" + _WS + r"พี่" + _WS + r"(?:โรง" + _WS + r"เรียน|วัด|โรง" + _WS
+            + r"พยาบาล|มหาวิทยาลัย)?" + _WS + r"น้อง",
+            r"\bsister\s+(?:schools?|hospitals?|temples?|universit(?:y|ies)|clubs?|colleges?)\b|\brotary\b",
+            r"\b(?:our|a|the)\s+(?:university|college|school|hospital|temple|company|club)\b[^.?]{0,30}?\b(?:wants?|would\s+like|plans?|will|is\s+going)\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "clause-asked",
+        "a clause of a draft pasted into the question ('ข้อ 3 ทั้งสองฝ่ายจะ… ข้อนี้ได้ไหม')",
+        patterns=(
+            r"^[^ก-๛a-z0-9]{0,3}(?:ข้อ|ข้อ" + _WS + r"ที่)" + _WS + r"\d+(?![\d.])",
+            r"(?:ใส่|เขียน|มี|เพิ่ม|คง|ตัด)" + _WS + r"ข้อ" + _WS + r"(?:นี้|นั้น|ดัง" + _WS + r"กล่าว)|ข้อ" + _WS + r"(?:นี้|นั้น)" + _WS
+            + r"(?:ได้|ใส่|โอเค|ผ่าน|มี" + _WS + r"ปัญหา|ควร|ผิด|เขียน)",
+            r"^[^a-z0-9ก-๛]{0,3}(?:clause|article)\s+\d+|\b(?:this|that|the\s+following)\s+(?:clause|article|provision)\b",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "non-binding-clause",
+        "a pasted clause that says the agreement binds no government and creates no obligation under international law "
+        "(set from clause-asked and a denied commitment or treaty wording)",
+    ),
+    Concept(
+        "personal-matter",
+        "an official's own leave, holiday or visa, not the LAO's cooperation",
+        patterns=(
+            r"เป็น" + _WS + r"การ" + _WS + r"ส่วน" + _WS + r"ตัว|ลา" + _WS + r"(?:พัก" + _WS + r"ผ่อน|กิจ)|ใบ" + _WS + r"ลา|วัน" + _WS + r"ลา"
+            r"|วีซ่า" + _WS + r"(?:ส่วน" + _WS + r"ตัว|ท่อง" + _WS + r"เที่ยว)|เที่ยว[^\s]{0,10}?กับ" + _WS + r"ครอบ" + _WS + r"ครัว|พา" + _WS
+            + r"ครอบ" + _WS + r"ครัว",
+            r"\bpersonal\s+(?:trip|travel|visa|holiday|leave)\b|\bon\s+leave\b|\bvacation\b|\btourist\s+visa\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "nothing-abroad",
+        "no partner abroad at all, as the writer says or two Thai provinces paired (set from the text)",
+        out_of_scope=True,
+    ),
+    Concept(
+        "media",
+        "a film, a TV series or a novel (one called Sister City), not a cooperation",
+        patterns=(
+            r"ซีรี(?:ย์|ส์|่ส์|่ย์)|ภาพยนตร์|นิยาย|กี่" + _WS + r"ตอน|ดู" + _WS + r"ได้" + _WS + r"(?:ที่|ทาง)" + _WS + r"(?:ไหน|แอป|ช่อง)",
+            r"\b(?:tv\s+)?series\b|\bmovie\b|netflix|\bepisodes?\b|电视剧|ドラマ|드라마",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "translate-request",
+        "a translation asked of the bot ('แปลคำว่าเมืองพี่เมืองน้องเป็นภาษาเวียดนาม'), not a question about the rules",
+        patterns=(
+            # Asked for ("ช่วยแปล…", "…เป็นภาษาเวียดนามให้หน่อย"), not told of ("แปลเป็นไทยได้ว่า 'ข้อตกลงความร่วมมือ'").
+            r"ช่วย" + _WS + r"แปล|ขอ" + _WS + r"(?:คำ" + _WS + r")?แปล|แปล[^\n?]{0,40}?(?:เป็น|จาก)" + _WS
+            + r"(?:ภาษา|อังกฤษ|จีน|ญี่ปุ่น|เกาหลี|ลาว|เวียดนาม|ไทย|ฝรั่งเศส)[^\n?]{0,30}?ให้" + _WS + r"(?:หน่อย|ด้วย|ที|ได้)",
+            r"^[^a-z]{0,3}(?:please\s+)?translate\b|\b(?:can|could)\s+you\s+(?:please\s+)?translate\b|\bhelp\s+(?:me\s+|us\s+)?translate\b"
+            r"|请翻译|帮(?:我|忙)翻译|翻訳して|번역해",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
         "task-request",
         "a task asked of the bot (translate, write or draft something), not a question about the rules",
         patterns=(
@@ -499,8 +578,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "district-actor",
         "the district (อำเภอ) itself would act, in its own name: no province, no LAO",
         patterns=(
-            r"(?:^|\s)(?:ที่" + _WS + r"ว่า" + _WS + r"การ" + _WS + r")?อำเภอ[ก-๛]{0,15}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์)"
-            + _WS + r"(?:ทำ|ลง" + _WS + r"นาม|เซ็น|สถาปนา)|ใน" + _WS + r"นาม" + _WS + r"(?:ของ" + _WS + r")?อำเภอ",
+            # "ตัวอำเภอเองจะไปทำ…": the district, not the province it is part of.
+            r"(?:^|\s)(?:ที่" + _WS + r"ว่า" + _WS + r"การ" + _WS + r"|ตัว" + _WS + r"|ทาง" + _WS + r")?อำเภอ[ก-๛]{0,15}?" + _WS + r"(?:เอง)?" + _WS
+            + r"(?:จะ|อยาก|ต้องการ|ประสงค์)" + _WS + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|สถาปนา)|ใน" + _WS + r"นาม" + _WS + r"(?:ของ" + _WS + r")?อำเภอ",
         ),
         negatable=False,
     ),
@@ -680,6 +760,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     ),
 )
 CONCEPTS_BY_ID = {concept.id: concept for concept in CONCEPT_TABLE}
+# Concepts that put a question outside what the knowledge base is about (see Concept.out_of_scope).
+OUT_OF_SCOPE = frozenset(concept.id for concept in CONCEPT_TABLE if concept.out_of_scope)
 # Concepts known without the knowledge base (letter:<document id> is added per numbered document).
 CONCEPTS: frozenset[str] = frozenset(CONCEPTS_BY_ID) | {UNKNOWN_LETTER, UNKNOWN_RESOLUTION}
 _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:ครม|คณะ\s*รัฐมนตรี)|cabinet\s+resolution")
@@ -691,7 +773,7 @@ _NEGATOR = re.compile(
     r"|ปราศจาก|หา\s*ใช่"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa)\b"
-    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
+    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
     # Khmer "មិនមែនជា…" (is not); French "il ne s'agit pas d'un jumelage", taken whole so its apostrophe ends nothing.
     r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
@@ -852,10 +934,21 @@ _PROVINCE_WRITER = re.compile(
 # What if the province itself acts: "ถ้าจังหวัดเป็นผู้สถาปนาเองแทน ทำได้ใช่ไหม" asks about the province.
 _PROVINCE_ASKED = re.compile(
     r"(?:ถ้า|หาก)\s*(?:ให้\s*)?(?:ทาง\s*)?จังหวัด(?:(?!ไม่|มิ)[^\s]){0,12}?\s*(?:เป็น\s*ผู้|เอง|จะ)?\s*(?:สถาปนา|ลงนาม|ทำ\s*เมือง)"
+    # "…or can the province go ahead?", "does that also stop the province itself?"
+    r"|\b(?:can|may|could)\s+(?:the|our)\s+province\s+(?:itself\s+)?(?:go\s+ahead|do\s+(?:it|one|so)|sign|establish|set\s+(?:it\s+)?up|have)\b"
+    r"|\bthe\s+province\s+itself\b"
 )
 _LAO_WRITER = re.compile(
     # "ทต.เรา", "เทศบาลของเรา" (not "เทศบาลนคร…เวียงจันทน์ เราแจ้งไป": the name is one word, right before).
     r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?|อปท|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|ท้องถิ่น)\.?\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,20}?(?:" + _LAO_TYPES + r")"
+)
+
+
+# An LAO that would act itself: "เทศบาลนครในจังหวัดขอทำเมืองพี่เมืองน้องของตัวเอง" (the writer may be the province).
+_LAO_ACTS = re.compile(
+    _LAO_TYPES + r"[^\s]{0,25}?" + _WS + r"(?:เอง" + _WS + r")?(?:จะ|อยาก|ขอ|ต้องการ|ประสงค์)" + _WS + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS
+    + r"นาม|เซ็น|สถาปนา)"
+    r"|\b(?:our|the|a)\s+(?:tambon|municipality|thesaban|tao|sao|pao|lao)\s+(?:wants?|would\s+like|plans?|asks?)\s+to\s+(?:sign|set\s+up|establish|become|make)\b"
 )
 
 
@@ -902,8 +995,25 @@ def _thai_province_abroad() -> re.Pattern[str]:
         # A Thai province in Chinese ends in 府; 政府 (a government), 首府, 大阪府 and 京都府 are no Thai province.
         r"|[\u4e00-\u9fff]{2,4}(?<![政首])(?<!大阪)(?<!京都)府"
         # "짱왓", "チャンワット": changwat (province) transliterated; "タイの県", "태국의 도", "a Thai province".
-        r"|짱왓|チャンワット|タイの県|태국의\s*(?:한\s*)?도(?![가-힣])|\ba\s+thai\s+province\b|\ba\s+province\s+(?:in|of)\s+thailand\b"
+        r"|짱왓|チャンワット|タイの県|태국의\s*(?:한\s*)?도(?![가-힣])|\b(?:a|the)\s+thai\s+province\b(?![\s-]*(?:only|level|rule))|\ba\s+province\s+(?:in|of)\s+thailand\b"
     )
+
+
+# "ไม่ได้เกี่ยวกับต่างประเทศเลย", "nothing to do with any foreign town": no partner abroad.
+_NOT_FOREIGN = re.compile(
+    r"ไม่\s*(?:ได้\s*)?(?:เกี่ยว\s*(?:ข้อง\s*)?(?:กับ|อะไร\s*กับ)|มี\s*(?:ฝ่าย|หน่วย\s*งาน|เมือง|คู่\s*สัญญา)?)\s*(?:ต่าง\s*ประเทศ|ต่าง\s*ชาติ)"
+    r"|nothing\s+to\s+do\s+with\s+(?:any(?:thing)?\s+)?(?:foreign|abroad)|no\s+foreign\s+(?:partner|side|party|town|city)"
+)
+
+
+@lru_cache(maxsize=1)
+def _thai_provinces_paired() -> re.Pattern[str]:
+    """Return a regex for two Thai provinces named together ("จังหวัดน่านกับจังหวัดภูเก็ต")."""
+    from pythainlp.corpus import provinces
+
+    names = sorted((str(row["name_th"]) for row in provinces(details=True) if isinstance(row, dict)), key=len, reverse=True)
+    one = r"จังหวัด\s*(?:" + "|".join(re.escape(name) for name in names) + r")"
+    return re.compile(one + r"\s*(?:กับ|และ|,)\s*" + one)
 
 
 _INSTITUTION = re.compile(r"มหาวิทยาลัย|โรง\s*พยาบาล|วิทยาลัย|university|hospital")
@@ -919,13 +1029,28 @@ _OTHER_NAME_TERM = "ชื่อเรียกอื่น"  # synonyms.yaml's 
 
 
 # What an LAO may ask about its province's sister city without setting one up (their entries are never a yes).
-_ABOUT_ANOTHER_MATTER = frozenset({"foreign-aid", "study-visit", "join-province"})
+_ABOUT_ANOTHER_MATTER = frozenset({"foreign-aid", "study-visit", "join-province", "agreement"})
 _PROVINCES_OWN = re.compile(
     r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้)?\s*(?:มี|เป็น|ได้\s*(?:ทำ|สถาปนา|ลงนาม)|ทำ|สถาปนา)(?:\s*ความ\s*สัมพันธ์)?\s*$"
 )
 
 
 _OF_THE_PROVINCE = re.compile(r"\s*(?:ของ|กับ)\s*จังหวัด")
+
+
+def _instead_another_agreement(mentions: list[Mention]) -> bool:
+    """Tell whether an agreement asked for "instead" comes after every sister city the text names.
+
+    "We first wanted a formal town twinning… so we dropped that idea. Could the thesaban instead sign a
+    cooperation agreement with us?" asks for another framework; "could we sign a friendship-city
+    agreement instead?" names the sister city after "instead", or no agreement follows it.
+    """
+    names = [m.end for m in mentions if m.concept == "sister-city" and not m.negated]
+    alternatives = [m.start for m in mentions if m.concept == "alternative"]
+    if not names or not alternatives:
+        return False
+    instead = alternatives[-1]
+    return max(names) <= instead and any(m.concept == "agreement" and m.start >= instead for m in mentions)
 
 
 def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
@@ -1100,10 +1225,18 @@ class ConceptDetector:
         if "foreign" not in present and _INSTITUTION.search(lowered):
             # "MOU กับมหาวิทยาลัยแม่ฟ้าหลวง": a university or hospital with nothing foreign about it is Thai.
             present.add("domestic")
+        if "foreign" not in present and _thai_provinces_paired().search(lowered):
+            # "จังหวัดน่านกับจังหวัดภูเก็ตอยากจับคู่เป็นจังหวัดพี่จังหวัดน้อง": two Thai provinces, nothing abroad.
+            present.add("nothing-abroad")
+        if _NOT_FOREIGN.search(lowered):
+            # "…ใช้รถดับเพลิงร่วมกัน ไม่ได้เกี่ยวกับต่างประเทศเลยนะคะ": the writer says there is no one abroad.
+            present.discard("foreign")
+            stated.discard("foreign")
+            present.add("nothing-abroad")
         if "foreign" in present:
             present.discard("domestic")
         plain = "sister-city" in present and _plain_name_only(lowered, mentions, term_set)
-        if "alternative" in present and plain and not _NAMING.search(lowered):
+        if "alternative" in present and (plain or _instead_another_agreement(mentions)) and not _NAMING.search(lowered):
             # "Could our commune instead sign a cooperation agreement…": instead of it, not calling it otherwise.
             present.add("other-framework")
         if "sister-city" in present and abroad and _THAI_PROVINCE_WORD.search(lowered):
@@ -1134,11 +1267,17 @@ class ConceptDetector:
         if province_asked:
             present.add("province-actor")
             stated.add("province-actor")
-        if "province-actor" in present and (province_asked or _PROVINCE_WRITER.search(lowered)) and not _LAO_WRITER.search(lowered):
-            # The writer works for the province: an LAO named in passing ("หนังสือเวียนว่าท้องถิ่นทำไม่ได้") is not who acts.
+        # The writer works for the province: an LAO named in passing ("หนังสือเวียนว่าท้องถิ่นทำไม่ได้") is not who
+        # acts, unless the message says the LAO would ("เทศบาลนครในจังหวัดขอทำเมืองพี่เมืองน้องของตัวเอง").
+        province_writes = _PROVINCE_WRITER.search(lowered) is not None and not _LAO_ACTS.search(lowered)
+        if "province-actor" in present and (province_asked or province_writes) and not _LAO_WRITER.search(lowered):
             present.discard("lao-actor")
             stated.discard("lao-actor")
         if "lao-actor" in present:
+            # "โรงเรียนในสังกัดเทศบาลจะทำ…": an LAO's own school is the LAO's matter.
+            present.discard("institution-actor")
+        if "lao-actor" in present or "district-actor" in present:
+            # "ตัวอำเภอเองจะไปทำ… หรือต้องให้จังหวัดเป็นคนทำ": the province is the alternative asked about, not who acts.
             present.discard("province-actor")
         # "ใช้ชื่ออื่นที่ไม่ใช่ sister city": naming it otherwise is the disguise itself, not a denial.
         if "sister-city" in negated and _renamed_not_denied(lowered, mentions):
@@ -1153,6 +1292,11 @@ class ConceptDetector:
             present.discard("sister-city")
             stated.discard("sister-city")
             present.add("province-sister-city")
+        commitments = {"binds-government", "treaty-clause"}
+        if "clause-asked" in present and commitments & negated and not commitments & present:
+            # "ข้อ 10 บันทึกนี้ไม่ก่อให้เกิดพันธกรณีภายใต้กฎหมายระหว่างประเทศ และไม่มีผลผูกพันรัฐบาล — ควรใส่ไหม"
+            present.add("non-binding-clause")
+            stated.add("non-binding-clause")
         for number, _ in find_numbers(text):
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)

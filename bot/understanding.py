@@ -20,7 +20,7 @@ from bot.concepts import CONCEPTS_BY_ID, ConceptDetector, Concepts, Mention
 
 # A clause that asks: Thai question words and particles (also Northern and Isan), or English ones.
 _ASKS = re.compile(
-    r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|ป่ะ|ปะ|ป่าว|รึ\s*เปล่า|บ่|ก่|เบาะ|บ้อ)|ไหม|มั้ย|มั๊ย|หรือ\s*(?:ไม่|เปล่า)"
+    r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|ป่ะ|ปะ|ป่าว|รึ\s*เปล่า|บ่|ก่|เบาะ|บ้อ|ม้าย|โม้)|ไหม|มั้ย|มั๊ย|ม้าย|หรือ\s*(?:ไม่|เปล่า)"
     r"|ใช่\s*(?:ไหม|มั้ย|หรือ|ป่ะ|บ่)|ยัง\s*(?:ไง|งัย)|อย่าง\s*ไร|อะไร|ไหน|ใคร|เมื่อ\s*ไร|เท่า\s*(?:ไร|ไหร่)|กี่|บ้าง|มั่ง"
     r"|หรือ\s*ยัง|แม่น\s*บ่|ได้\s*ก่"
     r"|\?|\b(?:can|could|may|should|is\s+it|are\s+we|do\s+we|how|what|who|which|allowed|permitted)\b",
@@ -58,21 +58,31 @@ class Understood:
     follow_up: bool = False
 
 
-def _question_clause(text: str, analyzer: Analyzer) -> int:
-    """Return where the question of a long message begins (0: the whole message is the question)."""
+def _question_clause(text: str, analyzer: Analyzer) -> tuple[int, int]:
+    """Return where the question of a long message begins and ends ((0, len): the whole message is the question)."""
     clauses = [0] + [match.end() for match in _CLAUSE_END.finditer(text)]
-    asking = [start for start, end in zip(clauses, [*clauses[1:], len(text)], strict=True)
+    ends = [*clauses[1:], len(text)]
+    asking = [index for index, (start, end) in enumerate(zip(clauses, ends, strict=True))
               if _ASKS.search(text, start, end)]
     if not asking:
-        return 0
-    first = clauses.index(asking[-1])
+        return 0, len(text)
+    first = last = asking[-1]
+    # What follows the last question is more of the story ("…ได้ไหมครับ ที่ถามเพราะเมื่อสามปีก่อน…"), unless
+    # it goes on asking ("…ได้ไหม หรือคู่ต้องเป็นระดับเดียวกับจังหวัด") or is too short to tell a story.
+    while last + 1 < len(clauses) and (
+        _GOES_ON.match(text, clauses[last + 1]) or len(analyzer.terms(text[clauses[last + 1]:])) < _FOCUS_TERMS
+    ):
+        last += 1
+    end = ends[last]
     # The clauses before the question often hold its object ("…กับเมืองในลาว ได้ไหมครับ"): take
     # them back until the question has words enough to stand alone.
-    while first > 0 and len(analyzer.terms(text[clauses[first]:])) < _FOCUS_TERMS:
+    while first > 0 and len(analyzer.terms(text[clauses[first]:end])) < _FOCUS_TERMS:
         first -= 1
-    return clauses[first]
+    return clauses[first], end
 
 
+# Words that carry a question on into the next clause: "…ได้ไหม หรือต้องให้จังหวัดทำ", "…or must the province do it".
+_GOES_ON = re.compile(r"\s*(?:หรือ|ต้อง|จำเป็น|แล้ว|และ|คือ|เช่น|ถ้า|หาก|or\b|and\b|must\b|do\s+we\b|if\b)", re.IGNORECASE)
 # Words that start a second question in one message: "…ได้ไหม แล้วมีเบอร์ให้โทรไหม", "อีกข้อ", "also".
 _NEXT_QUESTION = re.compile(
     r"^(?:แล้ว|และ|ถ้า\s*(?:ไม่|เป็น|อย่าง\s*นั้น|งั้น|ทำ\s*ไม่)|อีก\s*(?:ข้อ|เรื่อง|อย่าง)|นอกจาก\s*นี้|ส่วน|กับ\s*อีก|ข้อ\s*(?:(?:ที่\s*)?(?:สอง|สาม|[2-9๒-๙])|ต่อ\s*ไป)"
@@ -193,14 +203,14 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, tol
     whole = analyzer.terms(text)
     concepts = detector.detect(text, whole)
     text = _rewritten(text, concepts, analyzer)
-    start = _question_clause(text, analyzer) if len(whole) > _LONG else 0
-    if start == 0:
+    start, end = _question_clause(text, analyzer) if len(whole) > _LONG else (0, len(text))
+    if start == 0 and end == len(text):
         return Understood(_without_place_names(analyzer.terms(text), analyzer), concepts)
     story = [
-        term for term in analyzer.terms(text[:start])
+        term for part in (text[:start], text[end:]) for term in analyzer.terms(part)
         if analyzer.weight(term) >= _DECISIVE and term not in _STORY_SETTING
     ]
-    asked = _without_place_names(analyzer.terms(text[start:]), analyzer)
+    asked = _without_place_names(analyzer.terms(text[start:end]), analyzer)
     return Understood(story + asked, concepts, focused=True)
 
 

@@ -515,8 +515,51 @@ BODY_CASES = [
 ]
 
 
+ACTOR_CASES = [
+    # The district acting itself is not the province level, even when the province is named as the other way.
+    ("district", "นายอำเภอถามว่า ตัวอำเภอเองจะไปทำเมืองพี่เมืองน้องกับเมืองในแขวงบ่อแก้วได้ไหม หรือต้องให้จังหวัดทำ",
+     "sister-city-province-only", "no"),
+    # The province writes, but an LAO in it asks for a sister city of its own.
+    ("lao in a province's message", "จังหวัดเราทำเมืองพี่เมืองน้องกับมณฑลยูนนานแล้ว เทศบาลเมืองในจังหวัดขอทำเมืองพี่เมืองน้อง"
+     "ของตัวเองกับเมืองคุนหมิงด้วย ได้ไหม", "sister-city-province-only", "no"),
+    # The province's relationship is the background; the LAO asks about its own sector MOU.
+    ("province's sister city, lao's mou", "จังหวัดเรามีเมืองพี่เมืองน้องกับจังหวัดหนึ่งในญี่ปุ่นอยู่แล้ว ถ้า อบต. จะทำ MOU "
+     "ด้านการเกษตรกับเมืองในจังหวัดนั้นได้ไหม", "other-cooperation-allowed", "conditional"),
+    # Refused a sister city, the LAO asks which way is left.
+    ("way left", "จังหวัดแจ้งว่าเมืองพี่เมืองน้องทำไม่ได้ ยังเหลือช่องทางไหนให้ อบต. ร่วมมือกับเมืองในเวียดนามได้บ้างคะ",
+     "other-cooperation-allowed", "conditional"),
+    # A country named only by its Thai name ("เยอรมนี") is abroad.
+    ("country", "ทต.อยากแลกเปลี่ยนความรู้เรื่องพลังงานแสงอาทิตย์กับเมืองในเยอรมนี ไม่ใช่ twin town นะครับ ได้ไหม",
+     "other-cooperation-allowed", "conditional"),
+    # A province asked about in English, by someone who read that LAOs may not.
+    ("province in english", "I read that tambons may no longer do sister cities. Does that stop the province itself, "
+     "or can the province go ahead with a sister-state relationship with Oregon?", "sister-city-province-only", "yes"),
+]
+
+STORY_AFTER_CASES = [
+    # The question comes first, the story after it ("ที่ถามเพราะ…"): the story's words do not drown it.
+    ("story after", "อบต. ทำข้อตกลงความร่วมมือด้านสาธารณสุขกับเมืองในลาวได้ไหมครับ ที่ถามเพราะเมื่อสองปีก่อนมีหมอจากฝั่งลาว"
+     "มาช่วยตรวจสุขภาพผู้สูงอายุที่ศาลาหมู่บ้าน แล้วปีนี้ทางนั้นก็เสนอให้ส่งพยาบาลมาฝึกงานที่ รพ.สต. ทุกปี เราอยากทำให้ถูกต้อง",
+     "other-cooperation-allowed", "conditional"),
+    # "ได้ม้าย" asks, in the south's spelling.
+    ("dialect", "อบตผมอยู่ติดด่านสะเดา ทุกปีเด็กเราไปแข่งฟุตบอลกับเด็กฝั่งรัฐเปอร์ลิส เขาอยากทำข้อตกลงจัดค่ายกีฬาเยาวชนร่วมกัน "
+     "อบตเราทำข้อตกลงกับเขาได้ม้ายครับ", "other-cooperation-allowed", "conditional"),
+]
+
+CLAUSE_CASES = [
+    # A pasted clause the draft checker finds nothing in is a clause of the permitted framework.
+    ("clause", "ข้อ 4 ทั้งสองฝ่ายจะจัดอบรมเจ้าหน้าที่ด้านการป้องกันไฟป่าร่วมกันปีละหนึ่งครั้ง ข้อนี้ใส่ได้ไหมครับ",
+     "other-cooperation-allowed", "conditional"),
+    # One that commits the Thai state is the restriction, whatever the checker's verdict.
+    ("clause", "ข้อ 8 รัฐบาลไทยจะจัดสรรงบประมาณสมทบโครงการนี้ ข้อนี้ได้ไหม", "agreement-must-not-bind-government", "no"),
+    # One that says the agreement binds no government is the rule said in the draft.
+    ("clause", "ข้อ 12 บันทึกนี้ไม่มีผลผูกพันรัฐบาลของทั้งสองประเทศ ควรใส่ข้อนี้ไหมคะ",
+     "agreement-must-not-bind-government", "info"),
+]
+
 # Every kind above, each with the entry and the verdict it must get.
-ALL_CASES = CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES + BODY_CASES
+ALL_CASES = (CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES + BODY_CASES + ACTOR_CASES
+             + STORY_AFTER_CASES + CLAUSE_CASES)
 
 
 @pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), ALL_CASES,
@@ -543,4 +586,33 @@ def test_asking_whether_a_ministry_approves_is_no_promise_of_the_state(detector:
 def test_a_documents_language_hiring_workers_and_a_thai_university_are_not_the_framework(
     answerer: Answerer, question: str
 ) -> None:
+    assert answerer.answer(question).verdict not in ("yes", "conditional"), question
+
+
+@pytest.mark.parametrize("question", [
+    "มหาวิทยาลัยราชภัฏจะทำ MOU แลกเปลี่ยนนักศึกษากับมหาวิทยาลัยในจีน ต้องผ่านสภามหาวิทยาลัยไหม",
+    "โรงเรียนมัธยมในอำเภอจะทำ sister school กับโรงเรียนในญี่ปุ่น ต้องทำอย่างไร",
+    "วัดพี่วัดน้องกับวัดในลาวต้องขออนุญาตใครไหม",
+    "ซีรีส์เรื่อง Sister City มีกี่ตอน ดูได้ที่ไหน",
+    "ช่วยแปลคำว่า 'เมืองพี่เมืองน้อง' เป็นภาษาญี่ปุ่นให้หน่อย",
+    "Please translate 'sister city' into Lao",
+])
+def test_a_question_about_something_else_than_an_laos_cooperation_is_declined(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.answer(question).kind == "decline", question
+
+
+def test_translating_told_of_is_no_request_and_a_provinces_name_is_no_temple(detector: ConceptDetector) -> None:
+    told = "เมืองในฝรั่งเศสชวนทำ jumelage แปลเป็นไทยไม่ถูก แต่เขาว่าเป็นการผูกเมืองคู่กัน อบจ.ตอบรับได้ไหม"
+    assert not {"translate-request", "institution-actor"} & _concepts(detector, told)[0]
+    assert "institution-actor" not in _concepts(detector, "แขวงจำปาสักเสนอเป็นแขวง-จังหวัดพี่น้องกัน ผู้ว่าฯ ลงนามได้ไหม")[0]
+    assert "institution-actor" not in _concepts(detector, "โรงเรียนในสังกัดเทศบาลจะแลกเปลี่ยนครูกับเมืองในจีนได้ไหม")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "ข้อ 5 ผู้รับจ้างต้องส่งมอบงานภายใน 90 วัน ข้อนี้ได้ไหม",  # a contract's clause, no agreement of two parties
+    "Pihak Malaysia minta tambah ayat 'perjanjian ini mengikat di bawah undang-undang antarabangsa' ใส่ข้อนี้ได้ไหม",
+])
+def test_a_clause_the_checker_cannot_vouch_for_gets_no_permissive_answer(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).verdict not in ("yes", "conditional"), question
