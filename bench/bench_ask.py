@@ -69,6 +69,9 @@ SETS = [
     "sealed_aj_questions.yaml",
     "sealed_ak_questions.yaml",
     "sealed_al_questions.yaml",
+    "sealed_am_questions.yaml",
+    "sealed_an_questions.yaml",
+    "sealed_ao_questions.yaml",
 ]
 
 

@@ -90,6 +90,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_aj_questions.yaml", 0.9, 0.94, 0),
         ("sealed_ak_questions.yaml", 0.87, 0.78, 0),
         ("sealed_al_questions.yaml", 0.87, 0.91, 0),
+        ("sealed_am_questions.yaml", 0.92, 0.97, 0),
+        ("sealed_an_questions.yaml", 0.87, 0.9, 0),
+        ("sealed_ao_questions.yaml", 0.96, 0.94, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
