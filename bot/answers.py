@@ -78,7 +78,7 @@ class Answer:
 
 # A clause of an agreement between two parties, not of a contract with a company or a rule of the office.
 _PARTIES = re.compile(
-    r"ทั้ง\s*สอง\s*ฝ่าย|แต่\s*ละ\s*ฝ่าย|คู่\s*ภาคี|ภาคี|บันทึก|ความ\s*ตกลง|ข้อ\s*ตกลง|\bmou\b|both\s+parties|each\s+party"
+    r"ทั้ง\s*สอง\s*ฝ่าย|แต่\s*ละ\s*ฝ่าย|ต่าง\s*(?:ฝ่าย|คน)\s*ต่าง|คู่\s*ภาคี|ภาคี|บันทึก|ความ\s*ตกลง|ข้อ\s*ตกลง|\bmou\b|both\s+parties|each\s+party"
     r"|the\s+parties|memorandum|agreement",
     re.IGNORECASE,
 )
@@ -87,14 +87,40 @@ _PARTIES = re.compile(
 # Text the draft checker does not read: other scripts, and Malay, French, German or Spanish words.
 _UNCHECKED = re.compile(
     r"[\u0e80-\u0eff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u1000-\u109f\u1780-\u17ff\u0100-\u024f\u1e00-\u1eff]"
-    r"|\b(?:yang|ini|itu|pihak|perjanjian|ayat|dengan|untuk|akan|les|des|une|est|der|die|das|und|ist|los|las|una|que)\b",
-    re.IGNORECASE,
+    # (Case-blind only for the words: ignoring case, the range above would take "i" for dotless ı.)
+    r"|(?i:\b(?:yang|ini|itu|pihak|perjanjian|ayat|dengan|untuk|akan|les|des|une|est|der|die|das|und|ist|los|las|una|que)\b)"
 )
 
 
+# What a clause of a sector cooperation is about: an exchange, training, costs, its term, consultation.
+# A clause with none of it ("อบต.จะส่งตัวผู้กระทำผิดคืน", "ยอมรับแนวเขตกลางลำน้ำ") may be what the checker's
+# wording rules do not know: it gets no permissive answer.
+_COOPERATION_CONTENT = re.compile(
+    r"แลก\s*เปลี่ยน|อบรม|ฝึก|ดู\s*งาน|ส่ง\s*เสริม|พัฒนา|ร่วม\s*(?:กัน|มือ|จัด)|ประสาน|ค่า\s*ใช้\s*จ่าย|งบ\s*ประมาณ|ต่าง\s*(?:ฝ่าย|คน)\s*ต่าง"
+    r"|ระยะ\s*เวลา|มี\s*ผล\s*(?:ใช้|บังคับ)|ต่อ\s*อายุ|บอก\s*เลิก|แก้\s*ไข\s*เพิ่ม\s*เติม|ปรึกษา\s*หารือ|ผูก\s*พัน"
+    r"|exchang|train|cooperat|promot|\bshar(?:e|ing)\b|\bown\s+costs?\b|\bfunds?\b|\bin\s+effect\b|renew|terminat|amend|consult"
+    r"|amicabl|good\s+practice|binding",
+    re.IGNORECASE,
+)
+# Where the clause is in a message about it: quoted, or after "ข้อ 5", "มีข้อว่า", "เขียนว่า".
+_QUOTED = re.compile(r"['\"‘“«《]([^'\"’”»》]{15,})['\"’”»》]")
+_CLAUSE_MARK = re.compile(r"ข้อ\s*\d+|(?:มี|ใส่|เขียน|ระบุ|เพิ่ม)\s*ข้อ\s*(?:ความ\s*)?ว่า|(?:เขียน|ระบุ)\s*(?:ไว้\s*)?ว่า")
+
+
+def _clause_of(question: str) -> str:
+    """Return the clause a message asks about: its quoted text, what follows "ข้อ 5" or "มีข้อว่า", or all of it."""
+    quoted = _QUOTED.findall(question)
+    if quoted:
+        return " ".join(quoted)
+    mark = _CLAUSE_MARK.search(question)
+    return question[mark.end():] if mark else question
+
+
 def _clause_is_clear(question: str) -> bool:
-    """Tell whether a pasted clause is one of an agreement and the draft checker finds nothing in it."""
+    """Tell whether a pasted clause is one of a sector cooperation and the draft checker finds nothing in it."""
     if not _PARTIES.search(question) or _UNCHECKED.search(question):
+        return False
+    if not _COOPERATION_CONTENT.search(_clause_of(question)):
         return False
     try:
         checked = check_text(question)
@@ -359,7 +385,9 @@ class Answerer:
         # A restriction leads only a question about an agreement (a work permit for a teacher is not
         # one) or, for a sister city, about what an LAO may do ("translate 'sister city'" asks neither).
         terms = set(understood.terms)
-        if lead.verdict == "no" and not own_matter and not _AGREEMENT_WORDS & terms:
+        # A pasted clause is one of an agreement, whether or not its words name one.
+        of_agreement = bool(_AGREEMENT_WORDS & terms) or "clause-asked" in concepts.present
+        if lead.verdict == "no" and not own_matter and not of_agreement:
             # A sister city, or a commitment of the Thai government written into it ("ให้เขียนว่า
             # รัฐบาลไทยค้ำประกัน ทต.เซ็นได้ไหม"), asked about with "may we": the restriction answers.
             said = {"sister-city", "binds-government"} & lead.first_when & concepts.stated

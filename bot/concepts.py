@@ -195,7 +195,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:kerajaan\s+(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)|gouvernement\s+tha[ïi]landais)"
             r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
-            r"(?:タイ(?:中央)?政府|泰[国國](?:中央)?政府|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"(?:タイ(?:中央)?政府|泰[国國](?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
         ),
         from_rules=("binds-government",),
@@ -205,7 +205,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "treaty wording: subject to international law, international courts or arbitration, ratification",
         patterns=(
             r"(?:ภาย" + _WS + r")?ใต้" + _WS + r"(?:บังคับ" + _WS + r"(?:ของ|แห่ง)?" + _WS + r")?กฎหมาย" + _WS + r"ระหว่าง" + _WS + "ประเทศ",
-            r"(?:ผูกพัน|มี" + _WS + r"ผล" + _WS + r"(?:บังคับ|ใช้)?|บังคับ|ตีความ)" + _WS + r"(?:ตาม|ภายใต้)" + _WS + r"กฎหมาย" + _WS
+            r"(?:ผูกพัน|มี" + _WS + r"ผล" + _WS + r"(?:บังคับ|ใช้)?|บังคับ|ตีความ)" + _WS + r"(?:ตาม|ภายใต้|ทาง)" + _WS + r"กฎหมาย" + _WS
             + "ระหว่าง" + _WS + "ประเทศ",
             r"สัตยาบัน|ratif\w*|ภาคยานุวัติ",
             r"ศาล" + _WS + r"(?:โลก|ระหว่าง" + _WS + r"ประเทศ|ยุติธรรม" + _WS + r"ระหว่าง" + _WS + "ประเทศ)",
@@ -214,7 +214,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|จด" + _WS + r"ทะเบียน[^\n]{0,30}?(?:สหประชาชาติ|ยูเอ็น)|regist\w*\s+with\s+the\s+(?:un\b|united\s+nations)",
             r"국제\s*법|国际法|國際法|国際法|luật\s+quốc\s+tế",
         ),
-        from_rules=("international-law", "international-dispute"),
+        from_rules=("international-law", "international-dispute", "un-registration", "ratification"),
     ),
     Concept(
         "treaty-question",
@@ -324,6 +324,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # years is often the reason to ask for a new sister city).
             r"เคย" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\n?]{0,60}?ตั้ง" + _WS + r"แต่" + _WS + r"(?:ปี" + _WS + r")?(?:พ\.?" + _WS
             + r"ศ\.?" + _WS + r")?(?:25|20|19)\d\d",
+            r"เคย" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\n?]{0,60}?ตั้ง" + _WS + r"แต่" + _WS + r"ปี" + _WS + r"\d{2}(?!\d)",
             r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,45}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ก่อน" + _WS + r")?(?:ปี|สมัย|พ\.?ศ|\d)",
             r"(?:ยกเลิก|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
@@ -369,7 +370,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "money from abroad: donations, aid, grants or loans for the LAO",
         patterns=(
             r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"(?:ทุน|เงิน)|(?:ทุน|เงิน)" + _WS + "สนับสนุน|สนับสนุน" + _WS
-            + r"(?:เงิน|ทุน)|มอบ" + _WS + r"เงิน|รับ" + _WS
+            + r"(?:เงิน|ทุน)|มอบ" + _WS + r"(?:เงิน|รถ|อุปกรณ์|เครื่อง|ของ)|รับ" + _WS
             + r"ทุน|เงิน" + _WS + "กู้|กู้" + _WS + "เงิน|รับ" + _WS + "เงิน",
             r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from",
         ),
@@ -473,7 +474,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
             + r"กฎหมาย|ทำไม|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|มท",
-            r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does",
+            r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does|\b(?:what|which)\s+decision\b|since\s+when",
+            # "กฎนี้เพิ่งออกปีนี้ใช่ไหม": when the rule was made.
+            r"เพิ่ง" + _WS + r"(?:ออก|มี|ประกาศ|กำหนด)",
             r"根拠|根据|依据|依據|理由|为什么|為什麼|なぜ|閣議|内阁|內閣|근거|이유|왜|각의|cơ\s+sở\s+pháp\s+lý|tại\s+sao|vì\s+sao",
         ),
         negatable=False,
@@ -498,8 +501,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a Thai university, school, hospital, temple, club or company is who would act, not an LAO",
         patterns=(
             r"(?:^|\s)(?:มหาวิทยาลัย|มหาลัย|วิทยาลัย|โรง" + _WS + r"เรียน|รร\.|โรง" + _WS + r"พยาบาล|รพ\.|วัด|สโมสร|ชมรม|สมาคม|หอ" + _WS
-            + r"การ" + _WS + r"ค้า|บริษัท)[^\s]{0,30}?" + _WS + r"(?:ของ" + _WS + r")?(?:เรา" + _WS + r")?(?:จะ|อยาก|ต้องการ|ขอ|กำลัง|ประสงค์)" + _WS
-            + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|จับ" + _WS + r"คู่|ร่วม|สถาปนา|เป็น)",
+            + r"การ" + _WS + r"ค้า|บริษัท)[^\s]{0,30}?" + _WS + r"(?:ของ" + _WS + r")?(?:เรา" + _WS + r")?(?:(?:จะ|อยาก|ต้องการ|ขอ|กำลัง|ประสงค์)" + _WS
+            + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|จับ" + _WS + r"คู่|ร่วม|สถาปนา|เป็น)|ได้" + _WS + r"รับ)|เจ้า" + _WS + r"อาวาส",
             r"(?:โรง" + _WS + r"เรียน|(?<!จังห)วัด|โรง" + _WS + r"พยาบาล|มหาวิทยาลัย)" + _WS + r"พี่" + _WS + r"(?:โรง" + _WS + r"เรียน|วัด|โรง" + _WS
             + r"พยาบาล|มหาวิทยาลัย)?" + _WS + r"น้อง",
             r"\bsister\s+(?:schools?|hospitals?|temples?|universit(?:y|ies)|clubs?|colleges?)\b|\brotary\b",
@@ -513,11 +516,47 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a clause of a draft pasted into the question ('ข้อ 3 ทั้งสองฝ่ายจะ… ข้อนี้ได้ไหม')",
         patterns=(
             r"^[^ก-๛a-z0-9]{0,3}(?:ข้อ|ข้อ" + _WS + r"ที่)" + _WS + r"\d+(?![\d.])",
-            r"(?:ใส่|เขียน|มี|เพิ่ม|คง|ตัด)" + _WS + r"ข้อ" + _WS + r"(?:นี้|นั้น|ดัง" + _WS + r"กล่าว)|ข้อ" + _WS + r"(?:นี้|นั้น)" + _WS
-            + r"(?:ได้|ใส่|โอเค|ผ่าน|มี" + _WS + r"ปัญหา|ควร|ผิด|เขียน)",
+            r"(?:ใส่|เขียน|มี|เพิ่ม|คง|ตัด)" + _WS + r"ข้อ" + _WS + r"(?:นี้|นั้น|ดัง" + _WS + r"กล่าว|(?:ความ" + _WS + r")?ว่า)|ข้อ" + _WS
+            + r"(?:นี้|นั้น)" + _WS + r"(?:ได้|ใส่|โอเค|ผ่าน|มี" + _WS + r"ปัญหา|ควร|ผิด|เขียน|เก็บ|คง|ใช้)|(?:เขียน|ใส่)" + _WS + r"แบบ" + _WS
+            + r"นี้" + _WS + r"(?:ได้|ถูก)",
+            # A clause quoted: "ร่างเขียนว่า '…'", "ข้อ 5 '…'", "'The Parties shall…'".
+            r"(?:เขียน|ระบุ|ใส่)" + _WS + r"(?:ไว้" + _WS + r")?ว่า" + _WS + r"['\"‘“]|ข้อ" + _WS + r"\d+" + _WS + r"['\"‘“]"
+            r"|['\"‘“][^'\"’”\n]{0,300}?\b(?:shall|parties|party)\b"
+            r"|['\"‘“][^'\"’”\n]{0,300}?(?:แต่" + _WS + r"ละ" + _WS + r"ฝ่าย|ทั้ง" + _WS + r"สอง" + _WS + r"ฝ่าย|คู่" + _WS + r"ภาคี|บันทึก" + _WS + r"(?:นี้|ฉบับ))",
             r"^[^a-z0-9ก-๛]{0,3}(?:clause|article)\s+\d+|\b(?:this|that|the\s+following)\s+(?:clause|article|provision)\b",
         ),
         negatable=False,
+    ),
+    Concept(
+        "own-costs",
+        "each side pays its own way ('ต่างฝ่ายต่างออกค่าใช้จ่ายเอง', 'each Party shall bear its own costs')",
+        patterns=(
+            r"ต่าง" + _WS + r"(?:ฝ่าย|คน)" + _WS + r"ต่าง" + _WS + r"(?:ออก|จ่าย|รับ)|แต่" + _WS + r"ละ" + _WS + r"ฝ่าย" + _WS
+            + r"(?:ออก|จ่าย|รับ" + _WS + r"ผิด" + _WS + r"ชอบ)",
+            r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+)?(?:bears?|pays?|covers?)\s+its\s+own\b|mỗi\s+bên\s+tự",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "clauses-to-avoid",
+        "which clauses a draft must not have, or what to check in one before signing",
+        patterns=(
+            r"(?:ข้อ|ถ้อย" + _WS + r"คำ)" + _WS + r"(?:ไหน|อะไร|แบบ" + _WS + r"ไหน)[^?\n]{0,20}?(?:ห้าม|ไม่" + _WS + r"ควร|ต้อง" + _WS + r"ระวัง|เช็ค|เช็ก"
+            + r"|ตรวจ)|(?:ควร|ต้อง)" + _WS + r"(?:เช็ค|เช็ก|ตรวจ)" + _WS + r"ข้อ" + _WS + r"(?:ไหน|อะไร)",
+            r"\bwhat\s+(?:kinds?\s+of\s+)?(?:clauses?|wording|provisions?)\s+(?:should|must|to)\s+(?:we\s+|our\s+draft\s+|it\s+)?avoid\b"
+            r"|\bclauses?\s+to\s+avoid\b",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "employment",
+        "hiring or dismissing a person (a teacher, a worker): an employment contract, not a cooperation",
+        patterns=(
+            r"สัญญา" + _WS + r"จ้าง|เลิก" + _WS + r"จ้าง|ทด" + _WS + r"ลอง" + _WS + r"(?:ปฏิบัติ" + _WS + r")?งาน|ลูก" + _WS + r"จ้าง",
+            r"\bemployment\s+contract\b|\bhir(?:e|ing)\s+(?:a|an|the|our)?\s*(?:teacher|worker|staff)|\bprobation",
+        ),
+        negatable=False,
+        out_of_scope=True,
     ),
     Concept(
         "non-binding-clause",
@@ -633,12 +672,12 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             # "จังหวัดจะทำ", "จังหวัดมุกดาหารเฮ็ดได้บ่", "แล้วจังหวัดน่านเองล่ะ".
             r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
-            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|พิจารณา|เลือก|รับ" + _WS + r"(?:หนังสือ|ข้อ" + _WS + r"เสนอ|การ" + _WS + r"ทาบทาม))",
+            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|เซ็น|พิจารณา|เลือก|รับ" + _WS + r"(?:หนังสือ|ข้อ" + _WS + r"เสนอ|การ" + _WS + r"ทาบทาม))",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
             # "ถ้าเป็นระดับจังหวัด ผู้ว่าฯ ทำเมืองพี่เมืองน้องได้": the governor as the one who does it.
-            r"|ผู้" + _WS + r"ว่า(?:ฯ|ราชการ" + _WS + r"จังหวัด)?" + _WS + r"(?:เป็น" + _WS + r"ผู้" + _WS + r")?(?:ทำ|สถาปนา|ลง" + _WS + r"นาม|เซ็น)"
+            r"|ผู้" + _WS + r"ว่า(?:ฯ|ราชการ" + _WS + r"จังหวัด)?" + _WS + r"(?:เป็น" + _WS + r"(?:ผู้|คน)" + _WS + r")?(?:ทำ|สถาปนา|ลง" + _WS + r"นาม|เซ็น|ดำเนิน" + _WS + r"การ)"
             r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
@@ -705,7 +744,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ลง" + _WS + r"วัน|วัน" + _WS + r"ที่" + _WS + r"(?:เท่า|ไหน)|ใคร" + _WS + r"(?:เป็น" + _WS + ")?(?:ลง" + _WS + "นาม|เซ็น|ออก)"
             r"|ผู้" + _WS + r"(?:ลง" + _WS + "นาม|ออก)|ลง" + _WS + r"นาม" + _WS + r"(?:ใน|ท้าย)" + _WS + r"หนังสือ|ส่ง" + _WS + r"ถึง|เรียน" + _WS + r"ใคร|ออก" + _WS + r"โดย|(?:ของ|จาก)" + _WS
             + r"หน่วย" + _WS + r"(?:ไหน|ใด)|อ้าง" + _WS + r"ถึง|สิ่ง" + _WS + r"ที่" + _WS + r"ส่ง" + _WS + r"มา|แนบ|เลข" + _WS
-            + r"(?:ที่|รับ)|สรุป|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
+            + r"(?:ที่|รับ)|สรุป(?!" + _WS + r"(?:ว่า|แล้ว|คือ))|สาระ|เรื่อง" + _WS + r"(?:อะไร|อะหยัง)|ว่า" + _WS + r"(?:อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|ไง)|ตรา|หัว" + _WS + r"กระดาษ",
             r"(?:เซ็น|ลง" + _WS + r"นาม)" + _WS + r"เอง|ต้น" + _WS + r"เรื่อง|(?<![ก-ฮ])ลว(?=\s*(?:เท่า|วัน|ที่|\d|$))",
             r"\bdated?\b|who\s+(?:signed|issued|sent|wrote)|\bissued\b|addressed|refers?\s+to|referenc\w+|attach\w+|signed\s+by"
             r"|signator\w+|enclos\w+|summar\w+"
@@ -881,12 +920,17 @@ def _denied_from(lowered: str, start: int) -> int | None:
     if last is None or _BREAK.search(window, last.end()) is not None:
         return None
     negator = window_start + last.start()
+    if _NOT_LETTING.match(lowered, negator) and _HOW.search(lowered, max(0, negator - _AVOID_REACH), negator):
+        # "มีวิธีเขียน MOU ไม่ให้มีผลบังคับ…ไหม": how to keep it from binding asks about the binding.
+        return None
     if _AVOIDING.search(lowered, max(0, negator - _AVOID_REACH), negator):
         # "ทำยังไงให้ MOU ไม่สร้างพันธกรณี", "how do we make sure it does not bind": what to avoid is what is asked.
         return None
     return negator
 
 
+_NOT_LETTING = re.compile(r"ไม่\s*ให้")
+_HOW = re.compile(r"วิธี|ยัง\s*ไง|อย่าง\s*ไร|แบบ\s*ไหน")
 # "How to / so that … not": a negator after these asks about what it negates.
 _AVOIDING = re.compile(
     # Not a sector ("ป้องกันไฟป่า… ให้เป็นเรื่องเป็นราว") nor past a new subject ("… เราไม่ได้จะทำ…").
@@ -924,6 +968,7 @@ _NOT_LAO = re.compile(
     r"|บ่\s*แม่น\s*"
 )
 _LAO_NAME = re.compile(_LAO_TYPES)
+_PROVINCE_OR_GOVERNOR = re.compile(r"จังหวัด|ผู้\s*ว่า|ผวจ|province|governor")
 # Who writes: the province's own staff ("ดิฉันอยู่กลุ่มงานยุทธศาสตร์ สำนักงานจังหวัด", "ให้จังหวัดของเราสถาปนา"), or an LAO's.
 _PROVINCE_WRITER = re.compile(
     r"(?:ดิฉัน|ผม|เรา|ทางเรา|หนู)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,30}?(?:สำนักงาน\s*จังหวัด|ศาลา\s*กลาง)"
@@ -949,6 +994,13 @@ _LAO_ACTS = re.compile(
     _LAO_TYPES + r"[^\s]{0,25}?" + _WS + r"(?:เอง" + _WS + r")?(?:จะ|อยาก|ขอ|ต้องการ|ประสงค์)" + _WS + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS
     + r"นาม|เซ็น|สถาปนา)"
     r"|\b(?:our|the|a)\s+(?:tambon|municipality|thesaban|tao|sao|pao|lao)\s+(?:wants?|would\s+like|plans?|asks?)\s+to\s+(?:sign|set\s+up|establish|become|make)\b"
+)
+
+
+# "ไม่ใช่ อบต.ทำ", "อปท.ไม่ต้องทำ": the LAO is named as who does not act.
+_LAO_NOT_ACTING = re.compile(
+    r"(?:ไม่|มิ)\s*(?:ใช่|ได้)\s*(?:ให้\s*)?" + _LAO_TYPES + r"\.?\s*(?:เป็น\s*(?:คน|ผู้)\s*)?(?:ทำ|ดำเนิน|ลงนาม|เซ็น)"
+    r"|" + _LAO_TYPES + r"\.?\s*(?:ก็\s*)?ไม่\s*ต้อง\s*(?:ทำ|ดำเนิน|ลงนาม|เซ็น)"
 )
 
 
@@ -1016,11 +1068,19 @@ def _thai_provinces_paired() -> re.Pattern[str]:
     return re.compile(one + r"\s*(?:กับ|และ|,)\s*" + one)
 
 
+# Renaming the document ("เปลี่ยนชื่อร่างจาก Agreement เป็น MOU"): the synonyms read "rename" as a sister city's other name.
+_RENAMES_A_DOCUMENT = re.compile(
+    r"(?:เปลี่ยน|แก้)\s*ชื่อ\s*(?:ของ\s*)?(?:ร่าง|เอกสาร|ความ\s*ตกลง|บันทึก|สัญญา|หัว\s*เรื่อง|mou|agreement)"
+    r"|จาก\s*(?:agreement|ความ\s*ตกลง|treaty|สนธิ\s*สัญญา)\s*เป็น\s*(?:mou|บันทึก)"
+    r"|renam\w*\s+(?:the\s+|our\s+|a\s+)?(?:draft|document|agreement|mou|treaty)"
+)
+
+
 _INSTITUTION = re.compile(r"มหาวิทยาลัย|โรง\s*พยาบาล|วิทยาลัย|university|hospital")
 # The marks on a letter in hand (its letterhead, a receiving stamp and its number), asked about a letter, not a draft.
 _LETTER_MARKS = re.compile(r"หัว\s*กระดาษ|ตรา\s*(?:ประทับ|รับ)|เลข\s*(?:ที่\s*)?รับ(?!\s*(?:ผิด|ชอบ|รอง|ฟัง|ทราบ|เงิน|ได้))|letterhead|registry\s+stamp")
 _A_LETTER = re.compile(r"หนังสือ|circular|letter")
-_A_DRAFT = re.compile(r"ร่าง|draft|mou|บันทึก|ความ\s*ตกลง|สัญญา")
+_A_DRAFT = re.compile(r"ร่าง|draft|mou|บันทึก\s*(?:ความ\s*เข้าใจ|ข้อ\s*ตกลง)|ความ\s*ตกลง|สัญญา")
 # "May we": a question asked after a "why" in the same message is the one asked.
 _MAY_WE = re.compile(r"ได้\s*(?:ไหม|มั้ย|มั๊ย|ไม|หรือ\s*(?:ไม่|เปล่า)|บ่|ป่ะ|ปะ|ป่าว|ก่)|\b(?:can|may)\s+(?:we|our|i|the|a)\b|allowed|permitted")
 # A mention of the act, not a name: "สถาปนาความสัมพันธ์" is neither the plain name nor another one.
@@ -1051,6 +1111,19 @@ def _instead_another_agreement(mentions: list[Mention]) -> bool:
         return False
     instead = alternatives[-1]
     return max(names) <= instead and any(m.concept == "agreement" and m.start >= instead for m in mentions)
+
+
+_GIVES = re.compile(r"[^\n?]{0,40}?(?:จะ|ได้|ขอ)?\s*(?:มอบ|บริจาค|ให้\s*(?:เงิน|ทุน|รถ)|ส่ง\s*(?:เงิน|รถ|อุปกรณ์))")
+_ESTABLISH_BEFORE = re.compile(r"(?:ทำ|สถาปนา|เป็น|ลง\s*นาม|เซ็น|จับ\s*คู่|ผูก)\s*(?:ความ\s*สัมพันธ์\s*)?$")
+
+
+def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether every sister city named is the subject of a gift ("เมืองพันธมิตรในญี่ปุ่นจะมอบรถ…"), none being made."""
+    names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
+    return bool(names) and all(
+        _GIVES.match(lowered, m.end) is not None and not _ESTABLISH_BEFORE.search(lowered, max(0, m.start - 20), m.start)
+        for m in names
+    )
 
 
 def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
@@ -1145,6 +1218,13 @@ class ConceptDetector:
         self._resolution_dates = {doc.date for doc in documents.values() if doc.kind == "cabinet-resolution"}
         # The first circular of documents.yaml is the letter the knowledge base is built on ("this letter").
         self._principal = next((doc_id for doc_id, doc in documents.items() if doc.kind == "circular"), None)
+        # "หนังสืออำเภอแม่สาย" names the circular its issuer sent, as its number would.
+        self._issuers: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(r"หนังสือ\s*(?:เวียน\s*)?(?:ของ\s*|จาก\s*)?" + r"\s*".join(map(re.escape, issuer.split())) + r"(?![ก-๛])"), doc.id)
+            for doc in documents.values()
+            if doc.kind == "circular" and doc.issuer
+            for issuer in [doc.issuer.split("(")[0].strip().lower()]
+        ]
         for document in documents.values():
             number = parse_number(document.number) if document.number else None
             if number is not None:
@@ -1195,7 +1275,9 @@ class ConceptDetector:
                                             match.start() if before is None else before))
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
-        not_lao = _lao_denied(lowered)
+        not_lao = _lao_denied(lowered) or (
+            _LAO_NOT_ACTING.search(lowered) is not None and _PROVINCE_OR_GOVERNOR.search(lowered) is not None
+        )
         present = {mention.concept for mention in mentions if not mention.negated}
         negated = {mention.concept for mention in mentions if mention.negated} - present
         stated = set(present)
@@ -1204,6 +1286,8 @@ class ConceptDetector:
         for concept in CONCEPT_TABLE:
             # The analyzer's words are a fallback: they read typos ("เมืองพี่เมิองน้อง") and glued names,
             # but a concept its patterns found (denied or not) is already decided.
+            if concept.id == "sister-city" and _RENAMES_A_DOCUMENT.search(lowered):
+                continue  # "เปลี่ยนชื่อร่างจาก Agreement เป็น MOU" renames the document, not a sister city
             if concept.id not in mentioned and term_set.intersection(concept.terms):
                 present.add(concept.id)
                 if concept.terms_state:
@@ -1273,8 +1357,8 @@ class ConceptDetector:
         if "province-actor" in present and (province_asked or province_writes) and not _LAO_WRITER.search(lowered):
             present.discard("lao-actor")
             stated.discard("lao-actor")
-        if "lao-actor" in present:
-            # "โรงเรียนในสังกัดเทศบาลจะทำ…": an LAO's own school is the LAO's matter.
+        if "lao-actor" in present and _LAO_NAME.search(lowered):
+            # "โรงเรียนในสังกัดเทศบาลจะทำ…": an LAO's own school is the LAO's matter ("วัดในตำบล" names a place).
             present.discard("institution-actor")
         if "lao-actor" in present or "district-actor" in present:
             # "ตัวอำเภอเองจะไปทำ… หรือต้องให้จังหวัดเป็นคนทำ": the province is the alternative asked about, not who acts.
@@ -1286,12 +1370,20 @@ class ConceptDetector:
         # Taking part in the province's relationship needs the province and the relationship.
         if "join-province" in present and not ("sister-city" in present and _PROVINCE_OWNS.search(lowered)):
             present.discard("join-province")
+        if "sister-city" in present and "foreign-aid" in present and _partner_gives(lowered, mentions):
+            # "เมืองพันธมิตรในญี่ปุ่นจะมอบรถดับเพลิงให้ อบต. รับได้ไหม": the partner is the giver; the gift is asked.
+            present.discard("sister-city")
+            stated.discard("sister-city")
         if "sister-city" in present and present & _ABOUT_ANOTHER_MATTER and _provinces_own(lowered, mentions):
             # "จังหวัดเราเป็นเมืองพี่เมืองน้องกับ… ทางนั้นจะบริจาครถดับเพลิงให้ อบต." asks about the gift: the
             # province's relationship is where it comes from, not what the LAO would set up.
             present.discard("sister-city")
             stated.discard("sister-city")
             present.add("province-sister-city")
+        if "own-costs" in stated and "binds-government" not in negated:
+            # A draft told in the official's words is the framework's only when it also says nothing binds the
+            # state ("ต่างคนต่างจ่าย บ่มีข้อไหนผูกพันรัฐบาล"): each side paying its own is no promise of that alone.
+            stated.discard("own-costs")
         commitments = {"binds-government", "treaty-clause"}
         if "clause-asked" in present and commitments & negated and not commitments & present:
             # "ข้อ 10 บันทึกนี้ไม่ก่อให้เกิดพันธกรณีภายใต้กฎหมายระหว่างประเทศ และไม่มีผลผูกพันรัฐบาล — ควรใส่ไหม"
@@ -1300,6 +1392,9 @@ class ConceptDetector:
         for number, _ in find_numbers(text):
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
+        for issuer, document_id in self._issuers:
+            if issuer.search(lowered):
+                present.add(letter_concept(document_id))
         if _LETTER_MARKS.search(lowered) and _A_LETTER.search(lowered) and not _A_DRAFT.search(lowered):
             present.add("this-letter")  # the letterhead or a stamp of a letter in hand, not of a draft
         if not any(concept.startswith(LETTER_PREFIX) for concept in present) and "this-letter" in present and self._principal:

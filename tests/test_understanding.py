@@ -557,9 +557,34 @@ CLAUSE_CASES = [
      "agreement-must-not-bind-government", "info"),
 ]
 
+DRAFT_CASES = [
+    # A clause quoted in English, of costs each side bears: the framework.
+    ("quoted clause", "ร่าง MOU ด้านการท่องเที่ยวกับเมืองในลาว มีข้อนี้ 'Each Party shall bear its own costs of the activities "
+     "under this MOU.' ข้อนี้เก็บไว้ได้ไหมครับ", "other-cooperation-allowed", "conditional"),
+    # A draft told in the official's words: each side pays its own, nothing binds the state.
+    ("retold", "ร่าง MOU ของ ทต. กับเมืองในลาวเรื่องส่งเสริมหัตถกรรม ต่างคนต่างจ่ายเอง ไม่มีข้อไหนผูกพันรัฐบาล แบบนี้ทำได้ไหม",
+     "other-cooperation-allowed", "conditional"),
+    # Registration with the United Nations is treaty wording.
+    ("partner asks", "ฝ่ายยุโรปขอเพิ่มข้อ 'This Agreement shall be registered with the Secretariat of the United Nations.' "
+     "เทศบาลรับได้ไหม", "international-agreement-risk", "info"),
+    # Renaming the document is no renamed sister city.
+    ("renamed document", "ถ้าเปลี่ยนชื่อร่างจาก Agreement เป็น MOU ก็จะไม่เป็นความตกลงระหว่างประเทศแล้วใช่ไหม",
+     "international-agreement-risk", "info"),
+    # What a draft must not say is what an agreement must not do.
+    ("clauses to avoid", "We are drafting an MOU with a Thai municipality. What kinds of clauses should our draft "
+     "avoid?", "agreement-must-not-bind-government", "no"),
+    # The partner city is the giver: the gift is asked.
+    ("partner's gift", "เมืองพันธมิตรในเกาหลีจะมอบรถพยาบาลให้ อบต. รับได้เลยไหม", "foreign-aid-to-lao", "info"),
+    # The circular named by its issuer, not its number.
+    ("issuer", "ขอเลขที่และวันที่ของหนังสืออำเภอแม่สายเรื่องแนวทางทำ MOU กับต่างประเทศหน่อยค่ะ", "circular-mae-sai-0313", "info"),
+    # The governor does it, and the LAO is said not to: the province asks.
+    ("province, not the lao", "ผู้ว่าฯ ถามว่า เมืองพี่เมืองน้องจังหวัดเป็นคนทำได้ใช่ไหม ไม่ใช่ อบต.ทำ",
+     "sister-city-province-only", "yes"),
+]
+
 # Every kind above, each with the entry and the verdict it must get.
 ALL_CASES = (CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES + BODY_CASES + ACTOR_CASES
-             + STORY_AFTER_CASES + CLAUSE_CASES)
+             + STORY_AFTER_CASES + CLAUSE_CASES + DRAFT_CASES)
 
 
 @pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), ALL_CASES,
@@ -613,6 +638,9 @@ def test_translating_told_of_is_no_request_and_a_provinces_name_is_no_temple(det
 @pytest.mark.parametrize("question", [
     "ข้อ 5 ผู้รับจ้างต้องส่งมอบงานภายใน 90 วัน ข้อนี้ได้ไหม",  # a contract's clause, no agreement of two parties
     "Pihak Malaysia minta tambah ayat 'perjanjian ini mengikat di bawah undang-undang antarabangsa' ใส่ข้อนี้ได้ไหม",
+    # Wording the checker's rules do not know: no cooperation in it, so no permissive answer.
+    "ร่างความตกลงกับเมืองในลาวมีข้อว่า อบต.จะส่งตัวผู้ต้องหาที่หนีข้ามแดนคืนให้ฝ่ายลาว ลงนามได้ไหม",
+    "สัญญาจ้างครูชาวจีนของโรงเรียนเทศบาล กำหนดทดลองงาน 4 เดือน ข้อนี้ได้ไหม",
 ])
 def test_a_clause_the_checker_cannot_vouch_for_gets_no_permissive_answer(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).verdict not in ("yes", "conditional"), question
