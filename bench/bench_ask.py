@@ -72,6 +72,9 @@ SETS = [
     "sealed_am_questions.yaml",
     "sealed_an_questions.yaml",
     "sealed_ao_questions.yaml",
+    "sealed_ap_questions.yaml",
+    "sealed_aq_questions.yaml",
+    "sealed_ar_questions.yaml",
 ]
 
 

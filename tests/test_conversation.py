@@ -93,6 +93,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_am_questions.yaml", 0.92, 0.97, 0),
         ("sealed_an_questions.yaml", 0.87, 0.9, 0),
         ("sealed_ao_questions.yaml", 0.96, 0.94, 0),
+        ("sealed_ap_questions.yaml", 0.9, 0.97, 0),
+        ("sealed_aq_questions.yaml", 0.91, 0.93, 0),
+        ("sealed_ar_questions.yaml", 0.92, 0.97, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
