@@ -380,7 +380,15 @@ class Answerer:
             # ทต. ได้ไหม เราไม่มี MOU": the trip's rule, not the agreement's).
             clause_rule = any(e.verdict == "no" and not e.needs for e in leads)
             unsaid_no = best.entry.verdict == "no" and not self._backed(best, understood) and own_matter
-            if not unsaid_no and (best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule):
+            # An LAO asking whether it may, with a sister city said, gets the rule before an explanation that won on
+            # words alone ("เมืองในญี่ปุ่นส่งหนังสือ 姉妹都市提携 มาให้ ทต.เรา เซ็นได้ไหม" is no question about a letter).
+            lao_may = (
+                "sister-city" in lead.first_when & concepts.stated and {"lao-actor", "asks-may"} <= concepts.present
+                and best.entry.verdict == "info" and not self._backed(best, understood)
+            )
+            if not unsaid_no and not lao_may and (
+                best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule
+            ):
                 return None
         # A restriction leads only a question about an agreement (a work permit for a teacher is not
         # one) or, for a sister city, about what an LAO may do ("translate 'sister city'" asks neither).

@@ -678,7 +678,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
             # "ถ้าเป็นระดับจังหวัด ผู้ว่าฯ ทำเมืองพี่เมืองน้องได้": the governor as the one who does it.
             r"|ผู้" + _WS + r"ว่า(?:ฯ|ราชการ" + _WS + r"จังหวัด)?" + _WS + r"(?:เป็น" + _WS + r"(?:ผู้|คน)" + _WS + r")?(?:ทำ|สถาปนา|ลง" + _WS + r"นาม|เซ็น|ดำเนิน" + _WS + r"การ)"
-            r"|(?:ทำ" + _WS + r"งาน|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
+            r"|(?:ทำ" + _WS + r"งาน|ปฏิบัติ" + _WS + r"งาน|ประจำ|สังกัด|อยู่|จาก|ของ|เป็น|คือ)" + _WS + r"(?:ที่" + _WS + r")?(?:สำนักงาน" + _WS
+            + r"จังหวัด|ศาลา" + _WS + r"กลาง)"
+            # "…ขอทำความสัมพันธ์ 자매결연 กับจังหวัดเรา": the province is the partner, so who would act.
+            r"|กับ" + _WS + r"จังหวัด" + _WS + r"(?:ของ" + _WS + r")?เรา(?![ก-๛])|ฝ่าย" + _WS + r"เลขา[^\s]{0,4}" + _WS + r"ผู้" + _WS + r"ว่า"
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
             r"|(?:ฝ่าย|ฝั่ง)\s*ไทย?\s*(?:ระดับ\s*)?จังหวัด|จังหวัด\s*เป็น\s*ผู้\s*(?:สถาปนา|ลงนาม)"
@@ -971,7 +974,8 @@ _LAO_NAME = re.compile(_LAO_TYPES)
 _PROVINCE_OR_GOVERNOR = re.compile(r"จังหวัด|ผู้\s*ว่า|ผวจ|province|governor")
 # Who writes: the province's own staff ("ดิฉันอยู่กลุ่มงานยุทธศาสตร์ สำนักงานจังหวัด", "ให้จังหวัดของเราสถาปนา"), or an LAO's.
 _PROVINCE_WRITER = re.compile(
-    r"(?:ดิฉัน|ผม|เรา|ทางเรา|หนู)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,30}?(?:สำนักงาน\s*จังหวัด|ศาลา\s*กลาง)"
+    r"(?:ดิฉัน|ผม|เรา|ทางเรา|หนู)\s*(?:อยู่|ทำงาน|ปฏิบัติ\s*งาน|ประจำ|สังกัด|เป็น)[^\n]{0,30}?(?:สำนักงาน\s*จังหวัด|ศาลา\s*กลาง)"
+    r"|^\W{0,3}ฝ่าย\s*เลขา[^\s]{0,4}\s*ผู้\s*ว่า"
     # A message signed or labelled by the provincial office: "สนง.จังหวัดอุดรธานี: …", "[ศาลากลาง]".
     r"|^\W{0,3}(?:สนง\.?|สำนักงาน)\s*จังหวัด|^\W{0,3}ศาลา\s*กลาง"
     r"|(?<![ก-๛])(?:ให้\s*)?จังหวัด\s*(?:ของ\s*)?เรา\s*(?:จะ|อยาก|ต้องการ)?\s*(?:สถาปนา|ลงนาม|ทำ\s*เมือง)"
@@ -1073,6 +1077,7 @@ _RENAMES_A_DOCUMENT = re.compile(
     r"(?:เปลี่ยน|แก้)\s*ชื่อ\s*(?:ของ\s*)?(?:ร่าง|เอกสาร|ความ\s*ตกลง|บันทึก|สัญญา|หัว\s*เรื่อง|mou|agreement)"
     r"|จาก\s*(?:agreement|ความ\s*ตกลง|treaty|สนธิ\s*สัญญา)\s*เป็น\s*(?:mou|บันทึก)"
     r"|renam\w*\s+(?:the\s+|our\s+|a\s+)?(?:draft|document|agreement|mou|treaty)"
+    r"|\b(?:title|call|name)\s+(?:the|our|it|this)\s*(?:document|draft|agreement)?\s+['\"‘“]?(?:memorandum|mou)"
 )
 
 
@@ -1091,7 +1096,7 @@ _OTHER_NAME_TERM = "ชื่อเรียกอื่น"  # synonyms.yaml's 
 # What an LAO may ask about its province's sister city without setting one up (their entries are never a yes).
 _ABOUT_ANOTHER_MATTER = frozenset({"foreign-aid", "study-visit", "join-province", "agreement"})
 _PROVINCES_OWN = re.compile(
-    r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้)?\s*(?:มี|เป็น|ได้\s*(?:ทำ|สถาปนา|ลงนาม)|ทำ|สถาปนา)(?:\s*ความ\s*สัมพันธ์)?\s*$"
+    r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้|เพิ่น|เฮา|ท่าน)?\s*(?:มี|เป็น|ได้\s*(?:ทำ|สถาปนา|ลงนาม)|ทำ|สถาปนา)(?:\s*ความ\s*สัมพันธ์)?\s*$"
 )
 
 
@@ -1115,6 +1120,23 @@ def _instead_another_agreement(mentions: list[Mention]) -> bool:
 
 _GIVES = re.compile(r"[^\n?]{0,40}?(?:จะ|ได้|ขอ)?\s*(?:มอบ|บริจาค|ให้\s*(?:เงิน|ทุน|รถ)|ส่ง\s*(?:เงิน|รถ|อุปกรณ์))")
 _ESTABLISH_BEFORE = re.compile(r"(?:ทำ|สถาปนา|เป็น|ลง\s*นาม|เซ็น|จับ\s*คู่|ผูก)\s*(?:ความ\s*สัมพันธ์\s*)?$")
+
+
+# Before a mention that names the rule, not a relationship anyone would make: "หนังสือเวียนเรื่อง…", "ให้ระวังเรื่อง…".
+_REFERS_TO_RULE = re.compile(
+    # (A letter that sends one, "ส่งหนังสือ 姉妹都市提携 มาให้", is no reference: a subject must follow "หนังสือ".)
+    r"(?:หนังสือ(?:\s*เวียน)?|ระเบียบ|ข้อ\s*ห้าม|กฎ|หลัก\s*เกณฑ์|มติ)\s*(?:ที่\s*ว่า|เรื่อง|ว่า\s*ด้วย)\s*(?:การ\s*)?(?:ห้าม\s*(?:ทำ\s*)?)?$"
+    r"|(?:ข้อ\s*ห้าม|กฎ|ระเบียบ)\s*(?:การ\s*)?ห้าม\s*(?:ทำ\s*)?$|หนังสือ\s*เวียน\s*$|ระวัง\s*(?:เรื่อง\s*)?$"
+)
+
+
+def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether every sister city named is the rule referred to, and an agreement is named after the last."""
+    names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
+    if not names or not all(_REFERS_TO_RULE.search(lowered, max(0, m.start - 25), m.start) for m in names):
+        return False
+    last = max(m.end for m in names)
+    return any(m.concept == "agreement" and m.start >= last for m in mentions)
 
 
 def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
@@ -1142,6 +1164,8 @@ def _renamed_not_denied(lowered: str, mentions: list[Mention]) -> bool:
     """
     denied = [mention for mention in mentions if mention.negated and mention.concept == "sister-city"]
     for found in _RENAMED.finditer(lowered):
+        if _denied_from(lowered, found.start()) is not None:
+            continue  # "และไม่ได้ใช้ชื่ออื่นที่แปลว่าแบบนั้นด้วย": the renaming is denied too
         if not any(m.end <= found.start() and _LISTED_NAME.fullmatch(lowered, m.end, found.start()) for m in denied):
             return True
     return False
@@ -1370,6 +1394,10 @@ class ConceptDetector:
         # Taking part in the province's relationship needs the province and the relationship.
         if "join-province" in present and not ("sister-city" in present and _PROVINCE_OWNS.search(lowered)):
             present.discard("join-province")
+        if "sister-city" in present and "agreement" in present and _only_referred_to(lowered, mentions):
+            # "กลัวขัดหนังสือเวียนเรื่องเมืองพี่เมืองน้อง… ข้อตกลงแบบนี้ ทต. ทำได้ไหม": the rule is named, the agreement asked.
+            present.discard("sister-city")
+            stated.discard("sister-city")
         if "sister-city" in present and "foreign-aid" in present and _partner_gives(lowered, mentions):
             # "เมืองพันธมิตรในญี่ปุ่นจะมอบรถดับเพลิงให้ อบต. รับได้ไหม": the partner is the giver; the gift is asked.
             present.discard("sister-city")

@@ -92,7 +92,7 @@ def test_unknown_source_and_related_are_reported(kb_copy: Path) -> None:
 def test_an_entrys_case_is_checked_like_the_entry(kb_copy: Path) -> None:
     path = kb_copy / "entries" / "sister-city-province-only.yaml"
     text = path.read_text(encoding="utf-8")
-    over, elsewhere = "    over: [sister-city-province-criteria]", "    over: [no-such-entry]"
+    over, elsewhere = "    over: [sister-city-province-criteria, legal-basis-cabinet-2561]", "    over: [no-such-entry]"
     broken = text.replace("  - when: [province-actor, sister-city, asks-may]", "  - when: [province-actr]")
     broken = broken.replace(over, elsewhere).replace('    verdict: "yes"', "    verdict: sure")
     path.write_text(broken, encoding="utf-8")

@@ -582,9 +582,24 @@ DRAFT_CASES = [
      "sister-city-province-only", "yes"),
 ]
 
+STORY_RULE_CASES = [
+    # The rule named in the story ("หนังสือเวียนเรื่อง…", "ให้ระวังเรื่อง…"), an agreement asked: the framework.
+    ("rule referred to", "ทต. ติดชายแดนลาว อยากทำข้อตกลงแลกเปลี่ยนข้อมูลโรคไข้เลือดออกกับเมืองฝั่งตรงข้าม แต่กลัวขัด"
+     "หนังสือเวียนเรื่องเมืองพี่เมืองน้องที่เพิ่งได้รับ ข้อตกลงแบบนี้ ทต. ทำได้ไหมคะ", "other-cooperation-allowed", "conditional"),
+    # The province's sister city told in dialect ("จังหวัดเพิ่นมี…"), the LAO's own MOU asked.
+    ("province's, in dialect", "จังหวัดเพิ่นมีเมืองพี่เมืองน้องกับแขวงสะหวันนะเขตอยู่แล้ว อบต.อยากเฮ็ดบันทึกความร่วมมือ"
+     "เรื่องงานแสดงสินค้ากับเมืองไกสอนโดยตรง อบต. เฮ็ดได้บ่ครับ", "other-cooperation-allowed", "conditional"),
+    # A province's staff, a partner asking to pair with "จังหวัดเรา", a "no" heard in the meeting: the province may.
+    ("province's staff", "ผมปฏิบัติงานที่สำนักงานจังหวัดครับ จังหวัดหนึ่งของเกาหลีขอทำความสัมพันธ์เมืองพี่เมืองน้องกับจังหวัดเรา "
+     "มีคนทักว่าเดี๋ยวนี้ทำไม่ได้แล้ว จังหวัดยังทำได้ไหมครับ", "sister-city-province-only", "yes"),
+    # A letter that sends a sister-city proposal is no reference to the rule.
+    ("letter sent", "เมืองเล็กๆในญี่ปุ่นส่งหนังสือ 姉妹都市提携 มาให้ ทต.เรา นายกถามว่าเซ็นได้ไหม",
+     "sister-city-province-only", "no"),
+]
+
 # Every kind above, each with the entry and the verdict it must get.
 ALL_CASES = (CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES + BODY_CASES + ACTOR_CASES
-             + STORY_AFTER_CASES + CLAUSE_CASES + DRAFT_CASES)
+             + STORY_AFTER_CASES + CLAUSE_CASES + DRAFT_CASES + STORY_RULE_CASES)
 
 
 @pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), ALL_CASES,
