@@ -75,6 +75,9 @@ SETS = [
     "sealed_ap_questions.yaml",
     "sealed_aq_questions.yaml",
     "sealed_ar_questions.yaml",
+    "sealed_as_questions.yaml",
+    "sealed_at_questions.yaml",
+    "sealed_au_questions.yaml",
 ]
 
 

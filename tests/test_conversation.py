@@ -96,6 +96,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_ap_questions.yaml", 0.9, 0.97, 0),
         ("sealed_aq_questions.yaml", 0.91, 0.93, 0),
         ("sealed_ar_questions.yaml", 0.92, 0.97, 0),
+        ("sealed_as_questions.yaml", 0.85, 0.95, 0),
+        ("sealed_at_questions.yaml", 0.85, 0.9, 0),
+        ("sealed_au_questions.yaml", 0.92, 0.9, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
