@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from bot.checker.rules import GOV_EN, RULES_BY_ID, STATE_TH, compile_lowered
+from bot.checker.rules import GOV_EN, RULES_BY_ID, STATE_TH, compile_lowered, lowered_sources
 from bot.numbers import LetterNumber, find_numbers, parse_number
+from bot.pruning import PrunedRegex, scripts_of
 
 if TYPE_CHECKING:
     from bot.knowledge import KnowledgeSource
@@ -118,10 +119,21 @@ class Concept:
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
         """Return all the concept's patterns as one regex over lower-cased text, or None."""
+        sources = self._sources()
+        return compile_lowered(sources) if sources else None
+
+    @cached_property
+    def pruned(self) -> PrunedRegex | None:
+        """Return the concept's patterns as one regex per set of scripts a text holds (bot.pruning), or None."""
+        sources = self._sources()
+        return PrunedRegex(lowered_sources(sources)) if sources else None
+
+    def _sources(self) -> tuple[str, ...]:
+        """Return the concept's own patterns and those of the checker's rules it takes."""
         sources = list(self.patterns)
         for rule_id in self.from_rules:
             sources += RULES_BY_ID[rule_id].patterns
-        return compile_lowered(tuple(sources)) if sources else None
+        return tuple(sources)
 
 
 CONCEPT_TABLE: tuple[Concept, ...] = (
@@ -1279,10 +1291,13 @@ class ConceptDetector:
     def _detect_text(self, text: str, terms: tuple[str, ...]) -> Concepts:
         lowered = text.lower() if len(text.lower()) == len(text) else text
         mentions: list[Mention] = []
+        # Only the alternatives the text's scripts can match are tried (the same mentions, found sooner).
+        scripts = scripts_of(lowered)
         for concept in CONCEPT_TABLE:
-            regex = concept.regex
-            if regex is None:
+            pruned = concept.pruned
+            if pruned is None:
                 continue
+            regex = pruned.for_scripts(scripts)
             position = 0
             while (match := regex.search(lowered, position)) is not None:
                 if match.end() == match.start():

@@ -92,11 +92,15 @@ def compile_lowered(patterns: tuple[str, ...]) -> re.Pattern[str]:
     (`starts_word`). Patterns must not use upper-case escapes (\\S, \\W, \\B, \\D): lower-casing
     would change their meaning. Word repeats are capped (`bounded`).
     """
+    return re.compile("|".join(f"(?:{source})" for source in lowered_sources(patterns)))
+
+
+def lowered_sources(patterns: tuple[str, ...]) -> list[str]:
+    """Return patterns as compile_lowered joins them: lower-cased, no leading word boundary, repeats capped."""
     for pattern in patterns:
         if re.search(r"\\[A-Z]", pattern):
             raise ValueError(f"upper-case escape in checker pattern: {pattern!r}")
-    sources = [bounded(pattern.removeprefix(r"\b")).lower() for pattern in patterns]
-    return re.compile("|".join(f"(?:{source})" for source in sources))
+    return [bounded(pattern.removeprefix(r"\b")).lower() for pattern in patterns]
 
 
 def starts_word(text: str, start: int) -> bool:
