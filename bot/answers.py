@@ -76,6 +76,11 @@ class Answer:
         return self.entry.verdict if self.entry is not None else None
 
 
+# Out-of-scope concepts that may be mentioned in passing by an LAO asking about a rule (the hotel booked for
+# the signing, a worker it hired): they decline only a question about nothing else.
+_IN_PASSING = frozenset({"travel-arrangement", "employment", "personal-matter"})
+# Concepts that decide a rule an LAO's question falls under, whatever else it mentions.
+_DECIDING_RULES = frozenset({"sister-city", "binds-government", "national-matter", "treaty-clause"})
 # A clause of an agreement between two parties, not of a contract with a company or a rule of the office.
 _PARTIES = re.compile(
     r"ทั้ง\s*สอง\s*ฝ่าย|แต่\s*ละ\s*ฝ่าย|ต่าง\s*(?:ฝ่าย|คน)\s*ต่าง|คู่\s*ภาคี|ภาคี|บันทึก|ความ\s*ตกลง|ข้อ\s*ตกลง|\bmou\b|both\s+parties|each\s+party"
@@ -225,7 +230,8 @@ class Answerer:
             if match.entry.applies_to(understood.concepts.present)
         ]
         ranked = self._backed_first(ranked, understood)
-        if understood.concepts.present & OUT_OF_SCOPE:
+        outside = understood.concepts.present & OUT_OF_SCOPE
+        if outside - _IN_PASSING or (outside and not self._lao_asks_a_rule(understood)):
             # "มหาวิทยาลัยราชภัฏจะทำ MOU กับมหาวิทยาลัยในเกาหลี…", "ซีรีส์เรื่อง Sister City…": not an LAO's cooperation.
             return self._declined(question, ranked)
         best = ranked[0] if ranked else None
@@ -266,6 +272,15 @@ class Answerer:
         also = self._also(question, best.entry, ranked, understood)
         return Answer(answer.question, answer.kind, answer.text, answer.confidence, answer.entry, answer.sources,
                       answer.suggestions, answer.related, also=also) if also else answer
+
+    @staticmethod
+    def _lao_asks_a_rule(understood: Understood) -> bool:
+        """Tell whether an LAO asks about a sister city, a commitment of the state or treaty wording, said plainly.
+
+        Such a question stays in scope whatever else it mentions ("…เตรียมงานเซ็นเมืองพี่เมืองน้อง จองโรงแรมแล้ว…").
+        """
+        concepts = understood.concepts
+        return "lao-actor" in concepts.present and bool(concepts.stated & _DECIDING_RULES)
 
     def _declined(self, question: str, ranked: list[Match]) -> Answer:
         """Return the decline of a question, with the entries it may have meant and the office to ask."""

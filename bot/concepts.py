@@ -565,6 +565,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "hiring or dismissing a person (a teacher, a worker): an employment contract, not a cooperation",
         patterns=(
             r"สัญญา" + _WS + r"จ้าง|เลิก" + _WS + r"จ้าง|ทด" + _WS + r"ลอง" + _WS + r"(?:ปฏิบัติ" + _WS + r")?งาน|ลูก" + _WS + r"จ้าง",
+            # "อบต.จ้างแรงงานเมียนมา ต้องขอใบอนุญาตทำงานที่ไหน": the LAO as an employer.
+            r"จ้าง" + _WS + r"แรงงาน|แรงงาน[^\s]{0,20}?" + _WS + r"(?:ที่" + _WS + r")?(?:อบต|ทต|ทม|ทน|อบจ|เทศบาล)[^\s]{0,6}?" + _WS + r"จ้าง",
             r"\bemployment\s+contract\b|\bhir(?:e|ing)\s+(?:a|an|the|our)?\s*(?:teacher|worker|staff)|\bprobation",
         ),
         negatable=False,
@@ -590,6 +592,17 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "nothing-abroad",
         "no partner abroad at all, as the writer says or two Thai provinces paired (set from the text)",
+        out_of_scope=True,
+    ),
+    Concept(
+        "travel-arrangement",
+        "a hotel or restaurant to recommend or book for a delegation, not a rule",
+        patterns=(
+            # Asked for ("แนะนำโรงแรมหน่อย"), not told of ("จองโรงแรมแล้ว").
+            r"(?:แนะนำ|หา)" + _WS + r"(?:โรง" + _WS + r"แรม|ที่" + _WS + r"พัก|ร้าน" + _WS + r"อาหาร)",
+            r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
+        ),
+        negatable=False,
         out_of_scope=True,
     ),
     Concept(
@@ -791,6 +804,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|มอบ" + _WS + r"(?:อำนาจ|หมาย|ให้).{0,30}?(?:ลง" + _WS + "นาม|เซ็น)|(?:ลง" + _WS + "นาม|เซ็น).{1,40}?แทน(?!" + _WS
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
+            # "누가 서명해야 하나요", "誰が署名", "由谁签署".
+            r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签",
             # "…หรือต้องให้ปลัดเซ็น": who of the LAO signs ("อบต.ลงนามเองได้ไหม" asks whether the LAO may, instead).
             r"ให้" + _WS + r"(?:ปลัด|รอง" + _WS + r"นายก)[^\s]{0,12}?" + _WS + r"(?:เซ็น|ลง" + _WS + r"นาม)",
             # "Does the chief executive need a council resolution before signing": the council's approval.

@@ -636,6 +636,8 @@ def test_a_documents_language_hiring_workers_and_a_thai_university_are_not_the_f
     "ซีรีส์เรื่อง Sister City มีกี่ตอน ดูได้ที่ไหน",
     "ช่วยแปลคำว่า 'เมืองพี่เมืองน้อง' เป็นภาษาญี่ปุ่นให้หน่อย",
     "Please translate 'sister city' into Lao",
+    "อบต.จ้างแรงงานกัมพูชามาช่วยงานตลาด ต้องไปต่อใบอนุญาตทำงานที่ไหน",
+    "Could you recommend a good hotel in Vientiane for our delegation of twelve?",
 ])
 def test_a_question_about_something_else_than_an_laos_cooperation_is_declined(
     answerer: Answerer, question: str
@@ -659,3 +661,14 @@ def test_translating_told_of_is_no_request_and_a_provinces_name_is_no_temple(det
 ])
 def test_a_clause_the_checker_cannot_vouch_for_gets_no_permissive_answer(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).verdict not in ("yes", "conditional"), question
+
+
+def test_an_lao_asking_a_rule_stays_in_scope_whatever_else_it_mentions(answerer: Answerer) -> None:
+    question = "ทต.กำลังเตรียมงานเซ็นเมืองพี่เมืองน้องกับเมืองในลาวเดือนหน้า แนะนำโรงแรมไว้แล้ว มีคนบอกว่าทำไม่ได้ จริงไหมคะ"
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+def test_who_signs_asked_in_korean_is_the_signing_question(answerer: Answerer) -> None:
+    answer = answerer.answer("태국 อบต.와 협력 MOU를 맺을 때 태국 측에서는 누가 서명해야 하나요?")
+    assert answer.entry_id == "signing-authority" and answer.verdict not in ("yes", "conditional")
