@@ -78,6 +78,9 @@ SETS = [
     "sealed_as_questions.yaml",
     "sealed_at_questions.yaml",
     "sealed_au_questions.yaml",
+    "sealed_av_questions.yaml",
+    "sealed_aw_questions.yaml",
+    "sealed_ax_questions.yaml",
 ]
 
 
