@@ -596,7 +596,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     ),
     Concept(
         "travel-arrangement",
-        "a hotel or restaurant to recommend or book for a delegation, not a rule",
+        "a hotel or restaurant to recommend for a delegation, not a rule",
         patterns=(
             # Asked for ("แนะนำโรงแรมหน่อย"), not told of ("จองโรงแรมแล้ว").
             r"(?:แนะนำ|หา)" + _WS + r"(?:โรง" + _WS + r"แรม|ที่" + _WS + r"พัก|ร้าน" + _WS + r"อาหาร)",
