@@ -1091,12 +1091,15 @@ _NOT_FOREIGN = re.compile(
 
 @lru_cache(maxsize=1)
 def _thai_provinces_paired() -> re.Pattern[str]:
-    """Return a regex for two Thai provinces named together ("จังหวัดน่านกับจังหวัดภูเก็ต")."""
+    """Return a regex for two Thai provinces named together, or a Thai LAO in a Thai province as the partner."""
     from pythainlp.corpus import provinces
 
     names = sorted((str(row["name_th"]) for row in provinces(details=True) if isinstance(row, dict)), key=len, reverse=True)
-    one = r"จังหวัด\s*(?:" + "|".join(re.escape(name) for name in names) + r")"
-    return re.compile(one + r"\s*(?:กับ|และ|,)\s*" + one)
+    place = "(?:" + "|".join(re.escape(name) for name in names) + ")"
+    one = r"จังหวัด\s*" + place
+    # "…กับ อบต.ในจังหวัดพะเยา", "…กับเทศบาลเมืองป่าตองที่ภูเก็ต": a Thai LAO in a Thai province as the partner.
+    thai_lao = r"กับ\s*(?:อบต|ทต|ทม|ทน|อบจ|เทศบาล|องค์การบริหารส่วน)[^\n?]{0,30}?(?:ใน|ที่|จ\.?)\s*(?:จังหวัด\s*)?" + place
+    return re.compile(one + r"\s*(?:กับ|และ|,)\s*" + one + "|" + thai_lao)
 
 
 # Renaming the document ("เปลี่ยนชื่อร่างจาก Agreement เป็น MOU"): the synonyms read "rename" as a sister city's other name.

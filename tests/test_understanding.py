@@ -638,6 +638,7 @@ def test_a_documents_language_hiring_workers_and_a_thai_university_are_not_the_f
     "Please translate 'sister city' into Lao",
     "อบต.จ้างแรงงานกัมพูชามาช่วยงานตลาด ต้องไปต่อใบอนุญาตทำงานที่ไหน",
     "Could you recommend a good hotel in Vientiane for our delegation of twelve?",
+    "ทต.เราอยากเป็นเมืองพี่เมืองน้องกับเทศบาลตำบลแห่งหนึ่งในจังหวัดน่าน ได้ไหมคะ",  # a Thai partner: nothing abroad
 ])
 def test_a_question_about_something_else_than_an_laos_cooperation_is_declined(
     answerer: Answerer, question: str
