@@ -81,6 +81,8 @@ SETS = [
     "sealed_av_questions.yaml",
     "sealed_aw_questions.yaml",
     "sealed_ax_questions.yaml",
+    "sealed_ay_questions.yaml",
+    "sealed_az_questions.yaml",
 ]
 
 

@@ -102,6 +102,8 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_av_questions.yaml", 0.86, 0.97, 0),
         ("sealed_aw_questions.yaml", 0.89, 0.94, 0),
         ("sealed_ax_questions.yaml", 0.84, 0.86, 0),
+        ("sealed_ay_questions.yaml", 0.95, 0.95, 0),
+        ("sealed_az_questions.yaml", 0.92, 0.92, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
