@@ -1133,6 +1133,16 @@ _PROVINCES_OWN = re.compile(
 _OF_THE_PROVINCE = re.compile(r"\s*(?:ของ|กับ)\s*จังหวัด")
 
 
+def _sister_cities(mentions: list[Mention]) -> list[Mention]:
+    """Return the sister-city mentions a text does not deny."""
+    return [m for m in mentions if m.concept == "sister-city" and not m.negated]
+
+
+def _agreement_after(mentions: list[Mention], position: int) -> bool:
+    """Tell whether an agreement is named at or after `position`."""
+    return any(m.concept == "agreement" and m.start >= position for m in mentions)
+
+
 def _instead_another_agreement(mentions: list[Mention]) -> bool:
     """Tell whether an agreement asked for "instead" comes after every sister city the text names.
 
@@ -1140,12 +1150,12 @@ def _instead_another_agreement(mentions: list[Mention]) -> bool:
     cooperation agreement with us?" asks for another framework; "could we sign a friendship-city
     agreement instead?" names the sister city after "instead", or no agreement follows it.
     """
-    names = [m.end for m in mentions if m.concept == "sister-city" and not m.negated]
+    names = [m.end for m in _sister_cities(mentions)]
     alternatives = [m.start for m in mentions if m.concept == "alternative"]
     if not names or not alternatives:
         return False
     instead = alternatives[-1]
-    return max(names) <= instead and any(m.concept == "agreement" and m.start >= instead for m in mentions)
+    return max(names) <= instead and _agreement_after(mentions, instead)
 
 
 _GIVES = re.compile(r"[^\n?]{0,40}?(?:จะ|ได้|ขอ)?\s*(?:มอบ|บริจาค|ให้\s*(?:เงิน|ทุน|รถ)|ส่ง\s*(?:เงิน|รถ|อุปกรณ์))")
@@ -1162,16 +1172,15 @@ _REFERS_TO_RULE = re.compile(
 
 def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city named is the rule referred to, and an agreement is named after the last."""
-    names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
+    names = _sister_cities(mentions)
     if not names or not all(_REFERS_TO_RULE.search(lowered, max(0, m.start - 25), m.start) for m in names):
         return False
-    last = max(m.end for m in names)
-    return any(m.concept == "agreement" and m.start >= last for m in mentions)
+    return _agreement_after(mentions, max(m.end for m in names))
 
 
 def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city named is the subject of a gift ("เมืองพันธมิตรในญี่ปุ่นจะมอบรถ…"), none being made."""
-    names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
+    names = _sister_cities(mentions)
     return bool(names) and all(
         _GIVES.match(lowered, m.end) is not None and not _ESTABLISH_BEFORE.search(lowered, max(0, m.start - 20), m.start)
         for m in names
@@ -1180,7 +1189,7 @@ def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
 
 def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city the text names is the province's ("จังหวัดเรามีเมืองพี่เมืองน้องกับ…", "…ของจังหวัด")."""
-    names = [m for m in mentions if m.concept == "sister-city" and not m.negated]
+    names = _sister_cities(mentions)
     return bool(names) and all(
         _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or _OF_THE_PROVINCE.match(lowered, m.end)
         for m in names
@@ -1264,6 +1273,12 @@ def _stopwords() -> frozenset[str]:
     return frozenset(thai_stopwords())
 
 
+def _letter_from(issuer: str) -> re.Pattern[str]:
+    """Return a regex for a letter named by its issuer ("หนังสืออำเภอแม่สาย"; the part in brackets left out)."""
+    name = issuer.split("(")[0].strip().lower()
+    return re.compile(r"หนังสือ\s*(?:เวียน\s*)?(?:ของ\s*|จาก\s*)?" + r"\s*".join(map(re.escape, name.split())) + r"(?![ก-๛])")
+
+
 class ConceptDetector:
     """Finds the concepts of questions, with one knowledge base's documents."""
 
@@ -1273,11 +1288,8 @@ class ConceptDetector:
         # The first circular of documents.yaml is the letter the knowledge base is built on ("this letter").
         self._principal = next((doc_id for doc_id, doc in documents.items() if doc.kind == "circular"), None)
         # "หนังสืออำเภอแม่สาย" names the circular its issuer sent, as its number would.
-        self._issuers: list[tuple[re.Pattern[str], str]] = [
-            (re.compile(r"หนังสือ\s*(?:เวียน\s*)?(?:ของ\s*|จาก\s*)?" + r"\s*".join(map(re.escape, issuer.split())) + r"(?![ก-๛])"), doc.id)
-            for doc in documents.values()
-            if doc.kind == "circular" and doc.issuer
-            for issuer in [doc.issuer.split("(")[0].strip().lower()]
+        self._issuers = [
+            (_letter_from(doc.issuer), doc.id) for doc in documents.values() if doc.kind == "circular" and doc.issuer
         ]
         for document in documents.values():
             number = parse_number(document.number) if document.number else None
