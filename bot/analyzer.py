@@ -67,6 +67,10 @@ class Analyzer:
         """Tell whether `term` is a canonical form or a word the knowledge base uses."""
         return term in self._known or term in self.domain_words or term in self._ignore
 
+    def knows_latin(self, word: str) -> bool:
+        """Tell whether a lower-case Latin word, or its stem ("applies" -> "apply"), is one the knowledge base uses."""
+        return self.knows(word) or self.knows(self._correct(word))
+
     def is_filler(self, term: str) -> bool:
         """Tell whether `term` is a common Thai function word (PyThaiNLP's stopword list)."""
         return term in _thai_stopwords()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -188,7 +189,7 @@ class Answerer:
         confident = best is not None and (
             self._confident(best, understood) or self._clear_in_story(best, runner_up, understood)
         )
-        if not confident and _maybe_wrong_layout(question):
+        if not confident and _maybe_wrong_layout(question) and not self._reads_as_english(question):
             retyped = self._retyped(question)
             if retyped is not None:
                 return retyped
@@ -427,6 +428,13 @@ class Answerer:
     def _entries(self, ids: tuple[str, ...]) -> tuple[Entry, ...]:
         return tuple(self.kb.by_id[entry_id] for entry_id in ids if entry_id in self.kb.by_id)
 
+    def _reads_as_english(self, question: str) -> bool:
+        """Tell whether a Latin question is words (English, a Thai word spelt in Latin), not a mistyped layout."""
+        words = [word for word in _LATIN_WORD.findall(question.lower()) if len(word) > 1]
+        known = sum(1 for word in words if self.matcher.analyzer.knows_latin(word))
+        # "v[9 meg,nv'rujg" has no word the knowledge base knows; "Can our SAO sign an MOU…" has many.
+        return known * 4 > len(words)
+
     def _retyped(self, question: str) -> Answer | None:
         """Answer a question typed with the keyboard left on English ("v[9" for "อบต")."""
         from pythainlp.util import eng_to_thai
@@ -441,6 +449,14 @@ class Answerer:
         )
 
 
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
 def _maybe_wrong_layout(question: str) -> bool:
     """Tell whether a question may be Thai typed on the English keyboard layout."""
-    return not thai.has_thai(question) and any(ch.isascii() and ch.isalpha() for ch in question)
+    if thai.has_thai(question):
+        return False
+    letters = [ch for ch in question if ch.isalpha()]
+    # Korean or Lao with "MOU" in it was not typed on the wrong layout: most of its letters are not Latin.
+    latin = sum(1 for ch in letters if ch.isascii())
+    return latin > 0 and latin * 2 > len(letters)
