@@ -7,14 +7,19 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot import thai
-from bot.concepts import OUT_OF_SCOPE, ConceptDetector
+from bot.concepts import CONCEPT_TABLE, OUT_OF_SCOPE, ConceptDetector
 from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
-from bot.pasted import clause_is_clear
+from bot.pasted import clause_is_clear, draft_findings
 from bot.texts import EMPTY_TEXT, READ_AS_TEXT, Contact, decline_text
 from bot.understanding import Understood, question_parts, understand
 
 AnswerKind = Literal["entry", "smalltalk", "decline", "empty"]
+# A pasted draft with one of these asked is asked something else than whether it may be signed as it is.
+_NOT_ABOUT_THE_DRAFT = frozenset({
+    "province-actor", "signing-authority", "which-office", "letter-question", "supervision", "source-question",
+    "asks-contact",
+})
 MAX_SUGGESTIONS = 3
 PERMISSIVE = frozenset({"yes", "conditional"})
 # An entry whose needed concepts the question has is understood from them as much as from its
@@ -180,6 +185,9 @@ class Answerer:
         if outside - _IN_PASSING or (outside and not self._lao_asks_a_rule(understood)):
             # "มหาวิทยาลัยราชภัฏจะทำ MOU กับมหาวิทยาลัยในเกาหลี…", "ซีรีส์เรื่อง Sister City…": not an LAO's cooperation.
             return self._declined(question, ranked)
+        drafted = self._checked_draft(question, ranked, understood)
+        if drafted is not None:
+            return self._led_answer(question, drafted, ranked, understood)
         best = ranked[0] if ranked else None
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         lead = self._lead(ranked, understood)
@@ -312,7 +320,7 @@ class Answerer:
         """Return the entry that must answer first because of a concept in the question, or None."""
         concepts = understood.concepts
         # Only a concept said in so many words leads (not one read from a single synonym).
-        leads = [e for e in self.kb.entries if e.first_when & concepts.stated and e.applies_to(concepts.present)]
+        leads = [e for e in self.kb.entries if self._said_first(e, understood) and e.applies_to(concepts.present)]
         if not leads:
             return None
         order = {match.entry.id: index for index, match in enumerate(ranked)}
@@ -347,7 +355,9 @@ class Answerer:
                 "sister-city" in lead.first_when & concepts.stated and {"lao-actor", "asks-may"} <= concepts.present
                 and best.entry.verdict == "info" and not self._backed(best, understood)
             )
-            if not unsaid_no and not lao_may and (
+            # "สรุปแล้ว อปท.ทำอะไรกับต่างประเทศได้บ้าง" asks what is allowed: a restriction that won on words alone gives way.
+            asks_allowed = lead.verdict in PERMISSIVE and not self._backed(best, understood)
+            if not unsaid_no and not lao_may and not asks_allowed and (
                 best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule
             ):
                 return None
@@ -366,6 +376,37 @@ class Answerer:
             if not asks_the_rule:
                 return None
         return lead
+
+    def _checked_draft(self, question: str, ranked: list[Match], understood: Understood) -> Entry | None:
+        """Return the entry a whole pasted draft gets from what the draft checker finds in it, or None."""
+        present = understood.concepts.present
+        # A draft asked about as a whole ("ลงนามได้ไหม", "ข้อไหนต้องตัด"), by an LAO, not who signs it or a province's.
+        if "draft-pasted" not in present or present & _NOT_ABOUT_THE_DRAFT:
+            return None
+        if not present & {"asks-may", "clauses-to-avoid"}:
+            return None
+        found = draft_findings(question)
+        if found is None:
+            return None
+        if found:
+            said = frozenset(c.id for c in CONCEPT_TABLE if found.intersection(c.from_rules))
+            leads = [e for e in self.kb.entries if e.first_when & said and e.applies_to(present | said)]
+        else:
+            leads = [e for e in self.kb.entries if "draft-pasted" in e.fallback_when and e.applies_to(present)]
+        if not leads:
+            return None
+        order = {match.entry.id: index for index, match in enumerate(ranked)}
+        # What the rules forbid comes before what needs a closer look.
+        return min(leads, key=lambda entry: (entry.verdict != "no", order.get(entry.id, len(order))))
+
+    def _said_first(self, entry: Entry, understood: Understood) -> bool:
+        """Tell whether the question says, in so many words, a concept `entry` leads with."""
+        said = entry.first_when & understood.concepts.stated
+        if entry.needs and "sister-city" not in entry.needs:
+            # A matter of its own (a study trip, aid, who signs) told only in a long message's story is the
+            # background of what is asked, not the question ("ปีที่แล้วเราไปดูงานที่ญี่ปุ่น … ทำ MOU เรื่องขยะได้ไหม").
+            said -= understood.story_only
+        return bool(said)
 
     def _fallback(self, question: str, ranked: list[Match], understood: Understood) -> Entry | None:
         """Return the entry that answers a question no entry is sure of, because of what it names."""

@@ -181,7 +181,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ฝ่าย" + _WS + r"ไทย|กระทรวง(?!" + _WS + _NOT_THAI
             + r")[^\s]{0,25}|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
-            r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ)|จ่าย|รับผิดชอบ|ค้ำ" + _WS + "ประกัน|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
+            r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ|ตังค์|ตัง|สตางค์)|จ่าย|รับผิดชอบ|ค้ำ(?:" + _WS + "ประกัน)?|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
@@ -193,7 +193,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ใน" + _WS + "นาม|แทน)" + _WS + r"(?:ของ" + _WS + ")?(?:" + STATE_TH + r"|รัฐบาล|ราชอาณาจักร)",
             # "MOU ผูกพันรัฐบาลไทยได้ไหม", "จะไปมัดรัฐบาลกลางด้วยไหม", "ดึงรัฐบาลเข้ามาผูกพัน": the verb before the government.
             r"(?:ผูก" + _WS + r"พัน(?:ธ์)?|(?:ผูก" + _WS + r")?มัด(?:" + _WS + r"(?:ตัว|ถึง|ไป" + _WS + r"ถึง))?|(?:ดึง|ลาก))" + _WS
-            + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง|ส่วนกลาง)",
+            + r"(?:ต่อ" + _WS + r")?(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|กระทรวง|ส่วนกลาง|รัฐ(?![ก-๛]))",
             _STATE_PROMISES_TH,
             _STATE_MADE_TO_TH,
             _STATE_PROMISES_EN,
@@ -540,6 +540,31 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         negatable=False,
     ),
     Concept(
+        "asks-what-allowed",
+        "asks what an LAO may do with partners abroad at all ('ทำอะไรกับต่างประเทศได้บ้าง', 'what can a tambon do')",
+        patterns=(
+            r"(?:ทำ|เฮ็ด|ร่วม" + _WS + r"มือ(?:" + _WS + r"กัน)?)" + _WS + r"(?:อะไร|อิ?หยัง|ไร)" + _WS + r"(?:กับ[^?\n]{0,25}?)?" + _WS
+            + r"ได้" + _WS + r"(?:บ้าง|มั่ง|แหน่|แน่)",
+            r"\bwhat\s+(?:can|may|could)\s+(?:an?\s+|the\s+|our\s+|thai\s+)*(?:laos?|local\s+govern\w+|municipalit\w+|tambons?|saos?|thesabans?)"
+            r"\s+(?:do|sign|agree)\b|\bwhat\s+(?:kinds?|types?|forms?)\s+of\s+(?:cooperation|agreements?)\s+(?:can|may|are\s+allowed)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "draft-pasted",
+        "a whole draft pasted into the message: a title or clauses numbered one after another ('ข้อ 1 … ข้อ 2 …')",
+        patterns=(
+            r"(?<![ก-๛])ข้อ" + _WS + r"(?:ที่" + _WS + r")?[1-9๑-๙][0-9๐-๙]?(?![0-9๐-๙.,])[^?]{4,}?(?<![ก-๛])ข้อ" + _WS + r"(?:ที่" + _WS
+            + r")?[1-9๑-๙][0-9๐-๙]?(?![0-9๐-๙.,])",
+            r"\b(?:article|clause)\s*\d+[^?]{4,}?\b(?:article|clause)\s*\d+",
+            # A titled agreement between two parties, then its numbered clauses: "MOU ON … between … 1. Scope … 2. …".
+            r"(?:memorandum|agreement|\bmou\b|บันทึก|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง)[^?]{0,200}?(?:\bbetween\b|ระหว่าง)[^?]{0,300}?"
+            r"(?<![\d.])(?:1|๑)[.)]\s*[^\s][^?]{4,}?\s(?:2|๒)[.)]\s*[^\s]",
+            r"第[一二三四五六七八九十\d]+条[^？?]{2,}?第[一二三四五六七八九十\d]+条",
+        ),
+        negatable=False,
+    ),
+    Concept(
         "own-costs",
         "each side pays its own way ('ต่างฝ่ายต่างออกค่าใช้จ่ายเอง', 'each Party shall bear its own costs')",
         patterns=(
@@ -696,7 +721,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the province itself (its governor) would act, and no LAO is named",
         patterns=(
             # "จังหวัดจะทำ", "จังหวัดมุกดาหารเฮ็ดได้บ่", "แล้วจังหวัดน่านเองล่ะ".
-            r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้)?" + _WS
+            r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้|ยัง(?:" + _WS + r"(?:จะ|ได้))?)?" + _WS
             + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|เซ็น|พิจารณา|เลือก|รับ" + _WS + r"(?:หนังสือ|ข้อ" + _WS + r"เสนอ|การ" + _WS + r"ทาบทาม))",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
@@ -1087,6 +1112,12 @@ _NOT_FOREIGN = re.compile(
     r"ไม่\s*(?:ได้\s*)?(?:เกี่ยว\s*(?:ข้อง\s*)?(?:กับ|อะไร\s*กับ)|มี\s*(?:ฝ่าย|หน่วย\s*งาน|เมือง|คู่\s*สัญญา)?)\s*(?:ต่าง\s*ประเทศ|ต่าง\s*ชาติ)"
     r"|nothing\s+to\s+do\s+with\s+(?:any(?:thing)?\s+)?(?:foreign|abroad)|no\s+foreign\s+(?:partner|side|party|town|city)"
 )
+# Two or more Thai LAOs as the parties ("MOU 2 อบต.ในอำเภอ", "อบต.สองแห่ง", "ระหว่าง อบต. กับ อบต."): with no one abroad named,
+# a cooperation at home.
+_LAOS_TOGETHER = re.compile(
+    r"(?:(?<![\d๐-๙/.])[2-9๒-๙]|สอง|สาม)\s*(?:อบต|ทต|ทม|อปท|เทศบาล)|(?:อบต|ทต|ทม|ทน|อปท|เทศบาล)\.?\s*(?:[2-9๒-๙]|สอง|สาม)\s*แห่ง"
+    r"|ระหว่าง\s*(?:อบต|ทต|เทศบาล)[^\n?]{0,25}?กับ\s*(?:อบต|ทต|เทศบาล)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1380,6 +1411,8 @@ class ConceptDetector:
             present.add("domestic")
         if "foreign" not in present and _thai_provinces_paired().search(lowered):
             # "จังหวัดน่านกับจังหวัดภูเก็ตอยากจับคู่เป็นจังหวัดพี่จังหวัดน้อง": two Thai provinces, nothing abroad.
+            present.add("nothing-abroad")
+        if "foreign" not in present and "agreement" in present and _LAOS_TOGETHER.search(lowered):
             present.add("nothing-abroad")
         if _NOT_FOREIGN.search(lowered):
             # "…ใช้รถดับเพลิงร่วมกัน ไม่ได้เกี่ยวกับต่างประเทศเลยนะคะ": the writer says there is no one abroad.

@@ -63,3 +63,16 @@ def clause_is_clear(question: str) -> bool:
     except DocumentRefused:
         return False
     return checked.result == OK and not checked.findings
+
+
+def draft_findings(message: str) -> frozenset[str] | None:
+    """Return the checker's rules a pasted draft breaks (empty: a clean sector cooperation), None if it cannot tell."""
+    try:
+        checked = check_text(message)
+    except DocumentRefused:
+        return None
+    if checked.findings:
+        return frozenset(finding.rule for finding in checked.findings)
+    # Clean only where the checker read all of it and it holds two parties and what they will do together.
+    clean = checked.result == OK and clause_is_clear(message)
+    return frozenset() if clean else None

@@ -56,6 +56,8 @@ class Understood:
     focused: bool = False
     # True when it was read with the question before it (its concepts include that one's).
     follow_up: bool = False
+    # Concepts a long message names only in its story, not in its question ("ปีที่แล้วไปดูงานที่ญี่ปุ่น … ทำ MOU ได้ไหม").
+    story_only: frozenset[str] = frozenset()
 
 
 def _question_clause(text: str, analyzer: Analyzer) -> tuple[int, int]:
@@ -85,7 +87,7 @@ def _question_clause(text: str, analyzer: Analyzer) -> tuple[int, int]:
 _GOES_ON = re.compile(r"\s*(?:หรือ|ต้อง|จำเป็น|แล้ว|และ|คือ|เช่น|ถ้า|หาก|or\b|and\b|must\b|do\s+we\b|if\b)", re.IGNORECASE)
 # Words that start a second question in one message: "…ได้ไหม แล้วมีเบอร์ให้โทรไหม", "อีกข้อ", "also".
 _NEXT_QUESTION = re.compile(
-    r"^(?:แล้ว|และ|ถ้า\s*(?:ไม่|เป็น|อย่าง\s*นั้น|งั้น|ทำ\s*ไม่)|อีก\s*(?:ข้อ|เรื่อง|อย่าง)|นอกจาก\s*นี้|ส่วน|กับ\s*อีก|ข้อ\s*(?:(?:ที่\s*)?(?:สอง|สาม|[2-9๒-๙])|ต่อ\s*ไป)"
+    r"^(?:แล้ว|และ|(?:กับ\s*)?ถ้า\s*(?:ไม่|เป็น|อย่าง\s*นั้น|งั้น|ทำ\s*ไม่)|อีก\s*(?:ข้อ|เรื่อง|อย่าง)|นอกจาก\s*นี้|ส่วน|กับ\s*อีก|ข้อ\s*(?:(?:ที่\s*)?(?:สอง|สาม|[2-9๒-๙])|ต่อ\s*ไป)"
     r"|ประการ\s*(?:ที่\s*)?(?:สอง|[2-9])|[2-9][.)]|also|and\b|plus\b|second(?:ly)?\b|another\b)", re.IGNORECASE
 )
 # A part of a message holds at least this many characters to count as its own question.
@@ -184,7 +186,16 @@ def without_frame(text: str) -> str:
 
 
 # Abbreviations written with their dot that the patterns need spelt out ("จว.จะทำ sister city").
-_SPELT_OUT = ((re.compile(r"(?<![\u0e00-\u0e7f])จว\.(?=\s*[\u0e00-\u0e7fa-z])"), "จังหวัด"),)
+_SPELT_OUT = (
+    (re.compile(r"(?<![\u0e00-\u0e7f])จว\.(?=\s*[\u0e00-\u0e7fa-z])"), "จังหวัด"),
+    # The governor, the Ministries of Interior and Foreign Affairs, "abroad", as officials abbreviate them.
+    (re.compile(r"(?<![\u0e00-\u0e7f])ผวจ\.?(?![\u0e00-\u0e7f])"), "ผู้ว่าราชการจังหวัด"),
+    (re.compile(r"(?<![\u0e00-\u0e7f])มท\.(?![0-9๐-๙])"), "กระทรวงมหาดไทย"),
+    (re.compile(r"(?<![\u0e00-\u0e7f])กต\."), "กระทรวงการต่างประเทศ"),
+    (re.compile(r"(?<![\u0e00-\u0e7f])ก\.\s*(?=ต่างประเทศ)"), "กระทรวงการ"),  # its name: กระทรวงการต่างประเทศ
+    (re.compile(r"(?<![\u0e00-\u0e7f])ก\.\s*(?=(?:การ)?(?:มหาดไทย|คลัง|พาณิชย์|กลาโหม|สาธารณสุข|ศึกษาธิการ))"), "กระทรวง"),
+    (re.compile(r"(?<![\u0e00-\u0e7f])ตปท\.?(?![\u0e00-\u0e7f])"), "ต่างประเทศ"),
+)
 
 
 def _spelt_out(text: str) -> str:
@@ -199,10 +210,10 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, tol
     if told:
         earlier, now = thai.simplify(_spelt_out(told)), without_frame(thai.simplify(_spelt_out(question)))
         return _follow_up(earlier, now, analyzer, detector)
-    text = without_frame(thai.simplify(_spelt_out(question)))
-    whole = analyzer.terms(text)
-    concepts = detector.detect(text, whole)
-    text = _rewritten(text, concepts, analyzer)
+    said = without_frame(thai.simplify(_spelt_out(question)))
+    whole = analyzer.terms(said)
+    concepts = detector.detect(said, whole)
+    text = _rewritten(said, concepts, analyzer)
     start, end = _question_clause(text, analyzer) if len(whole) > _LONG else (0, len(text))
     if start == 0 and end == len(text):
         return Understood(_without_place_names(analyzer.terms(text), analyzer), concepts)
@@ -211,7 +222,30 @@ def understand(question: str, analyzer: Analyzer, detector: ConceptDetector, tol
         if analyzer.weight(term) >= _DECISIVE and term not in _STORY_SETTING
     ]
     asked = _without_place_names(analyzer.terms(text[start:end]), analyzer)
-    return Understood(story + asked, concepts, focused=True)
+    return Understood(story + asked, concepts, focused=True, story_only=_story_only(said, concepts, text[start:end]))
+
+
+# What was done before: "ปีที่แล้ว", "เมื่อสามปีก่อน", "เคย", "last year".
+_PAST = re.compile(
+    r"ปี\s*(?:ที่\s*)?(?:แล้ว|ก่อน|ผ่าน\s*มา)|เดือน\s*(?:ที่\s*)?(?:แล้ว|ก่อน)|เมื่อ\s*\S{0,12}?(?:ปี|เดือน)\s*(?:ก่อน|ที่\s*แล้ว)|เคย"
+    r"|\blast\s+(?:year|month)\b|\bago\b|\bpreviously\b",
+    re.IGNORECASE,
+)
+
+
+def _story_only(said: str, concepts: Concepts, question: str) -> frozenset[str]:
+    """Return the concepts a long message tells only as what was done before, none in its question clause `question`."""
+    ends = [0] + [match.end() for match in _CLAUSE_END.finditer(said)] + [len(said)]
+
+    def told_as_past(mention: Mention) -> bool:
+        start = max(end for end in ends if end <= mention.start)
+        finish = min(end for end in ends if end >= mention.end)
+        return _PAST.search(said, start, finish) is not None
+
+    # A mention read as another name was rewritten in the text the clause was cut from: it cannot be told apart.
+    past = {m.concept for m in concepts.mentions if not CONCEPTS_BY_ID[m.concept].reads_as and told_as_past(m)}
+    now = {m.concept for m in concepts.mentions if not told_as_past(m) or said[m.start:m.end] in question}
+    return frozenset(past - now)
 
 
 def _within(concepts: Concepts, start: int, end: int) -> Concepts:

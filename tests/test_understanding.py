@@ -673,3 +673,70 @@ def test_an_lao_asking_a_rule_stays_in_scope_whatever_else_it_mentions(answerer:
 def test_who_signs_asked_in_korean_is_the_signing_question(answerer: Answerer) -> None:
     answer = answerer.answer("태국 อบต.와 협력 MOU를 맺을 때 태국 측에서는 누가 서명해야 하나요?")
     assert answer.entry_id == "signing-authority" and answer.verdict not in ("yes", "conditional")
+
+
+_CLEAN_DRAFT = (
+    "ช่วยดูร่างให้หน่อยครับ บันทึกความเข้าใจว่าด้วยความร่วมมือด้านการป้องกันไฟป่า ระหว่างองค์การบริหารส่วนตำบล ก. กับเมือง ข. สปป.ลาว"
+    " ข้อ 1 ทั้งสองฝ่ายจะแลกเปลี่ยนข้อมูลจุดความร้อน จัดอบรมและการศึกษาดูงานของอาสาสมัคร"
+    " ข้อ 2 แต่ละฝ่ายรับผิดชอบค่าใช้จ่ายของตนเอง"
+    " ข้อ 3 บันทึกนี้ไม่มีผลผูกพันรัฐบาลของทั้งสองประเทศ แบบนี้ อบต.ลงนามได้ไหม"
+)
+
+
+def test_a_whole_draft_the_checker_finds_clean_is_the_framework(answerer: Answerer) -> None:
+    answer = answerer.answer(_CLEAN_DRAFT)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    # The exchange clause's study visit would lead; the checker finds the ratification clause.
+    ("ร่าง MOU ระหว่างเทศบาลตำบล ก. กับเมือง ข. ประเทศจีน ข้อ 1 ทั้งสองฝ่ายแลกเปลี่ยนนักกีฬาและการศึกษาดูงาน"
+     " ข้อ 2 บันทึกนี้ให้สัตยาบันโดยรัฐบาลของทั้งสองประเทศ ข้อ 3 มีอายุ 2 ปี เซ็นได้ไหม", "international-agreement-risk"),
+    ("ร่าง MOU ระหว่างเทศบาลตำบล ก. กับเมือง ข. ประเทศจีน ข้อ 1 แลกเปลี่ยนนักกีฬาและการศึกษาดูงาน"
+     " ข้อ 2 รัฐบาลไทยจะออกค่าเดินทางให้คณะฝ่ายจีน ข้อ 3 มีอายุ 2 ปี เซ็นได้ไหม", "agreement-must-not-bind-government"),
+])
+def test_a_whole_draft_with_a_finding_gets_that_findings_rule(answerer: Answerer, question: str, entry_id: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id == entry_id and answer.verdict not in ("yes", "conditional"), question
+
+
+@pytest.mark.parametrize(("question", "entry_id", "verdict"), [
+    ("ผวจ.จะสถาปนาเมืองพี่เมืองน้องกับแขวงหลวงน้ำทาได้ไหม", "sister-city-province-only", "yes"),
+    ("ร่าง MOU ให้ มท.ออกงบค่าก่อสร้างสะพานได้ไหม", "agreement-must-not-bind-government", "no"),
+    ("เขียนใน MOU ว่า ก.ต่างประเทศจ่ายค่าตั๋วให้คณะลาวได้ไหม", "agreement-must-not-bind-government", "no"),
+    ("เมืองในลาวขอให้รัฐบาลไทยค้ำเงินกู้ใน MOU ได้ไหม", "agreement-must-not-bind-government", "no"),
+])
+def test_officials_abbreviations_are_read_as_what_they_stand_for(
+    answerer: Answerer, question: str, entry_id: str, verdict: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict), question
+
+
+def test_two_thai_laos_together_with_no_one_abroad_are_declined(answerer: Answerer) -> None:
+    assert answerer.answer("ทำ MOU ระหว่าง 3 อบต.ในอำเภอ เรื่องรถดับเพลิงใช้ร่วมกัน ได้ไหม").kind == "decline"
+    # A letter's number before "อบต." counts nothing.
+    assert answerer.answer("ตามหนังสือ ว 313 อบต.ทำเมืองพี่เมืองน้องได้ไหม").entry_id == "sister-city-province-only"
+
+
+def test_what_an_lao_may_do_abroad_at_all_is_the_framework(answerer: Answerer) -> None:
+    answer = answerer.answer("ตกลงเทศบาลเราทำอะไรกับต่างประเทศได้บ้างคะ")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+def test_a_study_trip_told_as_the_past_does_not_decide_the_question(answerer: Answerer) -> None:
+    question = (
+        "สอบถามครับ เมื่อปีที่แล้วทีมงานเทศบาลเคยไปดูงานเรื่องน้ำเสียที่เมืองหนึ่งในเกาหลี กลับมาก็ปรับปรุงบ่อบำบัดของเทศบาล"
+        " ตอนนี้เมืองนั้นเสนอจะส่งวิศวกรมาช่วยให้คำแนะนำหนึ่งปี อยากทำ MOU ด้านการจัดการน้ำเสียกับเขา เทศบาลทำได้ไหมครับ"
+    )
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+    # Asked now, the study trip is the question.
+    trip = answerer.answer("สมาชิกสภาเทศบาลจะไปดูงานที่เกาหลีเดือนหน้า ใช้งบเทศบาลจ่ายค่าเดินทางได้ไหมครับ")
+    assert trip.entry_id == "study-visit-budget"
+
+
+def test_two_questions_joined_by_if_not_put_the_sister_city_rule_first(answerer: Answerer) -> None:
+    answer = answerer.answer("ทต.ทำเมืองพี่เมืองน้องกับเมืองในกัมพูชาได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้หรือเปล่า")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+    assert "other-cooperation-allowed" in [also.entry_id for also in answer.also]
