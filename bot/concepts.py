@@ -342,7 +342,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
-            r"|cancel|terminate|existing|renew|\bsince\s+(?:19|20)\d\d\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
+            r"|cancel|terminate|existing|\brenew(?:al|ed|s|ing)?\b|\bsince\s+(?:19|20)\d\d\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
             # Korean, Chinese, Japanese, Vietnamese: "2010년부터 … 유지", "끝내야", "自2010年", "解除", "から続く", "chấm dứt".
             r"(?:19|20)\d\d\s*년\s*부터|유지|끝내|해지|폐기|(?:自|从|從)\s*(?:19|20)\d\d\s*年|(?:19|20)\d\d\s*年\s*(?:以来|起|から)|解除|终止|終止"
             r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|từ\s+năm\s+(?:19|20)\d\d",
@@ -518,7 +518,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:โรง" + _WS + r"เรียน|(?<!จังห)วัด|โรง" + _WS + r"พยาบาล|มหาวิทยาลัย)" + _WS + r"พี่" + _WS + r"(?:โรง" + _WS + r"เรียน|วัด|โรง" + _WS
             + r"พยาบาล|มหาวิทยาลัย)?" + _WS + r"น้อง",
             r"\bsister\s+(?:schools?|hospitals?|temples?|universit(?:y|ies)|clubs?|colleges?)\b|\brotary\b",
-            r"\b(?:our|a|the)\s+(?:university|college|school|hospital|temple|company|club)\b[^.?]{0,30}?\b(?:wants?|would\s+like|plans?|will|is\s+going)\b",
+            r"\b(?:our|a|the)\s+(?:thai\s+)?(?:university|college|school|hospital|temple|company|club)\b[^.?]{0,30}?\b(?:wants?|would\s+like|plans?|will|is\s+going)\b",
         ),
         negatable=False,
         out_of_scope=True,
@@ -623,6 +623,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "travel-arrangement",
         "a hotel or restaurant to recommend for a delegation, not a rule",
         patterns=(
+            # Where to apply for a visa for a trip abroad ("วีซ่าเชงเก้นสำหรับคณะผู้บริหาร ยื่นที่ไหน").
+            r"(?:ยื่น|ขอ|ทำ)" + _WS + r"(?:วีซ่า|visa)[^?\n]{0,30}?(?:ที่" + _WS + r"ไหน|อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|กี่" + _WS + r"วัน)"
+            r"|(?:วีซ่า|visa)[^?\n]{0,60}?(?:ยื่น|ขอ)" + _WS + r"(?:ได้" + _WS + r")?(?:ที่" + _WS + r"ไหน|อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง)"
+            r"|\bapply\s+for\s+(?:a|an|the)?\s*(?:schengen\s+|tourist\s+|business\s+)?visa\b",
             # Asked for ("แนะนำโรงแรมหน่อย"), not told of ("จองโรงแรมแล้ว").
             r"(?:แนะนำ|หา)" + _WS + r"(?:โรง" + _WS + r"แรม|ที่" + _WS + r"พัก|ร้าน" + _WS + r"อาหาร)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
@@ -635,7 +639,18 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a film, a TV series or a novel (one called Sister City), not a cooperation",
         patterns=(
             r"ซีรี(?:ย์|ส์|่ส์|่ย์)|ภาพยนตร์|นิยาย|กี่" + _WS + r"ตอน|ดู" + _WS + r"ได้" + _WS + r"(?:ที่|ทาง)" + _WS + r"(?:ไหน|แอป|ช่อง)",
+            # "หนังเรื่อง Sister City ที่เพิ่งเข้าโรง ใครเล่นบ้าง" (not หนังสือ, a letter).
+            r"หนัง(?!สือ)" + _WS + r"เรื่อง|โรง" + _WS + r"หนัง|ใคร" + _WS + r"(?:เป็น" + _WS + r")?(?:เล่น|แสดง)|ฉาย" + _WS + r"(?:ที่" + _WS + r")?โรง",
             r"\b(?:tv\s+)?series\b|\bmovie\b|netflix|\bepisodes?\b|电视剧|ドラマ|드라마",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "coursework",
+        "an exam or homework question (international law as a subject), not a question about what an LAO may do",
+        patterns=(
+            r"ข้อ" + _WS + r"สอบ|การ" + _WS + r"บ้าน(?:" + _WS + r"วิชา)?|\bexam(?:ination)?\s+question|\bhomework\b",
         ),
         negatable=False,
         out_of_scope=True,
@@ -865,6 +880,8 @@ _NEGATOR = re.compile(
     # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
     r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)))"
     r"|ปราศจาก|หา\s*ใช่"
+    # "เราเลิกคิดเรื่องเมืองพี่เมืองน้องแล้ว": the idea given up (not "ยกเลิก", cancelling one there is).
+    r"|(?<!ยก)เลิก\s*(?:คิด|สนใจ|ล้ม)(?:\s*เรื่อง)?"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"

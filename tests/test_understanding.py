@@ -740,3 +740,27 @@ def test_two_questions_joined_by_if_not_put_the_sister_city_rule_first(answerer:
     answer = answerer.answer("ทต.ทำเมืองพี่เมืองน้องกับเมืองในกัมพูชาได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้หรือเปล่า")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
     assert "other-cooperation-allowed" in [also.entry_id for also in answer.also]
+
+
+def test_a_sister_city_given_up_is_denied(answerer: Answerer) -> None:
+    answer = answerer.answer("เราเลิกคิดเรื่องเมืองพี่เมืองน้องแล้วค่ะ จะทำแค่ MOU ด้านกีฬากับเมืองในลาว อบต.ทำได้ไหม")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "Our Thai university wants a twinning agreement with a university in Osaka. Which approvals do we need?",
+    "ข้อสอบวิชากฎหมายระหว่างประเทศ: จงอธิบายหลักการตีความสนธิสัญญา",
+    "หนังเรื่อง Sister City ฉายที่โรงไหนบ้าง",
+    "วีซ่าเชงเก้นสำหรับนายก อบต. ไปประชุมที่ฝรั่งเศส ยื่นที่ไหนคะ",
+])
+def test_lookalikes_of_a_cooperation_question_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
+
+
+def test_renewable_energy_is_no_renewal_of_an_old_agreement(answerer: Answerer) -> None:
+    question = (
+        "Our district council in Austria would like to sign a cooperation agreement on renewable energy with a Thai"
+        " municipality. A sister-city partnership is not possible at that level, we understand. Could we sign a sector"
+        " cooperation agreement instead?"
+    )
+    assert answerer.answer(question).entry_id == "other-cooperation-allowed"
