@@ -237,7 +237,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:outside|beyond|out\s+of)\s+international\s+law|keeps?\s+it\s+from\s+(?:being|counting|becoming)"
             r"|(?:count|counts|counting|qualify|qualifies|regarded)\s+as\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)"
             r"|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+|an\s+)?(?:treaty|international\s+agreement)",
-            r"(?:变成|變成|成为|成為|算|属于|屬於|视为|視為|になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)[^。？?]{0,6}?"
+            r"(?:变成|變成|成为|成為|当成|當成|当作|當作|算|属于|屬於|视为|視為|になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)[^。？?]{0,6}?"
             r"(?:国际条约|國際條約|国際条約|条约|條約|条約|조약|国际协定|國際協定|国際協定)"
             r"|(?:国际条约|國際條約|国際条約|条约|條約|条約|조약)[^。？?]{0,6}?(?:になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)"
             r"|tr[ởo]\s+th[àa]nh\s+(?:điều\s+ước|hiệp\s+ước)|(?:được|bị)\s+coi\s+là\s+(?:điều\s+ước|hiệp\s+ước)",
@@ -345,7 +345,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|cancel|terminate|existing|\brenew(?:al|ed|s|ing)?\b|\bsince\s+(?:19|20)\d\d\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
             # Korean, Chinese, Japanese, Vietnamese: "2010년부터 … 유지", "끝내야", "自2010年", "解除", "から続く", "chấm dứt".
             r"(?:19|20)\d\d\s*년\s*부터|유지|끝내|해지|폐기|(?:自|从|從)\s*(?:19|20)\d\d\s*年|(?:19|20)\d\d\s*年\s*(?:以来|起|から)|解除|终止|終止"
-            r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|từ\s+năm\s+(?:19|20)\d\d",
+            r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|từ\s+năm\s+(?:19|20)\d\d|ký\s+(?:từ\s+|vào\s+)?năm\s+(?:19|20)\d\d|hết\s+hạn|gia\s+hạn",
         ),
         negatable=False,
     ),
@@ -489,7 +489,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does|\b(?:what|which)\s+decision\b|since\s+when",
             # "กฎนี้เพิ่งออกปีนี้ใช่ไหม": when the rule was made.
             r"เพิ่ง" + _WS + r"(?:ออก|มี|ประกาศ|กำหนด)",
-            r"根拠|根据|依据|依據|理由|为什么|為什麼|なぜ|閣議|内阁|內閣|근거|이유|왜|각의|cơ\s+sở\s+pháp\s+lý|tại\s+sao|vì\s+sao",
+            r"根拠|根据|依据|依據|理由|为什么|為什麼|なぜ|閣議|内阁|內閣|근거|이유|왜|각의|cơ\s+sở\s+pháp\s+lý|tại\s+sao|vì\s+sao"
+            r"|dựa\s+(?:trên|vào)|căn\s+cứ",
         ),
         negatable=False,
     ),
@@ -532,7 +533,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:นี้|นั้น)" + _WS + r"(?:ได้|ใส่|โอเค|ผ่าน|มี" + _WS + r"ปัญหา|ควร|ผิด|เขียน|เก็บ|คง|ใช้)|(?:เขียน|ใส่)" + _WS + r"แบบ" + _WS
             + r"นี้" + _WS + r"(?:ได้|ถูก)",
             # A clause quoted: "ร่างเขียนว่า '…'", "ข้อ 5 '…'", "'The Parties shall…'".
-            r"(?:เขียน|ระบุ|ใส่)" + _WS + r"(?:ไว้" + _WS + r")?ว่า" + _WS + r"['\"‘“]|ข้อ" + _WS + r"\d+" + _WS + r"['\"‘“]"
+            r"(?:เขียน|ระบุ|ใส่)" + _WS + r"(?:ไว้" + _WS + r")?(?:ข้อ" + _WS + r"\d+" + _WS + r")?ว่า" + _WS + r"['\"‘“]|ข้อ" + _WS + r"\d+" + _WS + r"['\"‘“]"
             r"|['\"‘“][^'\"’”\n]{0,300}?\b(?:shall|parties|party)\b"
             r"|['\"‘“][^'\"’”\n]{0,300}?(?:แต่" + _WS + r"ละ" + _WS + r"ฝ่าย|ทั้ง" + _WS + r"สอง" + _WS + r"ฝ่าย|คู่" + _WS + r"ภาคี|บันทึก" + _WS + r"(?:นี้|ฉบับ))",
             r"^[^a-z0-9ก-๛]{0,3}(?:clause|article)\s+\d+|\b(?:this|that|the\s+following)\s+(?:clause|article|provision)\b",
@@ -543,12 +544,26 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "asks-what-allowed",
         "asks what an LAO may do with partners abroad at all ('ทำอะไรกับต่างประเทศได้บ้าง', 'what can a tambon do')",
         patterns=(
-            r"(?:ทำ|เฮ็ด|ร่วม" + _WS + r"มือ(?:" + _WS + r"กัน)?)" + _WS + r"(?:อะไร|อิ?หยัง|ไร)" + _WS + r"(?:กับ[^?\n]{0,25}?)?" + _WS
+            r"(?:ทำ|เฮ็ด|ร่วม" + _WS + r"มือ(?:" + _WS + r"กัน)?)" + _WS + r"(?:อะไร|(?:อิ)?หยัง|ไร)" + _WS + r"(?:กับ[^?\n]{0,25}?)?" + _WS
             + r"ได้" + _WS + r"(?:บ้าง|มั่ง|แหน่|แน่)",
             r"\bwhat\s+(?:can|may|could)\s+(?:an?\s+|the\s+|our\s+|thai\s+)*(?:laos?|local\s+govern\w+|municipalit\w+|tambons?|saos?|thesabans?)"
             r"\s+(?:do|sign|agree)\b|\bwhat\s+(?:kinds?|types?|forms?)\s+of\s+(?:cooperation|agreements?)\s+(?:can|may|are\s+allowed)",
         ),
         negatable=False,
+    ),
+    Concept(
+        "asks-procedure",
+        "asks the steps of making an agreement: what comes next, to whom the draft goes before signing",
+        patterns=(
+            # Of an agreement only: "ขั้นตอนจัดซื้อ e-bidding" asks another procedure.
+            r"(?:mou|ร่าง|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก)[^?\n]{0,60}?(?:ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)|(?:ส่ง|เสนอ)" + _WS
+            + r"(?:ให้|ไป" + _WS + r"ให้)?" + _WS + r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:ตรวจ|พิจารณา|ดู|อนุมัติ)|ต้อง" + _WS
+            + r"ผ่าน" + _WS + r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด)))",
+            r"ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)[^?\n]{0,40}?(?:mou|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก" + _WS + r"ความ|ลง" + _WS + r"นาม)",
+            r"\b(?:what\s+(?:are\s+the\s+)?(?:next\s+)?steps|the\s+procedure|which\s+procedure|what\s+procedure)\b[^?]{0,60}?"
+            r"\b(?:mou|agreement|memorandum|sign)",
+        ),
+        # "โดยไม่ต้องผ่านขั้นตอนตามปกติ" in a clause waives a procedure, it asks none.
     ),
     Concept(
         "draft-pasted",
