@@ -357,7 +357,15 @@ class Answerer:
             )
             # "สรุปแล้ว อปท.ทำอะไรกับต่างประเทศได้บ้าง" asks what is allowed: a restriction that won on words alone gives way.
             asks_allowed = lead.verdict in PERMISSIVE and not self._backed(best, understood)
-            if not unsaid_no and not lao_may and not asks_allowed and (
+            # One restriction that won on words alone gives way to another on what an agreement may say, or the
+            # sister-city rule, whose concept is said ("…'legally binding under international law'" is the treaty
+            # rule's, though it shares words with the binding rule); not to a matter of its own, such as a study trip.
+            said_restriction = (
+                best.entry.verdict == "no" and lead.verdict in ("no", "info") and lead.needs <= {"sister-city"}
+                and lead is not best.entry
+                and not self._backed(best, understood)
+            )
+            if not unsaid_no and not lao_may and not asks_allowed and not said_restriction and (
                 best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule
             ):
                 return None
@@ -388,8 +396,11 @@ class Answerer:
         found = draft_findings(question)
         if found is None:
             return None
-        if found:
-            said = frozenset(c.id for c in CONCEPT_TABLE if found.intersection(c.from_rules))
+        # What the question's own reading says it commits (a ministry's budget the checker's wording missed) counts too.
+        said = frozenset(c.id for c in CONCEPT_TABLE if found.intersection(c.from_rules)) | (
+            understood.concepts.stated & _DECIDING_RULES
+        )
+        if said:
             leads = [e for e in self.kb.entries if e.first_when & said and e.applies_to(present | said)]
         else:
             leads = [e for e in self.kb.entries if "draft-pasted" in e.fallback_when and e.applies_to(present)]
@@ -428,6 +439,14 @@ class Answerer:
             if match.confidence >= floor and match.entry.sure_when and match.entry.sure_when <= concepts.stated
             and match.entry.verdict not in PERMISSIVE
         ]
+        if concepts.written_abroad and not fallbacks:
+            # Written in a partner's language, the explanation may share no word the matcher knows
+            # ("当県は…友好県提携"): all its `sure_when` concepts said is enough, never for a "yes".
+            fallbacks = [
+                e for e in self.kb.entries
+                if e.sure_when and e.sure_when <= concepts.stated and e.verdict not in PERMISSIVE
+                and e.applies_to(concepts.present)
+            ]
         if not fallbacks:
             return None
         order = {match.entry.id: index for index, match in enumerate(ranked)}

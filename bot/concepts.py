@@ -142,8 +142,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a sister-city relationship under any name or language (เมืองพี่เมืองน้อง, friendship city, 友好城市, 자매도시)",
         patterns=(
             r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
-            r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?",
-            r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市)|姐妹(?:市|城|省)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
+            r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
+            r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
             # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
@@ -280,8 +280,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r")?รัฐ|ที่" + _WS + r"สาธารณ" + _WS + r"ประโยชน์",
             # Work permits and the police are the state's: "ฝ่ายไทยรับรองใบอนุญาตทำงาน", "ตำรวจภูธรไทยจะส่งกำลัง".
             r"(?:รับ" + _WS + r"รอง|ออก|ให้|อนุมัติ|จัด" + _WS + r"ทำ|ยกเว้น)" + _WS + r"ใบ" + _WS + r"อนุญาต" + _WS + r"ทำ" + _WS + r"งาน",
+            # "…ให้ อบต.รับรองว่าแรงงานของเขาจะได้ใบอนุญาตทำงานในไทยทุกคน": a promise of work permits.
+            r"(?:รับ" + _WS + r"รอง|รับ" + _WS + r"ประกัน|ยืน" + _WS + r"ยัน)" + _WS + r"ว่า[^\n?]{0,40}?(?:จะ" + _WS + r")?ได้" + _WS + r"ใบ" + _WS + r"อนุญาต"
+            + _WS + r"(?:ทำ" + _WS + r"งาน|ทำ" + _WS + r"งาน|เข้า" + _WS + r"เมือง)",
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
-            r"visa[\s\-]*(?:free|waiver|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
+            r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
             r"military|armed\s+forces|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
@@ -899,7 +902,9 @@ _NEGATOR = re.compile(
     r"|(?<!ยก)เลิก\s*(?:คิด|สนใจ|ล้ม)(?:\s*เรื่อง)?"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa)\b"
-    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|không\s+(?:phải|gọi|là|dùng)|chẳng\s+phải"
+    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|không\s+(?:phải|gọi|là|dùng|muốn|cần)|chẳng\s+phải"
+    # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt".
+    r"|\b(?:keine?|nicht)\b"
     # Khmer "មិនមែនជា…" (is not); French "il ne s'agit pas d'un jumelage", taken whole so its apostrophe ends nothing.
     r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
@@ -912,7 +917,7 @@ _INTENT_REACH = 50
 # "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
 _WAIVER = re.compile(r"ไม่\s*ต้อง")
 # Korean, Japanese and Myanmar deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません", "…မြို့ မဟုတ်ပါ".
-_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|아님|ではな|ではあり|じゃな|မဟုတ်)")
+_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|아님|말고|ではな|ではあり|じゃな|မဟုတ်)")
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
 _PROVINCE_OWNS = re.compile(
@@ -1149,6 +1154,7 @@ _NOT_FOREIGN = re.compile(
 _LAOS_TOGETHER = re.compile(
     r"(?:(?<![\d๐-๙/.])[2-9๒-๙]|สอง|สาม)\s*(?:อบต|ทต|ทม|อปท|เทศบาล)|(?:อบต|ทต|ทม|ทน|อปท|เทศบาล)\.?\s*(?:[2-9๒-๙]|สอง|สาม)\s*แห่ง"
     r"|ระหว่าง\s*(?:อบต|ทต|เทศบาล)[^\n?]{0,25}?กับ\s*(?:อบต|ทต|เทศบาล)"
+    r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*กับ\s*(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
 )
 
 

@@ -764,3 +764,59 @@ def test_renewable_energy_is_no_renewal_of_an_old_agreement(answerer: Answerer) 
         " cooperation agreement instead?"
     )
     assert answerer.answer(question).entry_id == "other-cooperation-allowed"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("MOU กับเมืองในกัมพูชา เขาอยากให้ อบต.รับรองว่าคนงานของเขาจะได้ใบอนุญาตทำงานทุกคน ใส่ได้ไหม",
+     "agreement-must-not-bind-government"),
+    ("Our council wants the MOU to say: 'The Thai Party shall arrange visa fee waivers for our students.' Can"
+     " the tambon accept this?", "agreement-must-not-bind-government"),
+    # The checker's wording misses a Thai ministry's budget; the question's own reading does not.
+    ("ร่าง MOU ด้านกีฬาระหว่างเทศบาลเมืองกับเมืองในอินเดีย ข้อ 1 แข่งกีฬาเยาวชนร่วมกัน ข้อ 2 กระทรวงการท่องเที่ยวและกีฬาของไทยจะสนับสนุน"
+     "งบประมาณฝั่งไทย ข้อ 3 แต่ละฝ่ายดำเนินการภายใต้กฎหมายของตน เซ็นได้ไหมคะ", "agreement-must-not-bind-government"),
+])
+def test_restrictions_said_in_other_words_are_not_the_framework(
+    answerer: Answerer, question: str, entry_id: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id == entry_id and answer.verdict == "no", question
+
+
+def test_a_sisterhood_agreement_is_a_sister_city(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Our mayor wants to sign a 'sisterhood agreement' with a thesaban mueang in May. Is the thesaban able to"
+        " sign it?"
+    )
+    assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
+
+
+def test_an_lao_and_a_pao_together_are_a_cooperation_at_home(answerer: Answerer) -> None:
+    assert answerer.answer("อบต.กับ อบจ. จะทำ MOU ร่วมกันซ่อมถนน ต้องทำอย่างไร").kind == "decline"
+
+
+@pytest.mark.parametrize("question", [
+    "Thị trấn chúng tôi không muốn kết nghĩa, chỉ muốn ký biên bản ghi nhớ hợp tác về phòng cháy với một thesaban."
+    " Như vậy được không?",
+    "자매결연 말고, 태국 อบต.와 농업 교류 협약만 맺는 건 괜찮나요?",
+])
+def test_a_sister_city_denied_in_vietnamese_or_korean_leaves_the_framework(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+@pytest.mark.parametrize("question", [
+    "当県はタイのナコンパノム県との友好県提携を検討中です。タイの県は外国の県と提携できますか。",
+    "我們州政府想與泰國宋卡府締結姊妹州府關係，泰國的府可以簽署嗎？",
+])
+def test_a_province_asked_in_a_partners_language_gets_the_provinces_answer(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id in ("sister-city-province-only", "sister-city-province-criteria"), question
+    assert answer.verdict in ("yes", "info"), question
+
+
+def test_treaty_wording_said_leads_over_the_binding_rule_won_on_words(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Our lawyers want the MOU with the tambon to state that it is 'legally binding under international law'."
+        " Can the Thai side agree?"
+    )
+    assert answer.entry_id == "international-agreement-risk" and answer.verdict != "yes"
