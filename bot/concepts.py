@@ -375,7 +375,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a request for a list (which sister cities a province has)",
         patterns=(
             r"มี" + _WS + r"(?:เมือง" + _WS + r"(?:อะไร|ไหน)|ที่" + _WS + "ไหน|กี่)" + _WS + r"(?:บ้าง|เมือง|แห่ง)",
-            r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,45}บ้าง",
+            r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่|จังหวัด|ฉบับ)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,45}บ้าง",
             r"\blist\b|which\s+cities|what\s+are\s+[^\s]+\s+sister|how\s+many",
         ),
         negatable=False,
@@ -562,7 +562,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:mou|ร่าง|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก)[^?\n]{0,60}?(?:ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)|(?:ส่ง|เสนอ)" + _WS
             + r"(?:ให้|ไป" + _WS + r"ให้)?" + _WS + r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:ตรวจ|พิจารณา|ดู|อนุมัติ)|ต้อง" + _WS
             + r"ผ่าน" + _WS + r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด)))",
-            r"ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)[^?\n]{0,40}?(?:mou|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก" + _WS + r"ความ|ลง" + _WS + r"นาม)",
+            r"ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)[^?\n]{0,80}?(?:mou|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก" + _WS + r"ความ|ลง" + _WS + r"นาม|เซ็น)",
             r"\b(?:what\s+(?:are\s+the\s+)?(?:next\s+)?steps|the\s+procedure|which\s+procedure|what\s+procedure)\b[^?]{0,60}?"
             r"\b(?:mou|agreement|memorandum|sign)",
         ),
@@ -1232,19 +1232,24 @@ _ESTABLISH_BEFORE = re.compile(r"(?:ทำ|สถาปนา|เป็น|ล�
 
 
 # Before a mention that names the rule, not a relationship anyone would make: "หนังสือเวียนเรื่อง…", "ให้ระวังเรื่อง…".
+# The rule named as a time: "ทำไว้ก่อนมีมติ ครม.", "before the 2018 resolution".
+_BEFORE_THE_RULE = re.compile(r"ก่อน\s*(?:จะ\s*)?(?:มี|ออก)?\s*(?:มติ|ครม|หนังสือ|ปี\s*(?:25)?61)|before\s+the\s+(?:\d{4}\s+)?(?:resolution|rule|cabinet)")
 _REFERS_TO_RULE = re.compile(
     # (A letter that sends one, "ส่งหนังสือ 姉妹都市提携 มาให้", is no reference: a subject must follow "หนังสือ".)
-    r"(?:หนังสือ(?:\s*เวียน)?|ระเบียบ|ข้อ\s*ห้าม|กฎ|หลัก\s*เกณฑ์|มติ)\s*(?:ที่\s*ว่า|เรื่อง|ว่า\s*ด้วย)\s*(?:การ\s*)?(?:ห้าม\s*(?:ทำ\s*)?)?$"
+    r"(?:หนังสือ(?:\s*(?:เวียน|แจ้ง|สั่ง\s*การ))?|ระเบียบ|ข้อ\s*ห้าม|กฎ|หลัก\s*เกณฑ์|มติ)\s*(?:ที่\s*ว่า|เรื่อง|ว่า\s*ด้วย)\s*(?:การ\s*)?(?:ห้าม\s*(?:ทำ\s*)?)?$"
+    # "เพิ่งได้หนังสืออำเภอว่าเมืองพี่เมืองน้องต้องระดับจังหวัด": what the district's letter says.
+    r"|หนังสือ(?:\s*เวียน)?\s*(?:ของ\s*)?(?:อำเภอ|จังหวัด|กรม|สถ|มท)[ก-๛.]{0,12}\s*(?:ที่\s*)?ว่า\s*(?:การ\s*)?$"
     r"|(?:ข้อ\s*ห้าม|กฎ|ระเบียบ)\s*(?:การ\s*)?ห้าม\s*(?:ทำ\s*)?$|หนังสือ\s*เวียน\s*$|ระวัง\s*(?:เรื่อง\s*)?$"
 )
 
 
 def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
-    """Tell whether every sister city named is the rule referred to, and an agreement is named after the last."""
+    """Tell whether every sister city named is the rule referred to, and an agreement is named besides."""
     names = _sister_cities(mentions)
-    if not names or not all(_REFERS_TO_RULE.search(lowered, max(0, m.start - 25), m.start) for m in names):
+    if not names or not all(_REFERS_TO_RULE.search(lowered, max(0, m.start - 40), m.start) for m in names):
         return False
-    return _agreement_after(mentions, max(m.end for m in names))
+    # Before the reference or after it: "ร่วมมือกับเทศมณฑลในเกาหลี… ยังได้อยู่ไหม หลังหนังสือเวียนเรื่องเมืองพี่เมืองน้อง".
+    return any(m.concept == "agreement" for m in mentions)
 
 
 def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
@@ -1483,6 +1488,10 @@ class ConceptDetector:
         if "asks-why" in present:
             present.add("source-question")
             stated.add("source-question")
+        if "existing-relationship" in stated and _BEFORE_THE_RULE.search(lowered) and "asks-why" not in present:
+            # "ของเดิมที่ทำไว้ก่อนมีมติ ครม. ปี 61 ยังมีผลอยู่ไหม": the resolution dates the old one; its basis is not asked.
+            present.discard("source-question")
+            stated.discard("source-question")
         if "sister-city" in present and _thai_province_abroad().search(lowered):
             # A partner abroad asks about twinning with a Thai province: the province is who acts.
             present.add("province-actor")

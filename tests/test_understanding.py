@@ -820,3 +820,22 @@ def test_treaty_wording_said_leads_over_the_binding_rule_won_on_words(answerer: 
         " Can the Thai side agree?"
     )
     assert answer.entry_id == "international-agreement-risk" and answer.verdict != "yes"
+
+
+@pytest.mark.parametrize("question", [
+    "อบต.จะทำ MOU แลกเปลี่ยนนักกีฬากับเมืองในญี่ปุ่น ยังทำได้ไหมหลังมีหนังสือแจ้งเรื่องเมืองพี่เมืองน้อง",
+    "มีเมืองในฝรั่งเศสอยากทำข้อตกลงเรื่องดนตรีกับเทศบาล แต่เพิ่งได้หนังสืออำเภอว่าเมืองพี่เมืองน้องต้องระดับจังหวัด"
+    " แบบนี้ยังทำได้ไหม",
+])
+def test_the_sister_city_rule_named_as_a_letters_subject_is_not_asked(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_a_relationship_made_before_the_resolution_asks_about_keeping_it(answerer: Answerer) -> None:
+    answer = answerer.answer("ของที่ทต.ทำไว้ก่อนมีมติ ครม. ปี 61 กับเมืองในจีน ยังมีผลอยู่ไหม ยังใช้คำว่าเมืองพี่เมืองน้องได้หรือเปล่า")
+    assert answer.entry_id == "existing-sister-city-agreement" and answer.verdict not in ("yes", "conditional")
+
+
+def test_counting_the_provinces_with_sister_cities_is_a_list_the_sources_do_not_hold(answerer: Answerer) -> None:
+    assert answerer.answer("ตอนนี้ประเทศไทยมีจังหวัดที่ทำเมืองพี่เมืองน้องแล้วกี่จังหวัด").kind == "decline"
