@@ -83,6 +83,14 @@ SETS = [
     "sealed_ax_questions.yaml",
     "sealed_ay_questions.yaml",
     "sealed_az_questions.yaml",
+    "sealed_ba_questions.yaml",
+    "sealed_bb_questions.yaml",
+    "sealed_bc_questions.yaml",
+    "sealed_bd_questions.yaml",
+    "sealed_be_questions.yaml",
+    "sealed_bf_questions.yaml",
+    "sealed_bg_questions.yaml",
+    "sealed_bh_questions.yaml",
 ]
 
 

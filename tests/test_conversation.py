@@ -104,6 +104,14 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_ax_questions.yaml", 0.84, 0.86, 0),
         ("sealed_ay_questions.yaml", 0.95, 0.95, 0),
         ("sealed_az_questions.yaml", 0.92, 0.92, 0),
+        ("sealed_ba_questions.yaml", 0.94, 0.96, 0),
+        ("sealed_bb_questions.yaml", 0.86, 0.93, 0),
+        ("sealed_bc_questions.yaml", 0.8, 0.92, 0),
+        ("sealed_bd_questions.yaml", 0.95, 0.94, 0),
+        ("sealed_be_questions.yaml", 0.94, 0.96, 0),
+        ("sealed_bf_questions.yaml", 0.94, 0.9, 0),
+        ("sealed_bg_questions.yaml", 0.84, 0.93, 0),
+        ("sealed_bh_questions.yaml", 0.8, 0.88, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
