@@ -204,8 +204,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "Thailand shall permit the import of seeds": the kingdom itself promises.
             r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
             r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,40}?(?:မည်|ပေး|အာမခံ)",
-            r"(?:kerajaan\s+(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)|gouvernement\s+tha[ïi]landais)"
-            r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
+            r"(?:kerajaan\s+(?:thailand|thai)|pemerintah\s+(?:pusat\s+)?(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)"
+            r"|gouvernement\s+(?:royal\s+)?tha[ïi]landais)"
+            r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
             r"(?:タイ(?:中央)?政府|泰[国國](?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
@@ -224,7 +225,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"อนุญาโต",
             r"(?:ใน|เป็น)" + _WS + r"รูป" + _WS + r"แบบ" + _WS + r"(?:ของ" + _WS + r")?(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา)"
             r"|จด" + _WS + r"ทะเบียน[^\n]{0,30}?(?:สหประชาชาติ|ยูเอ็น)|regist\w*\s+with\s+the\s+(?:un\b|united\s+nations)",
-            r"국제\s*법|国际法|國際法|国際法|luật\s+quốc\s+tế",
+            r"국제\s*법|国际法|國際法|国際法|luật\s+quốc\s+tế|völkerrecht\w*|droit\s+international|derecho\s+internacional|hukum\s+internasional",
         ),
         from_rules=("international-law", "international-dispute", "un-registration", "ratification"),
     ),
@@ -517,7 +518,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a Thai university, school, hospital, temple, club or company is who would act, not an LAO",
         patterns=(
             r"(?:^|\s)(?:มหาวิทยาลัย|มหาลัย|วิทยาลัย|โรง" + _WS + r"เรียน|รร\.|โรง" + _WS + r"พยาบาล|รพ\.|วัด|สโมสร|ชมรม|สมาคม|หอ" + _WS
-            + r"การ" + _WS + r"ค้า|บริษัท)[^\s]{0,30}?" + _WS + r"(?:ของ" + _WS + r")?(?:เรา" + _WS + r")?(?:(?:จะ|อยาก|ต้องการ|ขอ|กำลัง|ประสงค์)" + _WS
+            + r"การ" + _WS + r"ค้า|บริษัท)[^\s]{0,30}?" + _WS + r"(?:\([^)\n]{0,40}\)" + _WS + r")?(?:ของ" + _WS + r")?(?:เรา" + _WS + r")?(?:(?:จะ|อยาก|ต้องการ|ขอ|กำลัง|ประสงค์)" + _WS
             + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|จับ" + _WS + r"คู่|ร่วม|สถาปนา|เป็น)|ได้" + _WS + r"รับ)|เจ้า" + _WS + r"อาวาส",
             r"(?:โรง" + _WS + r"เรียน|(?<!จังห)วัด|โรง" + _WS + r"พยาบาล|มหาวิทยาลัย)" + _WS + r"พี่" + _WS + r"(?:โรง" + _WS + r"เรียน|วัด|โรง" + _WS
             + r"พยาบาล|มหาวิทยาลัย)?" + _WS + r"น้อง",
@@ -536,7 +537,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:นี้|นั้น)" + _WS + r"(?:ได้|ใส่|โอเค|ผ่าน|มี" + _WS + r"ปัญหา|ควร|ผิด|เขียน|เก็บ|คง|ใช้)|(?:เขียน|ใส่)" + _WS + r"แบบ" + _WS
             + r"นี้" + _WS + r"(?:ได้|ถูก)",
             # A clause quoted: "ร่างเขียนว่า '…'", "ข้อ 5 '…'", "'The Parties shall…'".
-            r"(?:เขียน|ระบุ|ใส่)" + _WS + r"(?:ไว้" + _WS + r")?(?:ข้อ" + _WS + r"\d+" + _WS + r")?ว่า" + _WS + r"['\"‘“]|ข้อ" + _WS + r"\d+" + _WS + r"['\"‘“]"
+            r"(?:เขียน|ระบุ|ใส่|เพิ่ม)" + _WS + r"(?:ไว้" + _WS + r")?(?:ข้อ" + _WS + r"(?:\d+|ท้าย|สุด" + _WS + r"ท้าย)?" + _WS + r")?ว่า" + _WS + r"['\"‘“]"
+            r"|ข้อ" + _WS + r"\d+" + _WS + r"['\"‘“]"
             r"|['\"‘“][^'\"’”\n]{0,300}?\b(?:shall|parties|party)\b"
             r"|['\"‘“][^'\"’”\n]{0,300}?(?:แต่" + _WS + r"ละ" + _WS + r"ฝ่าย|ทั้ง" + _WS + r"สอง" + _WS + r"ฝ่าย|คู่" + _WS + r"ภาคี|บันทึก" + _WS + r"(?:นี้|ฉบับ))",
             r"^[^a-z0-9ก-๛]{0,3}(?:clause|article)\s+\d+|\b(?:this|that|the\s+following)\s+(?:clause|article|provision)\b",
@@ -565,6 +567,13 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)[^?\n]{0,80}?(?:mou|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก" + _WS + r"ความ|ลง" + _WS + r"นาม|เซ็น)",
             r"\b(?:what\s+(?:are\s+the\s+)?(?:next\s+)?steps|the\s+procedure|which\s+procedure|what\s+procedure)\b[^?]{0,60}?"
             r"\b(?:mou|agreement|memorandum|sign)",
+            r"\bsend\s+(?:our|the|a|this)\s+(?:draft\s+)?(?:mou|agreement|draft)[^?]{0,40}?\b(?:review|approv\w*|check\w*)"
+            r"|\b(?:review|approval)\s+before\s+signing",
+            # "협정을 맺을 때 따라야 하는 절차나 지침", "協定を結ぶ手続き", "签署合作协议的程序".
+            # Of a Thai LAO's agreement only: a company's MOU ("한국 중소기업이 태국 회사와 MOU…절차") follows no such guideline.
+            r"(?:지방\s*자치\s*단체|자치\s*단체|อบต|เทศบาล|อปท|地方政府|自治体|テーサバーン|タムボン)[^?？]{0,40}?"
+            r"(?:(?:협정|협약|mou)[^?？]{0,30}?(?:절차|지침)|(?:協定|覚書|mou)[^?？。]{0,30}?(?:手続|ガイドライン)"
+            r"|(?:协议|協議|备忘录|備忘錄|mou)[^?？。]{0,30}?(?:程序|流程|指引|指南))",
         ),
         # "โดยไม่ต้องผ่านขั้นตอนตามปกติ" in a clause waives a procedure, it asks none.
     ),
@@ -578,6 +587,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # A titled agreement between two parties, then its numbered clauses: "MOU ON … between … 1. Scope … 2. …".
             r"(?:memorandum|agreement|\bmou\b|บันทึก|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง)[^?]{0,200}?(?:\bbetween\b|ระหว่าง)[^?]{0,300}?"
             r"(?<![\d.])(?:1|๑)[.)]\s*[^\s][^?]{4,}?\s(?:2|๒)[.)]\s*[^\s]",
+            r"\b(?:memorandum\s+of\s+understanding|agreement|mou)\s+(?:on|for|concerning|regarding)\b[^?]{0,300}?(?<![\d.])1[.)]\s*[^\s][^?]{4,}?"
+            r"\s2[.)]\s*[^\s]",
             r"第[一二三四五六七八九十\d]+条[^？?]{2,}?第[一二三四五六七八九十\d]+条",
         ),
         negatable=False,
@@ -596,8 +607,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "clauses-to-avoid",
         "which clauses a draft must not have, or what to check in one before signing",
         patterns=(
-            r"(?:ข้อ|ถ้อย" + _WS + r"คำ)" + _WS + r"(?:ไหน|อะไร|แบบ" + _WS + r"ไหน)[^?\n]{0,20}?(?:ห้าม|ไม่" + _WS + r"ควร|ต้อง" + _WS + r"ระวัง|เช็ค|เช็ก"
-            + r"|ตรวจ)|(?:ควร|ต้อง)" + _WS + r"(?:เช็ค|เช็ก|ตรวจ)" + _WS + r"ข้อ" + _WS + r"(?:ไหน|อะไร)",
+            r"(?:ข้อ(?:" + _WS + r"ความ)?|ถ้อย" + _WS + r"คำ)" + _WS + r"(?:ไหน|อะไร|แบบ" + _WS + r"ไหน)[^?\n]{0,20}?(?:ห้าม|ไม่" + _WS + r"ควร|ต้อง" + _WS
+            + r"ระวัง|เช็ค|เช็ก|ตรวจ)|(?:ควร|ต้อง)" + _WS + r"(?:เช็ค|เช็ก|ตรวจ)" + _WS + r"ข้อ" + _WS + r"(?:ไหน|อะไร)"
+            # "ต้องระวังข้อความแบบไหน", "ยกตัวอย่างข้อความที่ไม่ควรเขียน".
+            r"|ระวัง" + _WS + r"ข้อ" + _WS + r"ความ" + _WS + r"(?:แบบ" + _WS + r"ไหน|อะไร)|ข้อ" + _WS + r"ความ" + _WS + r"ที่" + _WS + r"(?:ไม่" + _WS
+            + r"ควร|ห้าม)" + _WS + r"(?:เขียน|ใส่|มี)",
             r"\bwhat\s+(?:kinds?\s+of\s+)?(?:clauses?|wording|provisions?)\s+(?:should|must|to)\s+(?:we\s+|our\s+draft\s+|it\s+)?avoid\b"
             r"|\bclauses?\s+to\s+avoid\b",
         ),
@@ -660,6 +674,28 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "หนังเรื่อง Sister City ที่เพิ่งเข้าโรง ใครเล่นบ้าง" (not หนังสือ, a letter).
             r"หนัง(?!สือ)" + _WS + r"เรื่อง|โรง" + _WS + r"หนัง|ใคร" + _WS + r"(?:เป็น" + _WS + r")?(?:เล่น|แสดง)|ฉาย" + _WS + r"(?:ที่" + _WS + r")?โรง",
             r"\b(?:tv\s+)?series\b|\bmovie\b|netflix|\bepisodes?\b|电视剧|ドラマ|드라마",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "other-body-contact",
+        "asks the number of an embassy, a consulate, a company, a shop or a hotel, not of the office that answers on the rules",
+        patterns=(
+            r"เบอร์[^\n?]{0,12}?(?:สถาน" + _WS + r"(?:ทูต|เอก" + _WS + r"อัครราชทูต|กงสุล)|กงสุล|บริษัท|ร้าน|โรง" + _WS + r"แรม)",
+            r"\b(?:embassy|consulate|company|hotel|restaurant)(?:['’]s)?\s+(?:phone|number|contact)"
+            r"|\b(?:phone|number|contact)\s+(?:no\.?\s+)?(?:of|for)\s+the\s+(?:\w+\s+)?(?:embassy|consulate|company|hotel)",
+            r"(?:大使馆|大使館|领事馆|領事館|大使館|총영사관|대사관)[^。？?]{0,10}?(?:电话|電話|전화)",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "news-request",
+        "a news story asked about or to be summarised (two countries' MOU in the news), not an LAO's cooperation",
+        patterns=(
+            r"ข่าว" + _WS + r"(?:เมื่อ|วันนี้|ล่าสุด|ที่" + _WS + r"(?:ไทย|รัฐบาล|นายก))|สรุป" + _WS + r"ข่าว|\bin\s+the\s+news\b|\bnews\s+(?:story|report|article)"
+            r"|新闻|新聞|ニュース|뉴스|tin\s+tức",
         ),
         negatable=False,
         out_of_scope=True,
@@ -768,13 +804,14 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
             r"|(?:ฝ่าย|ฝั่ง)\s*ไทย?\s*(?:ระดับ\s*)?จังหวัด|จังหวัด\s*เป็น\s*ผู้\s*(?:สถาปนา|ลงนาม)"
-            r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|泰[国國][^。？?，,、]{0,10}?(?:的|一个|一個)府|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look|sign|enter|make|twin|have|has|need|do|become|conclude|choose|pick)",
             r"\b(?:can|could|may|should|does|do|must)\s+(?:a|the|our)\s+(?:thai\s+)?province\b(?![\s\-]*(?:only|level|rule))",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
             # A partner abroad pairs with a Thai province: "with a Thai province", "주(province) 단위로".
             r"(?:with|and|to)\s+(?:a\s+|an\s+|the\s+|one\s+)?thai\s+provinces?\b(?!\s*'s)",
-            r"thailändische\s+provinz|provincia\s+tailandesa|province\s+thaïlandaise",
+            r"thailändische\s+provinz|provincia\s+tailandesa|province\s+thaïlandaise|\bprovinsi\s+(?:thailand|thai)\b"
+            r"|\b(?:dengan|bersama)\s+(?:provinsi|wilayah)\b|ខេត្ត\s*ថៃ",
             r"(?:주|도)\s*(?:\([^)]{0,20}\)\s*)?(?:단위|차원|급)",
         ),
         negatable=False,
@@ -787,6 +824,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r")?(?:ถาม|หา|ติดต่อ)|ติดต่อ" + _WS + r"(?:ใคร|ที่" + _WS + r"ไหน|หน่วย" + _WS + r"งาน" + _WS + r"ไหน)|คุย" + _WS + r"กับ" + _WS
             + r"เจ้า" + _WS + r"หน้าที่",
             r"phone\s+number|telephone|who\s+(?:do|can|should)\s+(?:i|we)\s+call|(?:whom|who)\s+to\s+call",
+            r"\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
         ),
         negatable=False,
     ),
@@ -863,7 +901,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
             # "누가 서명해야 하나요", "誰が署名", "由谁签署".
-            r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签",
+            r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签|由谁签|由誰簽|签字人|簽署人|署名者|(?:市長|町長|村長|首長)[^。？?]{0,12}?が(?:署名|調印)する",
             # "…หรือต้องให้ปลัดเซ็น": who of the LAO signs ("อบต.ลงนามเองได้ไหม" asks whether the LAO may, instead).
             r"ให้" + _WS + r"(?:ปลัด|รอง" + _WS + r"นายก)[^\s]{0,12}?" + _WS + r"(?:เซ็น|ลง" + _WS + r"นาม)",
             # "Does the chief executive need a council resolution before signing": the council's approval.
@@ -903,8 +941,10 @@ _NEGATOR = re.compile(
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|không\s+(?:phải|gọi|là|dùng|muốn|cần)|chẳng\s+phải"
-    # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt".
-    r"|\b(?:keine?|nicht)\b"
+    # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt"; romanised Thai "mai chai" (ไม่ใช่).
+    r"|\b(?:keine?|nicht)\b|\bmai\s+(?:chai|dai)\b"
+    # "We dropped the word 'twinning' from the draft": taken out, not asked for.
+    r"|\b(?:dropped|removed|deleted|took\s+out)\b(?:\s+the\s+(?:word|term|title|name))?"
     # Khmer "មិនមែនជា…" (is not); French "il ne s'agit pas d'un jumelage", taken whole so its apostrophe ends nothing.
     r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
@@ -1009,7 +1049,10 @@ def _denied_from(lowered: str, start: int) -> int | None:
     last = None
     for match in _NEGATOR.finditer(window):
         last = match
-    if last is None or _BREAK.search(window, last.end()) is not None:
+    if last is None:
+        return None
+    # A quote opened right before the mention is part of it ("not 'sister city'", "dropped the word 'twinning'").
+    if _BREAK.search(window[last.end():].rstrip().rstrip("\"“'‘")) is not None:
         return None
     negator = window_start + last.start()
     if _NOT_LETTING.match(lowered, negator) and _HOW.search(lowered, max(0, negator - _AVOID_REACH), negator):
@@ -1492,7 +1535,8 @@ class ConceptDetector:
             # "ของเดิมที่ทำไว้ก่อนมีมติ ครม. ปี 61 ยังมีผลอยู่ไหม": the resolution dates the old one; its basis is not asked.
             present.discard("source-question")
             stated.discard("source-question")
-        if "sister-city" in present and _thai_province_abroad().search(lowered):
+        province_abroad = "sister-city" in present and _thai_province_abroad().search(lowered) is not None
+        if province_abroad:
             # A partner abroad asks about twinning with a Thai province: the province is who acts.
             present.add("province-actor")
             stated.add("province-actor")

@@ -27,7 +27,10 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 # Where one clause of a message ends: a line, a question or full stop, a space between Thai words.
-_CLAUSE_END = re.compile(r"\n+|[?!;]+|(?<=[a-z0-9])\.\s+|(?<=[\u0e00-\u0e7f\")”])\s+(?=[\u0e00-\u0e7f\"(“])")
+_CLAUSE_END = re.compile(
+    # (A numbered point after Thai, "…ได้ไหม 2) ถ้าจะโทร…", starts a clause too.)
+    r"\n+|[?!;]+|(?<=[a-z0-9])\.\s+|(?<=[\u0e00-\u0e7f\")”])\s+(?=[\u0e00-\u0e7f\"(“]|[1-9๑-๙][.)]\s)"
+)
 # Below this many words a message is one question: nothing in it is context.
 _LONG = 14
 _THAI_NAME = re.compile(r"[\u0e00-\u0e7f]")

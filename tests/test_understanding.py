@@ -839,3 +839,55 @@ def test_a_relationship_made_before_the_resolution_asks_about_keeping_it(answere
 
 def test_counting_the_provinces_with_sister_cities_is_a_list_the_sources_do_not_hold(answerer: Answerer) -> None:
     assert answerer.answer("ตอนนี้ประเทศไทยมีจังหวัดที่ทำเมืองพี่เมืองน้องแล้วกี่จังหวัด").kind == "decline"
+
+
+def test_a_titled_english_draft_the_checker_finds_clean_is_the_framework(answerer: Answerer) -> None:
+    question = (
+        "Draft for review MEMORANDUM OF UNDERSTANDING ON COOPERATION IN FLOOD WARNING 1. Purpose: to share river-level"
+        " data in the rainy season. 2. Activities: joint drills of volunteers. 3. Each Side shall bear its own costs."
+        " 4. This MOU creates no legally binding obligations and does not bind the national government of either"
+        " country. เทศบาลตำบลลงนามฉบับนี้ได้ไหมครับ"
+    )
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("what's the phone no. of the office that sent out the Mae Sai circular?", "contact-office"),
+    ("如果对美赛县这份通知有疑问，可以打哪个电话咨询？", "contact-office"),
+    ("Dans le projet d'accord avec une municipalité thaïlandaise, nous voudrions écrire que « le gouvernement royal"
+     " thaïlandais garantit le financement ». Est-ce acceptable ?", "agreement-must-not-bind-government"),
+    ("Dalam draf MoU dengan sebuah thesaban, kami ingin menambahkan bahwa pemerintah pusat Thailand akan menyediakan"
+     " lahan. Boleh?", "agreement-must-not-bind-government"),
+    ("Does the tambon have to send our draft MOU to someone for review before signing?", "follow-dla-guidelines"),
+])
+def test_questions_in_a_partners_words_get_their_entry(answerer: Answerer, question: str, entry_id: str) -> None:
+    assert answerer.answer(question).entry_id == entry_id, question
+
+
+@pytest.mark.parametrize("question", [
+    "ขอเบอร์สถานทูตญี่ปุ่นหน่อยค่ะ",
+    "ข่าวเมื่อวานที่ไทยกับลาวลงนาม MOU เรื่องไฟฟ้า สรุปให้หน่อย",
+    "โรงพยาบาลจังหวัด (สังกัดกระทรวงสาธารณสุข) จะทำ MOU กับโรงพยาบาลในจีน ต้องขออนุมัติใคร",
+])
+def test_other_bodies_and_the_news_are_not_an_laos_cooperation(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
+
+
+def test_a_sister_city_word_dropped_in_quotes_is_denied(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "We dropped the word 'twinning' from the draft. It is now a waste-management MOU between our borough in"
+        " England and a Thai thesaban. Can they sign it?"
+    )
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+def test_numbered_questions_after_thai_are_read_as_two(answerer: Answerer) -> None:
+    answer = answerer.answer("ขอถามสองเรื่องค่ะ 1) อบต.ทำเมืองพี่เมืองน้องกับเมืองในลาวได้ไหม 2) ถ้าจะโทรถามเจ้าหน้าที่ต้องโทรเบอร์อะไร")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+    assert "contact-office" in [also.entry_id for also in answer.also]
+
+
+def test_clause_wording_to_avoid_asked_as_ข้อความ_is_the_binding_rule(answerer: Answerer) -> None:
+    answer = answerer.answer("ตอนร่าง MOU กับเมืองในกัมพูชาต้องระวังข้อความแบบไหนบ้าง ยกตัวอย่างข้อความที่ไม่ควรเขียนได้ไหม")
+    assert answer.entry_id == "agreement-must-not-bind-government"
