@@ -91,6 +91,10 @@ SETS = [
     "sealed_bf_questions.yaml",
     "sealed_bg_questions.yaml",
     "sealed_bh_questions.yaml",
+    "sealed_bi_questions.yaml",
+    "sealed_bj_questions.yaml",
+    "sealed_bk_questions.yaml",
+    "sealed_bl_questions.yaml",
 ]
 
 

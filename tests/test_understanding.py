@@ -891,3 +891,8 @@ def test_numbered_questions_after_thai_are_read_as_two(answerer: Answerer) -> No
 def test_clause_wording_to_avoid_asked_as_ข้อความ_is_the_binding_rule(answerer: Answerer) -> None:
     answer = answerer.answer("ตอนร่าง MOU กับเมืองในกัมพูชาต้องระวังข้อความแบบไหนบ้าง ยกตัวอย่างข้อความที่ไม่ควรเขียนได้ไหม")
     assert answer.entry_id == "agreement-must-not-bind-government"
+
+
+def test_who_signs_asked_in_japanese_with_the_thai_title_is_the_signing_question(answerer: Answerer) -> None:
+    answer = answerer.answer("協力覚書にはタイ側は町長（นายกเทศมนตรีตำบล）が署名するのですか？")
+    assert answer.entry_id == "signing-authority" and answer.verdict not in ("yes", "conditional")
