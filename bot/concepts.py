@@ -180,7 +180,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the agreement would bind or commit the Thai government or its budget, or be signed on Thailand's behalf",
         patterns=(
             r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ฝ่าย" + _WS + r"ไทย|กระทรวง(?!" + _WS + _NOT_THAI
-            + r")[^\s]{0,25}|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน)"
+            + r")[^\s]{0,25}|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน"
+            # State agencies: the health security office, social security, immigration, customs, the tourism authority.
+            r"|สปสช|สปส(?![ก-๛])|สำนักงาน" + _WS + r"หลักประกัน|ประกัน" + _WS + r"สังคม|ตม(?![ก-๛])|ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ศุลกากร|ททท)"
             r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ|ตังค์|ตัง|สตางค์)|จ่าย|รับผิดชอบ|ค้ำ(?:" + _WS + "ประกัน)?|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
@@ -209,7 +211,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
             r"(?:タイ(?:中央)?政府|泰[国國](?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
-            r"|承诺|承諾|提供|約束|보증|부담|지급|의무|약속|제공)",
+            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|보증|부담|지급|의무|약속|제공|지원)",
         ),
         from_rules=("binds-government",),
     ),
@@ -472,7 +474,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "alternative",
         "what to do instead (the question already knows the restriction)",
         patterns=(
-            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|ช่อง" + _WS + r"ทาง" + _WS + r"อื่น|ยัง" + _WS + r"(?:เหลือ|มี)" + _WS + r"(?:ทาง|ช่อง" + _WS + r"ทาง)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้))",
+            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|ช่อง" + _WS + r"ทาง" + _WS + r"อื่น|ยัง" + _WS + r"(?:เหลือ|มี)" + _WS + r"(?:ทาง|ช่อง" + _WS + r"ทาง)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้|อบต|อบจ|อปท|ทต|ทม|ทน|เทศบาล|ท้องถิ่น|จังหวัด|อำเภอ))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
             r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น" + _WS + r"(?:แต่" + _WS + r")?(?:เมือง" + _WS + r"พี่|sister|การ" + _WS + r"สถาปนา)|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:(?:โดน|ถูก)" + _WS + r")?ห้าม[^\n]{0,30}?แล้ว" + _WS
@@ -737,8 +739,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the district (อำเภอ) itself would act, in its own name: no province, no LAO",
         patterns=(
             # "ตัวอำเภอเองจะไปทำ…": the district, not the province it is part of.
-            r"(?:^|\s)(?:ที่" + _WS + r"ว่า" + _WS + r"การ" + _WS + r"|ตัว" + _WS + r"|ทาง" + _WS + r")?อำเภอ[ก-๛]{0,15}?" + _WS + r"(?:เอง)?" + _WS
-            + r"(?:จะ|อยาก|ต้องการ|ประสงค์)" + _WS + r"(?:ไป" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|สถาปนา)|ใน" + _WS + r"นาม" + _WS + r"(?:ของ" + _WS + r")?อำเภอ",
+            r"(?:^|\s)(?:ถ้า|หาก|แล้ว)?(?:ที่" + _WS + r"ว่า" + _WS + r"การ" + _WS + r"|ตัว" + _WS + r"|ทาง" + _WS + r")?อำเภอ[ก-๛]{0,15}?" + _WS + r"(?:เอง)?" + _WS
+            + r"(?:จะ|อยาก|ต้องการ|ประสงค์)" + _WS + r"(?:ไป" + _WS + r"|เป็น" + _WS + r"เจ้า" + _WS + r"ภาพ" + _WS + r")?(?:ทำ|ลง" + _WS + r"นาม|เซ็น|สถาปนา)|ใน" + _WS + r"นาม" + _WS + r"(?:ของ" + _WS + r")?อำเภอ",
         ),
         negatable=False,
     ),
@@ -791,7 +793,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             # "จังหวัดจะทำ", "จังหวัดมุกดาหารเฮ็ดได้บ่", "แล้วจังหวัดน่านเองล่ะ".
             r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:จะ|อยาก|ต้องการ|ประสงค์|ได้|ยัง(?:" + _WS + r"(?:จะ|ได้))?)?" + _WS
-            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|เซ็น|พิจารณา|เลือก|รับ" + _WS + r"(?:หนังสือ|ข้อ" + _WS + r"เสนอ|การ" + _WS + r"ทาบทาม))",
+            + r"(?:ทำ|เฮ็ด|ยะ|สถาปนา|จับ" + _WS + "คู่|มี|เป็น|ลง" + _WS + "นาม|เซ็น|พิจารณา|เลือก|ดำเนิน" + _WS + r"การ|รับ" + _WS
+            + r"(?:หนังสือ|ข้อ" + _WS + r"เสนอ|การ" + _WS + r"ทาบทาม))",
             r"(?:^|\s)(?:แล้ว|ส่วน)?" + _WS + r"จังหวัด[\u0e01-\u0e4e]{0,20}?" + _WS + r"(?:เอง)?" + _WS + r"(?:ล่ะ|ละ|หละ)",
             # "ท่านผู้ว่าฯ ไปประชุมที่เวียดนามมาแล้วอยากสถาปนา…", "ทำงานที่สำนักงานจังหวัด", "อยู่ศาลากลาง".
             r"ผู้" + _WS + r"ว่า(?:ฯ|ราชการ[^\s]{0,12})?[^\n?]{0,40}?(?:อยาก|จะ|ต้องการ|สั่ง|ประสงค์)"
@@ -1115,13 +1118,17 @@ _PROVINCE_WRITER = re.compile(
 # What if the province itself acts: "ถ้าจังหวัดเป็นผู้สถาปนาเองแทน ทำได้ใช่ไหม" asks about the province.
 _PROVINCE_ASKED = re.compile(
     r"(?:ถ้า|หาก)\s*(?:ให้\s*)?(?:ทาง\s*)?จังหวัด(?:(?!ไม่|มิ)[^\s]){0,12}?\s*(?:เป็น\s*ผู้|เอง|จะ)?\s*(?:สถาปนา|ลงนาม|ทำ\s*เมือง)"
+    # "ทางจังหวัดดำเนินการเรื่องเมืองพี่เมืองน้องเองได้ใช่ไหม": whether the province itself may.
+    r"|(?:ทาง|ตัว)\s*จังหวัด\s*(?:เอง\s*)?(?:ดำเนิน\s*การ|ทำ|สถาปนา|ลงนาม)[^?\n]{0,30}?(?:เอง\s*)?ได้"
     # "…or can the province go ahead?", "does that also stop the province itself?"
     r"|\b(?:can|may|could)\s+(?:the|our)\s+province\s+(?:itself\s+)?(?:go\s+ahead|do\s+(?:it|one|so)|sign|establish|set\s+(?:it\s+)?up|have)\b"
     r"|\bthe\s+province\s+itself\b"
 )
 _LAO_WRITER = re.compile(
     # "ทต.เรา", "เทศบาลของเรา" (not "เทศบาลนคร…เวียงจันทน์ เราแจ้งไป": the name is one word, right before).
-    r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?|อปท|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|ท้องถิ่น)\.?\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)[^\n]{0,20}?(?:" + _LAO_TYPES + r")"
+    r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?|อปท|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|ท้องถิ่น)\.?\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)"
+    # (Not "ผมอยู่สำนักงานจังหวัดครับ อปท.หลายแห่ง…": the provincial office writes of LAOs.)
+    r"(?!\s*(?:ที่\s*)?(?:สำนักงาน\s*(?:จังหวัด|ส่งเสริม)|ศาลา\s*กลาง|สนง\.?\s*จังหวัด|สถ))[^\n]{0,20}?(?:" + _LAO_TYPES + r")"
 )
 
 
@@ -1284,6 +1291,31 @@ _REFERS_TO_RULE = re.compile(
     r"|หนังสือ(?:\s*เวียน)?\s*(?:ของ\s*)?(?:อำเภอ|จังหวัด|กรม|สถ|มท)[ก-๛.]{0,12}\s*(?:ที่\s*)?ว่า\s*(?:การ\s*)?$"
     r"|(?:ข้อ\s*ห้าม|กฎ|ระเบียบ)\s*(?:การ\s*)?ห้าม\s*(?:ทำ\s*)?$|หนังสือ\s*เวียน\s*$|ระวัง\s*(?:เรื่อง\s*)?$"
 )
+
+
+def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether "may we" follows an undenied sister city closely, in its clause ("…เป็นเมืองพี่เมืองน้องได้ไหม")."""
+    asks = [m.start for m in mentions if m.concept == "asks-may"]
+    # "ทำ MOU ท่องเที่ยวแทนเมืองพี่เมืองน้องได้ไหม": the sister city named as what is replaced is not asked.
+    instead = [m.end for m in mentions if m.concept == "alternative"]
+    return any(
+        0 <= start - m.end <= _ASKED_REACH and not _CLAUSE_BREAK.search(lowered, m.end, start)
+        and not any(0 <= m.start - end <= _INSTEAD_REACH for end in instead)
+        for m in _sister_cities(mentions) for start in asks
+    )
+
+
+_INSTEAD_REACH = 6
+# The asker plans for a no ("…ได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้ไหม"): two questions, the rule first.
+_IF_NOT = re.compile(r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b")
+
+
+# What ends the clause of a mention: "…cannot have a sister city. Can we sign…" asks about the other thing.
+_CLAUSE_BREAK = re.compile(r"[.?!;,\n]|แต่|เพราะ|\bbut\b|\bso\b")
+
+
+# How far after a sister city its "ได้ไหม" may be ("…เมืองพี่เมืองน้องกับเมืองห้วยทรายได้ไหม").
+_ASKED_REACH = 30
 
 
 def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
@@ -1507,6 +1539,10 @@ class ConceptDetector:
             present.add("nothing-abroad")
         if "foreign" in present:
             present.discard("domestic")
+        if "alternative" in present and _sister_city_asked(lowered, mentions) and not _IF_NOT.search(lowered):
+            # "เรายกระดับเป็นเมืองพี่เมืองน้องได้ไหม หรือควรทำแบบไหนแทน": the sister city itself is asked first; what
+            # else comes after the rule, not in its place.
+            present.discard("alternative")
         plain = "sister-city" in present and _plain_name_only(lowered, mentions, term_set)
         if "alternative" in present and (plain or _instead_another_agreement(mentions)) and not _NAMING.search(lowered):
             # "Could our commune instead sign a cooperation agreement…": instead of it, not calling it otherwise.

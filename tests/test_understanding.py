@@ -896,3 +896,36 @@ def test_clause_wording_to_avoid_asked_as_ข้อความ_is_the_binding_r
 def test_who_signs_asked_in_japanese_with_the_thai_title_is_the_signing_question(answerer: Answerer) -> None:
     answer = answerer.answer("協力覚書にはタイ側は町長（นายกเทศมนตรีตำบล）が署名するのですか？")
     assert answer.entry_id == "signing-authority" and answer.verdict not in ("yes", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "นายอำเภอฝากถามว่า ถ้าอำเภอจะทำเมืองพี่เมืองน้องกับเมืองในลาวเองได้ไหม หรือต้องให้จังหวัดทำ",
+    "อำเภอจะเป็นเจ้าภาพทำเมืองพี่เมืองน้องกับเมืองในกัมพูชาแทน อบต.ในพื้นที่ แบบนี้ได้ไหม",
+    "ทต.เราทำ MOU กับเมืองในญี่ปุ่นมาหลายปี เขาเสนอยกระดับ เราเป็นเมืองพี่เมืองน้องได้ไหม หรือควรทำแบบไหนแทน",
+])
+def test_a_sister_city_asked_for_by_a_district_or_an_lao_is_no(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no"), question
+
+
+def test_a_sister_city_named_as_what_is_replaced_is_not_asked(answerer: Answerer) -> None:
+    answer = answerer.answer("ทำ MOU ด้านกีฬากับเมืองในเวียดนามแทนเมืองพี่เมืองน้องได้ไหมครับ")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "MOU ด้านสาธารณสุขกับเมืองในลาว จะเขียนให้ สปสช.จ่ายค่ารักษาคนไข้ข้ามแดน ใส่ได้ไหม",
+    "태국 테사반과 MOU를 맺을 때 '태국 정부가 새 국경 검문소 개설을 지원한다'는 조항을 넣어도 되나요?",
+    "草案里有一条写“泰国政府负责开通新的口岸”，泰方市镇可以签吗？",
+])
+def test_a_state_agency_or_the_thai_government_promising_is_the_binding_rule(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no"), question
+
+
+def test_the_province_asking_whether_it_may_itself_gets_the_provinces_yes(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "ผมอยู่สำนักงานจังหวัดครับ อปท.หลายแห่งอยากมีเมืองพี่เมืองน้อง เราแจ้งแล้วว่าทำเองไม่ได้"
+        " ทางจังหวัดดำเนินการเรื่องเมืองพี่เมืองน้องเองได้ใช่ไหมครับ"
+    )
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "yes")
