@@ -95,6 +95,10 @@ SETS = [
     "sealed_bj_questions.yaml",
     "sealed_bk_questions.yaml",
     "sealed_bl_questions.yaml",
+    "sealed_bm_questions.yaml",
+    "sealed_bn_questions.yaml",
+    "sealed_bo_questions.yaml",
+    "sealed_bp_questions.yaml",
 ]
 
 

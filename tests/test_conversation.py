@@ -116,6 +116,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_bj_questions.yaml", 0.85, 0.9, 0),
         ("sealed_bk_questions.yaml", 0.94, 0.92, 0),
         ("sealed_bl_questions.yaml", 0.96, 0.96, 0),
+        ("sealed_bm_questions.yaml", 0.94, 0.92, 0),
+        ("sealed_bn_questions.yaml", 0.8, 0.85, 0),
+        ("sealed_bo_questions.yaml", 0.88, 0.9, 0),
+        ("sealed_bp_questions.yaml", 0.85, 0.98, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
