@@ -99,6 +99,9 @@ SETS = [
     "sealed_bn_questions.yaml",
     "sealed_bo_questions.yaml",
     "sealed_bp_questions.yaml",
+    "sealed_bq_questions.yaml",
+    "sealed_br_questions.yaml",
+    "sealed_bs_questions.yaml",
 ]
 
 

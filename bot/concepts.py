@@ -154,6 +154,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"jumelage|jumel[ée]es?|ville\s+jumel|st[äa]dtepartnerschaft|partnerstadt|hermanamiento|ciudad(?:es)?\s+hermanas?"
             r"|gemellaggio|citt[àa]\s+gemellat|cidades?\s+irm[ãa]s?",
             r"(?:สัมพันธ์|เป็น|แบบ|คู่)" + _WS + r"พี่" + _WS + r"น้อง(?!\s*(?:ประชาชน|เยาวชน|นักเรียน))",
+            # Lao and Isan "ເມືອງອ້າຍ-ເມືອງນ້ອງ" (read as Thai letters: เมืองอ้าย-เมืองน้อง), elder brother and younger.
+            r"เมือง" + _WS + r"(?:อ้าย|เอื้อย)" + _WS + r"-?" + _WS + r"เมือง" + _WS + r"น้อง",
             # Naming the relationship itself: "ตั้งชื่อความสัมพันธ์ว่า 'เมืองคู่ค้าพี่น้อง'".
             r"(?:ตั้ง|ใช้|เรียก)" + _WS + r"ชื่อ" + _WS + r"(?:ความ" + _WS + r"สัมพันธ์|ความ" + _WS + r"เป็น" + _WS + r"พี่" + _WS + r"น้อง)",
             r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
@@ -289,7 +291,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
-            r"military|armed\s+forces|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
+            r"military|armed\s+forces|\b(?:army|navy|air\s+force)\b|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
         ),
         from_rules=("immigration", "defence", "foreign-policy"),
@@ -688,6 +690,20 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\b(?:embassy|consulate|company|hotel|restaurant)(?:['’]s)?\s+(?:phone|number|contact)"
             r"|\b(?:phone|number|contact)\s+(?:no\.?\s+)?(?:of|for)\s+the\s+(?:\w+\s+)?(?:embassy|consulate|company|hotel)",
             r"(?:大使馆|大使館|领事馆|領事館|大使館|총영사관|대사관)[^。？?]{0,10}?(?:电话|電話|전화)",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "partner-own-rules",
+        "the partner country's own law or rules asked about ('ประเทศลาวมีกฎหมาย…', \"China's own rules\"), not Thailand's",
+        patterns=(
+            r"ประเทศ" + _WS + r"(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)" + _WS + r"มี" + _WS + r"(?:กฎหมาย|ระเบียบ)"
+            r"|(?:กฎหมาย|ระเบียบ)" + _WS + r"(?:ของ" + _WS + r")?(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)"
+            r"(?:" + _WS + r"(?:เอง|ว่า|กำหนด))",
+            r"\b(?:china|laos|lao\s+pdr|vietnam|japan|korea|cambodia|myanmar|malaysia|our\s+country)['’]s\s+own\s+(?:rules|laws?|regulations)"
+            r"|\bunder\s+(?:chinese|lao|vietnamese|japanese|korean|cambodian|malaysian)\s+law\b|theo\s+quy\s+định\s+của\s+việt\s+nam"
+            r"|日本の(?:法律|地方自治法)では|中国(?:的)?(?:法律|规定)|中國(?:的)?(?:法律|規定)",
         ),
         negatable=False,
         out_of_scope=True,

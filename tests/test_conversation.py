@@ -120,6 +120,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_bn_questions.yaml", 0.8, 0.85, 0),
         ("sealed_bo_questions.yaml", 0.88, 0.9, 0),
         ("sealed_bp_questions.yaml", 0.85, 0.98, 0),
+        ("sealed_bq_questions.yaml", 0.91, 0.87, 0),
+        ("sealed_br_questions.yaml", 0.69, 0.85, 0),
+        ("sealed_bs_questions.yaml", 0.9, 0.92, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

@@ -929,3 +929,24 @@ def test_the_province_asking_whether_it_may_itself_gets_the_provinces_yes(answer
         " ทางจังหวัดดำเนินการเรื่องเมืองพี่เมืองน้องเองได้ใช่ไหมครับ"
     )
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "yes")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("Clause 5: 'In a major flood the Thai Party shall mobilise units of the Royal Thai Army to assist the Lao Party.'"
+     " ข้อนี้เขียนแบบนี้ได้ไหม", "agreement-must-not-bind-government"),
+    ("ข้อ 1 ในร่างที่ฝั่งลาวส่งมา “ສອງຝ່າຍຕົກລົງສ້າງສາຍພົວພັນເປັນເມືອງອ້າຍ-ເມືອງນ້ອງ” เทศบาลตำบลลงนามได้ไหม",
+     "sister-city-province-only"),
+])
+def test_the_army_and_a_lao_sister_city_in_a_pasted_clause_are_restrictions(
+    answerer: Answerer, question: str, entry_id: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id == entry_id and answer.verdict == "no", question
+
+
+@pytest.mark.parametrize("question", [
+    "What are Vietnam's own rules for a district signing agreements with foreign towns?",
+    "ประเทศจีนมีกฎหมายอนุญาตให้เมืองของเขาทำ MOU กับต่างประเทศเองได้ไหม",
+])
+def test_the_partner_countrys_own_rules_are_out_of_scope(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
