@@ -1297,9 +1297,9 @@ _GIVES = re.compile(r"[^\n?]{0,40}?(?:จะ|ได้|ขอ)?\s*(?:มอบ|�
 _ESTABLISH_BEFORE = re.compile(r"(?:ทำ|สถาปนา|เป็น|ลง\s*นาม|เซ็น|จับ\s*คู่|ผูก)\s*(?:ความ\s*สัมพันธ์\s*)?$")
 
 
-# Before a mention that names the rule, not a relationship anyone would make: "หนังสือเวียนเรื่อง…", "ให้ระวังเรื่อง…".
 # The rule named as a time: "ทำไว้ก่อนมีมติ ครม.", "before the 2018 resolution".
 _BEFORE_THE_RULE = re.compile(r"ก่อน\s*(?:จะ\s*)?(?:มี|ออก)?\s*(?:มติ|ครม|หนังสือ|ปี\s*(?:25)?61)|before\s+the\s+(?:\d{4}\s+)?(?:resolution|rule|cabinet)")
+# Before a mention that names the rule, not a relationship anyone would make: "หนังสือเวียนเรื่อง…", "ให้ระวังเรื่อง…".
 _REFERS_TO_RULE = re.compile(
     # (A letter that sends one, "ส่งหนังสือ 姉妹都市提携 มาให้", is no reference: a subject must follow "หนังสือ".)
     r"(?:หนังสือ(?:\s*(?:เวียน|แจ้ง|สั่ง\s*การ))?|ระเบียบ|ข้อ\s*ห้าม|กฎ|หลัก\s*เกณฑ์|มติ)\s*(?:ที่\s*ว่า|เรื่อง|ว่า\s*ด้วย)\s*(?:การ\s*)?(?:ห้าม\s*(?:ทำ\s*)?)?$"

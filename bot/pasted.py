@@ -52,11 +52,17 @@ def _clause_of(question: str) -> str:
     return question[mark.end():] if mark else question
 
 
+def _cooperation_the_checker_reads(question: str) -> bool:
+    """Tell whether a pasted clause is of two parties, holds cooperation content and is in text the checker reads."""
+    return (
+        _PARTIES.search(question) is not None and _UNCHECKED.search(question) is None
+        and _COOPERATION_CONTENT.search(_clause_of(question)) is not None
+    )
+
+
 def clause_is_clear(question: str) -> bool:
     """Tell whether a pasted clause is one of a sector cooperation and the draft checker finds nothing in it."""
-    if not _PARTIES.search(question) or _UNCHECKED.search(question):
-        return False
-    if not _COOPERATION_CONTENT.search(_clause_of(question)):
+    if not _cooperation_the_checker_reads(question):
         return False
     try:
         checked = check_text(question)
@@ -74,5 +80,5 @@ def draft_findings(message: str) -> frozenset[str] | None:
     if checked.findings:
         return frozenset(finding.rule for finding in checked.findings)
     # Clean only where the checker read all of it and it holds two parties and what they will do together.
-    clean = checked.result == OK and clause_is_clear(message)
+    clean = checked.result == OK and _cooperation_the_checker_reads(message)
     return frozenset() if clean else None
