@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot import thai
-from bot.concepts import CONCEPT_TABLE, OUT_OF_SCOPE, ConceptDetector
+from bot.concepts import OUT_OF_SCOPE, ConceptDetector, concepts_of_rules
 from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
 from bot.pasted import clause_is_clear, draft_findings
@@ -397,9 +397,7 @@ class Answerer:
         if found is None:
             return None
         # What the question's own reading says it commits (a ministry's budget the checker's wording missed) counts too.
-        said = frozenset(c.id for c in CONCEPT_TABLE if found.intersection(c.from_rules)) | (
-            understood.concepts.stated & _DECIDING_RULES
-        )
+        said = concepts_of_rules(found) | (understood.concepts.stated & _DECIDING_RULES)
         if said:
             leads = [e for e in self.kb.entries if e.first_when & said and e.applies_to(present | said)]
         else:

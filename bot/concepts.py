@@ -287,7 +287,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:รับ" + _WS + r"รอง|ออก|ให้|อนุมัติ|จัด" + _WS + r"ทำ|ยกเว้น)" + _WS + r"ใบ" + _WS + r"อนุญาต" + _WS + r"ทำ" + _WS + r"งาน",
             # "…ให้ อบต.รับรองว่าแรงงานของเขาจะได้ใบอนุญาตทำงานในไทยทุกคน": a promise of work permits.
             r"(?:รับ" + _WS + r"รอง|รับ" + _WS + r"ประกัน|ยืน" + _WS + r"ยัน)" + _WS + r"ว่า[^\n?]{0,40}?(?:จะ" + _WS + r")?ได้" + _WS + r"ใบ" + _WS + r"อนุญาต"
-            + _WS + r"(?:ทำ" + _WS + r"งาน|ทำ" + _WS + r"งาน|เข้า" + _WS + r"เมือง)",
+            + _WS + r"(?:ทำ" + _WS + r"งาน|เข้า" + _WS + r"เมือง)",
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
@@ -944,6 +944,14 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     ),
 )
 CONCEPTS_BY_ID = {concept.id: concept for concept in CONCEPT_TABLE}
+
+
+def concepts_of_rules(rules: Iterable[str]) -> frozenset[str]:
+    """Return the concepts the draft checker's rules `rules` mean (Concept.from_rules)."""
+    found = set(rules)
+    return frozenset(concept.id for concept in CONCEPT_TABLE if found.intersection(concept.from_rules))
+
+
 # Concepts that put a question outside what the knowledge base is about (see Concept.out_of_scope).
 OUT_OF_SCOPE = frozenset(concept.id for concept in CONCEPT_TABLE if concept.out_of_scope)
 # Concepts known without the knowledge base (letter:<document id> is added per numbered document).
@@ -1309,6 +1317,16 @@ _REFERS_TO_RULE = re.compile(
 )
 
 
+# How far after a sister city its "ได้ไหม" may be ("…เมืองพี่เมืองน้องกับเมืองห้วยทรายได้ไหม"), and how close before it
+# an "แทน" names it as what is replaced.
+_ASKED_REACH = 30
+_INSTEAD_REACH = 6
+# What ends the clause of a mention: "…cannot have a sister city. Can we sign…" asks about the other thing.
+_CLAUSE_BREAK = re.compile(r"[.?!;,\n]|แต่|เพราะ|\bbut\b|\bso\b")
+# The asker plans for a no ("…ได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้ไหม"): two questions, the rule first.
+_IF_NOT = re.compile(r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b")
+
+
 def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether "may we" follows an undenied sister city closely, in its clause ("…เป็นเมืองพี่เมืองน้องได้ไหม")."""
     asks = [m.start for m in mentions if m.concept == "asks-may"]
@@ -1319,19 +1337,6 @@ def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
         and not any(0 <= m.start - end <= _INSTEAD_REACH for end in instead)
         for m in _sister_cities(mentions) for start in asks
     )
-
-
-_INSTEAD_REACH = 6
-# The asker plans for a no ("…ได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้ไหม"): two questions, the rule first.
-_IF_NOT = re.compile(r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b")
-
-
-# What ends the clause of a mention: "…cannot have a sister city. Can we sign…" asks about the other thing.
-_CLAUSE_BREAK = re.compile(r"[.?!;,\n]|แต่|เพราะ|\bbut\b|\bso\b")
-
-
-# How far after a sister city its "ได้ไหม" may be ("…เมืองพี่เมืองน้องกับเมืองห้วยทรายได้ไหม").
-_ASKED_REACH = 30
 
 
 def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
@@ -1587,8 +1592,7 @@ class ConceptDetector:
             # "ของเดิมที่ทำไว้ก่อนมีมติ ครม. ปี 61 ยังมีผลอยู่ไหม": the resolution dates the old one; its basis is not asked.
             present.discard("source-question")
             stated.discard("source-question")
-        province_abroad = "sister-city" in present and _thai_province_abroad().search(lowered) is not None
-        if province_abroad:
+        if "sister-city" in present and _thai_province_abroad().search(lowered):
             # A partner abroad asks about twinning with a Thai province: the province is who acts.
             present.add("province-actor")
             stated.add("province-actor")

@@ -245,9 +245,14 @@ def _story_only(said: str, concepts: Concepts, question: str) -> frozenset[str]:
         finish = min(end for end in ends if end >= mention.end)
         return _PAST.search(said, start, finish) is not None
 
-    # A mention read as another name was rewritten in the text the clause was cut from: it cannot be told apart.
-    past = {m.concept for m in concepts.mentions if not CONCEPTS_BY_ID[m.concept].reads_as and told_as_past(m)}
-    now = {m.concept for m in concepts.mentions if not told_as_past(m) or said[m.start:m.end] in question}
+    past: set[str] = set()
+    now: set[str] = set()
+    for mention in concepts.mentions:
+        if not told_as_past(mention) or said[mention.start:mention.end] in question:
+            now.add(mention.concept)
+        elif not CONCEPTS_BY_ID[mention.concept].reads_as:
+            # A mention read as another name was rewritten in the text the clause was cut from: it cannot be told apart.
+            past.add(mention.concept)
     return frozenset(past - now)
 
 
