@@ -356,7 +356,11 @@ class Answerer:
                 and best.entry.verdict == "info" and not self._backed(best, understood)
             )
             # "สรุปแล้ว อปท.ทำอะไรกับต่างประเทศได้บ้าง" asks what is allowed: a restriction that won on words alone gives way.
-            asks_allowed = lead.verdict in PERMISSIVE and not self._backed(best, understood)
+            # So does one that describes an agreement paying its own way and binding no one, asked "may we" (not
+            # "which guideline do we follow", whose answer won on its words).
+            asks_allowed = lead.verdict in PERMISSIVE and not self._backed(best, understood) and (
+                bool(lead.first_when & concepts.stated - {"own-costs"}) or "asks-may" in concepts.present
+            )
             # One restriction that won on words alone gives way to another on what an agreement may say, or the
             # sister-city rule, whose concept is said ("…'legally binding under international law'" is the treaty
             # rule's, though it shares words with the binding rule); not to a matter of its own, such as a study trip.

@@ -145,6 +145,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # "thành phố hữu nghị": a friendship town (not "hợp tác hữu nghị", friendly cooperation).
+            r"(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh|xã|phường)\s+hữu\s+nghị",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
             # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
             r"(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
@@ -155,7 +157,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|gemellaggio|citt[àa]\s+gemellat|cidades?\s+irm[ãa]s?",
             r"(?:สัมพันธ์|เป็น|แบบ|คู่)" + _WS + r"พี่" + _WS + r"น้อง(?!\s*(?:ประชาชน|เยาวชน|นักเรียน))",
             # Lao and Isan "ເມືອງອ້າຍ-ເມືອງນ້ອງ" (read as Thai letters: เมืองอ้าย-เมืองน้อง), elder brother and younger.
-            r"เมือง" + _WS + r"(?:อ้าย|เอื้อย)" + _WS + r"-?" + _WS + r"เมือง" + _WS + r"น้อง",
+            r"เมือง" + _WS + r"(?:อ้าย|เอื้อย)" + _WS + r"-?" + _WS + r"(?:เมือง" + _WS + r")?น้อง",
+            # Lao "ເມືອງພີ່ນ້ອງ" and its Thai reading เมืองพี่น้อง: a town of siblings (not "พี่น้องประชาชน").
+            r"เมือง" + _WS + r"พี่" + _WS + r"น้อง(?!" + _WS + r"(?:ประชาชน|เยาวชน|นักเรียน|ชาว))",
             # Naming the relationship itself: "ตั้งชื่อความสัมพันธ์ว่า 'เมืองคู่ค้าพี่น้อง'".
             r"(?:ตั้ง|ใช้|เรียก)" + _WS + r"ชื่อ" + _WS + r"(?:ความ" + _WS + r"สัมพันธ์|ความ" + _WS + r"เป็น" + _WS + r"พี่" + _WS + r"น้อง)",
             r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
@@ -204,16 +208,18 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
-            r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+)?(?:thai|central|national)\s+(?:government|state|ministr\w+|budget)",
+            r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+|either\s+|any\s+|both\s+)?(?:thai|central|national)\s+(?:governments?|state|ministr\w+|budget)",
             # "Thailand shall permit the import of seeds": the kingdom itself promises.
             r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
             r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,40}?(?:မည်|ပေး|အာမခံ)",
             r"(?:kerajaan\s+(?:thailand|thai)|pemerintah\s+(?:pusat\s+)?(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)"
             r"|gouvernement\s+(?:royal\s+)?tha[ïi]landais)"
             r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
-            r"chính\s+phủ\s+thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách)",
-            r"(?:タイ(?:中央)?政府|泰[国國](?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
-            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|보증|부담|지급|의무|약속|제공|지원)",
+            r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí)",
+            r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
+            # The verb before the governments: "不约束两国中央政府", "両国政府を拘束しない".
+            r"(?:约束|約束|拘束|束缚)\s*(?:两国|兩國|両国|泰国|泰國|タイ)\s*(?:的\s*)?(?:中央\s*)?政府|(?:両国|两国|兩國|タイ)(?:の)?(?:中央)?政府を拘束",
         ),
         from_rules=("binds-government",),
     ),
@@ -229,7 +235,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"อนุญาโต",
             r"(?:ใน|เป็น)" + _WS + r"รูป" + _WS + r"แบบ" + _WS + r"(?:ของ" + _WS + r")?(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา)"
             r"|จด" + _WS + r"ทะเบียน[^\n]{0,30}?(?:สหประชาชาติ|ยูเอ็น)|regist\w*\s+with\s+the\s+(?:un\b|united\s+nations)",
-            r"국제\s*법|国际法|國際法|国際法|luật\s+quốc\s+tế|völkerrecht\w*|droit\s+international|derecho\s+internacional|hukum\s+internasional",
+            r"국제\s*법|国际法|國際法|国際法|luật\s+(?:pháp\s+)?quốc\s+tế|völkerrecht\w*|droit\s+international|derecho\s+internacional|hukum\s+internasional",
         ),
         from_rules=("international-law", "international-dispute", "un-registration", "ratification"),
     ),
@@ -255,7 +261,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a national matter outside an LAO's powers: visas and work permits, borders and checkpoints, customs, "
         "the military, foreign policy",
         patterns=(
-            r"ไม่" + _WS + r"ต้อง" + _WS + r"(?:มี|ขอ|ใช้)?" + _WS
+            r"(?:ไม่|บ่)" + _WS + r"ต้อง" + _WS + r"(?:มี|ขอ|ใช้)?" + _WS
             + r"(?:ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน|วีซ่า|หนังสือ" + _WS + "เดินทาง|พาสปอร์ต)",
             r"ยกเว้น" + _WS + r"(?:การ" + _WS + ")?(?:วีซ่า|ตรวจ" + _WS + "ลง" + _WS + "ตรา|ภาษี" + _WS
             + "(?:ศุลกากร|นำเข้า)|อากร|ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน)",
@@ -291,6 +297,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
+            # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
+            r"hải\s+quan|miễn\s+thuế|(?:mở|đóng|lập)\s+(?:[^\s]+\s+){0,2}?cửa\s+khẩu|ច្រក\s*ព្រំដែន|(?:បើក|បិទ)\s*ច្រក|ទិដ្ឋាការ|គយ\s*(?:និង|ពន្ធ)",
             r"military|armed\s+forces|\b(?:army|navy|air\s+force)\b|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
         ),
@@ -493,7 +501,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
             + r"กฎหมาย|ทำไม|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
-            r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|มท",
+            r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|(?<![\u0e00-\u0e7f])มท(?![\u0e01-\u0e2e])",
             r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does|\b(?:what|which)\s+decision\b|since\s+when",
             # "กฎนี้เพิ่งออกปีนี้ใช่ไหม": when the rule was made.
             r"เพิ่ง" + _WS + r"(?:ออก|มี|ประกาศ|กำหนด)",
@@ -604,6 +612,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ต่าง" + _WS + r"(?:ฝ่าย|คน)" + _WS + r"ต่าง" + _WS + r"(?:ออก|จ่าย|รับ)|แต่" + _WS + r"ละ" + _WS + r"ฝ่าย" + _WS
             + r"(?:ออก|จ่าย|รับ" + _WS + r"ผิด" + _WS + r"ชอบ)",
             r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+)?(?:bears?|pays?|covers?)\s+its\s+own\b|mỗi\s+bên\s+tự",
+            r"费用\s*(?:各自|自理)|費用\s*(?:各自|自理)|各方\s*(?:费用|費用)\s*自理|费用\s*由\s*各方|費用は(?:それぞれ|各自)|各自\s*負担|자체\s*부담|각자\s*부담",
         ),
         negatable=False,
     ),
@@ -961,13 +970,14 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 # A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
 _NEGATOR = re.compile(
     # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
-    r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)))"
+    r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)|(?:ได้\s*)?(?:ถูก\s*)?ห้าม))"
     r"|ปราศจาก|หา\s*ใช่"
     # "เราเลิกคิดเรื่องเมืองพี่เมืองน้องแล้ว": the idea given up (not "ยกเลิก", cancelling one there is).
     r"|(?<!ยก)เลิก\s*(?:คิด|สนใจ|ล้ม)(?:\s*เรื่อง)?"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
-    r"|bukan|tidak|tanpa)\b"
-    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|không\s+(?:phải|gọi|là|dùng|muốn|cần)|chẳng\s+phải"
+    r"|bukan|tidak|tanpa|nothing|neither)\b"
+    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|也不|不(?=\s*(?:约束|約束|拘束|具有|代表|构成|構成|产生|產生))"
+    r"|không\s+(?:phải|gọi|là|dùng|muốn|cần|lập|ký|ràng|tạo|có)|chẳng\s+phải"
     # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt"; romanised Thai "mai chai" (ไม่ใช่).
     r"|\b(?:keine?|nicht)\b|\bmai\s+(?:chai|dai)\b"
     # "We dropped the word 'twinning' from the draft": taken out, not asked for.
@@ -976,19 +986,28 @@ _NEGATOR = re.compile(
     r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
 _NEGATION_REACH = 24
+# What an agreement described as paying its own way and binding no one may still say that the rules forbid.
+_RESTRICTED = frozenset({"sister-city", "treaty-clause", "national-matter", "binds-government"})
 _NO_INTENT = re.compile(
     r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:มี\s*(?:ความ\s*)?)?(?:ประสงค์|ต้องการ|ตั้งใจ|คิด|มี\s*แผน)\s*(?:ที่\s*)?(?:จะ\s*)?"
     r"(?:ทำ|เป็น|สถาปนา|ลงนาม|ให้\s*เป็น)?\s*(?:ความ\s*สัมพันธ์\s*)?(?:แบบ\s*)?$"
+    # "Chúng tôi không lập quan hệ thành phố kết nghĩa": the relationship not set up, said in more words.
+    r"|không\s+(?:muốn\s+)?(?:lập|ký(?:\s+kết)?|thiết\s+lập|làm|xây\s+dựng)\s+(?:quan\s+hệ\s+)?"
+    r"(?:(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh)\s+)?$"
 )
 _INTENT_REACH = 50
 # "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
-_WAIVER = re.compile(r"ไม่\s*ต้อง")
+_WAIVER = re.compile(r"(?:ไม่|บ่)\s*ต้อง")
 # Korean, Japanese and Myanmar deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません", "…မြို့ မဟုတ်ပါ".
-_NEGATED_AFTER = re.compile(r"\s*(?:[^\s。．.!?？]{1,6}\s*){0,2}?(?:아닙|아니|아닌|아님|말고|ではな|ではあり|じゃな|မဟုတ်)")
+# A gloss in brackets may come between ("ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါ"); a Myanmar word is many letters.
+_NEGATED_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,2}?"
+    r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|じゃな|しない|しません|せず|မဟုတ်)"
+)
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
 _PROVINCE_OWNS = re.compile(
-    r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*จังหวัด"
+    r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*(?:กับ\s*)?จังหวัด"
     r"|(?<!ใน)(?<!ใน\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
     r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the|that|this)\s+province\b"
 )
@@ -1079,7 +1098,9 @@ def _denied_from(lowered: str, start: int) -> int | None:
     if last is None:
         return None
     # A quote opened right before the mention is part of it ("not 'sister city'", "dropped the word 'twinning'").
-    if _BREAK.search(window[last.end():].rstrip().rstrip("\"“'‘")) is not None:
+    between = window[last.end():].rstrip().rstrip("\"“'‘")
+    # "does not involve or commit either government": two verbs joined by "or" share the "not".
+    if _BREAK.search(between) is not None and _VERBS_JOINED.fullmatch(between) is None:
         return None
     negator = window_start + last.start()
     if _NOT_LETTING.match(lowered, negator) and _HOW.search(lowered, max(0, negator - _AVOID_REACH), negator):
@@ -1091,6 +1112,7 @@ def _denied_from(lowered: str, start: int) -> int | None:
     return negator
 
 
+_VERBS_JOINED = re.compile(r"\s*[a-z]+\s+(?:or|nor)")
 _NOT_LETTING = re.compile(r"ไม่\s*ให้")
 _HOW = re.compile(r"วิธี|ยัง\s*ไง|อย่าง\s*ไร|แบบ\s*ไหน")
 # "How to / so that … not": a negator after these asks about what it negates.
@@ -1633,9 +1655,10 @@ class ConceptDetector:
             present.discard("sister-city")
             stated.discard("sister-city")
             present.add("province-sister-city")
-        if "own-costs" in stated and "binds-government" not in negated:
+        if "own-costs" in stated and ("binds-government" not in negated or present & _RESTRICTED):
             # A draft told in the official's words is the framework's only when it also says nothing binds the
-            # state ("ต่างคนต่างจ่าย บ่มีข้อไหนผูกพันรัฐบาล"): each side paying its own is no promise of that alone.
+            # state ("ต่างคนต่างจ่าย บ่มีข้อไหนผูกพันรัฐบาล"): each side paying its own is no promise of that alone,
+            # and a sister city, treaty wording or a national matter it names is still the rule's.
             stated.discard("own-costs")
         commitments = {"binds-government", "treaty-clause"}
         if "clause-asked" in present and commitments & negated and not commitments & present:

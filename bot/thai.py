@@ -118,6 +118,17 @@ _LAO_TO_THAI = str.maketrans(
     }
 )
 _LAO = re.compile(r"[\u0E80-\u0EFF]")
+# Words Lao spells by sound, so that letter by letter they are no Thai word the concepts know (ລັດຖະບານ would read
+# ลัดถะบาน, not รัฐบาล; ກວດ is Thai ตรวจ, ສາກົນ ระหว่างประเทศ): each is written as Thai spells it, the longest first.
+_LAO_WORDS = {
+    "ລັດຖະບານ": "รัฐบาล", "ລາຊະອານາຈັກ": "ราชอาณาจักร", "ງົບປະມານ": "งบประมาณ", "ສະໜອງ": "จัดหา",
+    "ປະເທດ": "ประเทศ", "ສົນທິສັນຍາ": "สนธิสัญญา", "ສັນຍາ": "สัญญา", "ກົດໝາຍ": "กฎหมาย", "ສາກົນ": "ระหว่างประเทศ",
+    "ວີຊາ": "วีซ่า", "ກວດ": "ตรวจ", "ມິດຕະພາບ": "มิตรภาพ", "ມິດ": "มิตร", "ອະນຸຍາດ": "อนุญาต", "ເທດສະບານ": "เทศบาล",
+    "ທະຫານ": "ทหาร", "ກອງທັບ": "กองทัพ", "ພາສີ": "ภาษี", "ມະຫາດໄທ": "มหาดไทย", "ໄທ": "ไทย", "ກະຊວງ": "กระทรวง",
+    "ພັນທະກອນ": "พันธกรณี", "ພັນທະ": "พันธะ", "ຂໍ້": "ข้อ", "ບົດບັນທຶກ": "บันทึก", "ເຊັນ": "เซ็น", "ສາມາດ": "สามารถ",
+    "ເຮັດ": "ทำ", "ຢາກ": "อยาก", "ສ້າງ": "สร้าง", "ສາຍພົວພັນ": "ความสัมพันธ์", "ລະດັບ": "ระดับ", "ກິດຈະກຳ": "กิจกรรม",
+}
+_LAO_WORD = re.compile("|".join(sorted(map(re.escape, _LAO_WORDS), key=len, reverse=True)))
 # Lao ທ່ຽວ is Thai เที่ยว (ຽ stands for เ-ีย); Lao ມື is Thai มือ (no final อ).
 _LAO_IA = re.compile(r"([\u0E81-\u0EAE])([\u0EC8-\u0ECB]?)\u0EBD")
 _LAO_UE = re.compile(r"\u0EB7([\u0EC8-\u0ECB]?)(?![\u0E81-\u0EAE])")
@@ -131,6 +142,7 @@ def clean(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = thai_digit_to_arabic_digit(text)
     if _LAO.search(text):
+        text = _LAO_WORD.sub(lambda word: _LAO_WORDS[word.group()], text)
         text = _LAO_UE.sub("\u0EB7\\1\u0EAD", _LAO_IA.sub("\u0EC0\\1\u0EB5\\2\u0EA2", text)).translate(_LAO_TO_THAI)
     if has_thai(text):
         # PyThaiNLP's normalize fixes Thai vowel order, repeats and dangling marks; it is the
