@@ -369,7 +369,14 @@ class Answerer:
                 and lead is not best.entry
                 and not self._backed(best, understood)
             )
-            if not unsaid_no and not lao_may and not asks_allowed and not said_restriction and (
+            # A commitment of the state said in so many words, asked "may we", leads over an explanation the
+            # question also backs ("…ให้นายกเป็นผู้ลงนามในนามรัฐบาลไทย แบบนี้ทำได้ไหม" is the commitment before who signs).
+            state_may = (
+                lead.verdict == "no" and not lead.needs and best.entry.verdict == "info" and lead is not best.entry
+                and "asks-may" in concepts.present and bool(lead.first_when & concepts.stated & _DECIDING_RULES)
+                and "province-actor" not in concepts.present
+            )
+            if not unsaid_no and not lao_may and not asks_allowed and not said_restriction and not state_may and (
                 best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule
             ):
                 return None

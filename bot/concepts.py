@@ -358,10 +358,22 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
-            r"|cancel|terminate|existing|\brenew(?:al|ed|s|ing)?\b|\bsince\s+(?:19|20)\d\d\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
+            r"|cancel|terminate|existing|\brenew(?:al|ed|s|ing)?\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
             # Korean, Chinese, Japanese, Vietnamese: "2010년부터 … 유지", "끝내야", "自2010年", "解除", "から続く", "chấm dứt".
-            r"(?:19|20)\d\d\s*년\s*부터|유지|끝내|해지|폐기|(?:自|从|從)\s*(?:19|20)\d\d\s*年|(?:19|20)\d\d\s*年\s*(?:以来|起|から)|解除|终止|終止"
-            r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|từ\s+năm\s+(?:19|20)\d\d|ký\s+(?:từ\s+|vào\s+)?năm\s+(?:19|20)\d\d|hết\s+hạn|gia\s+hạn",
+            r"유지|끝내|해지|폐기|解除|终止|終止"
+            r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|ký\s+(?:từ\s+|vào\s+)?năm\s+(?:19|20)\d\d|hết\s+hạn|gia\s+hạn",
+            # "2010년에 … 자매결연을 맺었습니다", "교류를 계속할 수 있나요": signed, and whether it may go on.
+            r"(?:자매\s*결연|자매\s*도시|우호\s*도시)[^.?]{0,10}?\s*(?:맺었|체결했|맺어\s*왔)|계속\s*(?:할|해도|유지)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "since-year",
+        "a year something has gone on since (\"since 2019\", \"từ năm 2017\", \"2017年から\"); an existing relationship "
+        "only next to a sister city: years of exchanges are often why a new one is asked for",
+        patterns=(
+            r"\bsince\s+(?:19|20)\d\d\b|(?:19|20)\d\d\s*년\s*부터|(?:自|从|從)\s*(?:19|20)\d\d\s*年|(?:19|20)\d\d\s*年\s*(?:以来|起|から)"
+            r"|từ\s+năm\s+(?:19|20)\d\d",
         ),
         negatable=False,
     ),
@@ -377,7 +389,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
-            r"join|take\s+part|participat\w+|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
+            r"join|take\s+part|participat\w+|\bas\s+part\s+of\b|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
             # "ส่งนักเรียนไปแลกเปลี่ยนภายใต้ MOU เมืองพี่เมืองน้องของจังหวัด": under the province's own agreement.
             r"ภาย" + _WS + r"ใต้[^\n?]{0,30}?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด",
         ),
@@ -390,6 +402,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"มี" + _WS + r"(?:เมือง" + _WS + r"(?:อะไร|ไหน)|ที่" + _WS + "ไหน|กี่)" + _WS + r"(?:บ้าง|เมือง|แห่ง)",
             r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่|จังหวัด|ฉบับ)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,45}บ้าง",
             r"\blist\b|which\s+cities|what\s+are\s+[^\s]+\s+sister|how\s+many",
+            # "มีเมืองพี่เมืองน้องกับที่ไหนบ้าง", "เมืองไหนจับคู่ไปแล้ว", "和哪些城市", "完整名单".
+            r"กับ" + _WS + r"(?:ที่" + _WS + r"ไหน|เมือง" + _WS + r"(?:ไหน|อะไร)|ประเทศ" + _WS + r"(?:ไหน|อะไร))" + _WS + r"บ้าง"
+            r"|เมือง" + _WS + r"ไหน[^\n?]{0,20}?(?:จับ" + _WS + r"คู่|ไป" + _WS + r"แล้ว)"
+            r"|哪些[^？?。]{0,12}?(?:城市|省份|省|友好|姐妹)|名单|名單|一覧|목록",
         ),
         negatable=False,
     ),
@@ -519,7 +535,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"คน" + _WS + r")?(?:กำหนด|สั่ง)|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
             + r"(?:ไหน|ใด))" + _WS + r"(?:ที่" + _WS + r")?(?:กำหนด|บอก|ระบุ|ห้าม|ว่า)",
             r"\bwhy\b|when\s+was\s+(?:it|this|that)\s+decided|\bby\s+whom\b|who\s+decided"
-            r"|which\s+(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
+            r"|which\s+(?:cabinet\s+|government\s+)?(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
             r"|what\s+(?:decision|resolution|rule|law)\s+(?:says|states|sets|bans?)|legal\s+basis|on\s+what\s+(?:basis|grounds)",
             r"为什么|為什麼|根据什么|根據什麼|なぜ|どうして|根拠は|왜|근거가|tại\s+sao|vì\s+sao|cơ\s+sở\s+pháp\s+lý",
         ),
@@ -576,6 +592,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:mou|ร่าง|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก)[^?\n]{0,60}?(?:ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)|(?:ส่ง|เสนอ)" + _WS
             + r"(?:ให้|ไป" + _WS + r"ให้)?" + _WS + r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:ตรวจ|พิจารณา|ดู|อนุมัติ)|ต้อง" + _WS
             + r"ผ่าน" + _WS + r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด)))",
+            # "…แล้วต้องส่งเรื่องไปที่ไหนบ้าง" (which guideline alone is found by its words, after a "may we").
+            r"(?:ส่ง|เสนอ)" + _WS + r"เรื่อง" + _WS + r"(?:ไป" + _WS + r")?(?:ที่" + _WS + r"ไหน|ให้" + _WS + r"ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))",
             r"ขั้น" + _WS + r"(?:ตอน|ต่อ" + _WS + r"ไป)[^?\n]{0,80}?(?:mou|ความ" + _WS + r"ตกลง|ข้อ" + _WS + r"ตกลง|บันทึก" + _WS + r"ความ|ลง" + _WS + r"นาม|เซ็น)",
             r"\b(?:what\s+(?:are\s+the\s+)?(?:next\s+)?steps|the\s+procedure|which\s+procedure|what\s+procedure)\b[^?]{0,60}?"
             r"\b(?:mou|agreement|memorandum|sign)",
@@ -991,6 +1009,9 @@ _RESTRICTED = frozenset({"sister-city", "treaty-clause", "national-matter", "bin
 _NO_INTENT = re.compile(
     r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:มี\s*(?:ความ\s*)?)?(?:ประสงค์|ต้องการ|ตั้งใจ|คิด|มี\s*แผน)\s*(?:ที่\s*)?(?:จะ\s*)?"
     r"(?:ทำ|เป็น|สถาปนา|ลงนาม|ให้\s*เป็น)?\s*(?:ความ\s*สัมพันธ์\s*)?(?:แบบ\s*)?$"
+    # "ร่างไม่มีข้อความเกี่ยวกับการเป็นเมืองพี่เมืองน้อง", "ไม่มีข้อใดระบุถึง…": nothing in it says so.
+    r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*(?:ความ)?|คำ|ถ้อย\s*คำ|ส่วน)?\s*(?:ใด\s*)?(?:ที่\s*)?"
+    r"(?:เกี่ยว\s*(?:ข้อง\s*)?กับ|ระบุ\s*(?:ถึง|ว่า)?|พูด\s*ถึง|กล่าว\s*ถึง)\s*(?:การ\s*)?(?:เป็น\s*)?(?:ความ\s*สัมพันธ์\s*)?$"
     # "Chúng tôi không lập quan hệ thành phố kết nghĩa": the relationship not set up, said in more words.
     r"|không\s+(?:muốn\s+)?(?:lập|ký(?:\s+kết)?|thiết\s+lập|làm|xây\s+dựng)\s+(?:quan\s+hệ\s+)?"
     r"(?:(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh)\s+)?$"
@@ -1298,6 +1319,38 @@ _PROVINCES_OWN = re.compile(
 _OF_THE_PROVINCE = re.compile(r"\s*(?:ของ|กับ)\s*จังหวัด")
 
 
+# "พอนายกสองเมืองเซ็นกัน จะกลายเป็นเมืองพี่เมืองน้องโดยปริยายไหม", "จะนับเป็นเมืองพี่เมืองน้องไปด้วยไหม": a fear that
+# an agreement of a sector would count as a sister city, which it does not; no sister city is sought.
+_BECOMES = re.compile(r"(?:นับ|ถือ\s*(?:ว่า\s*)?|กลาย|ถูก\s*มอง\s*(?:ว่า\s*)?)\s*เป็น\s*$|\b(?:automatically|by\s+default)\s+(?:become|count\s+as)\s+(?:an?\s+)?$")
+_BY_ITSELF = re.compile(r"\s*(?:ไป\s*)?(?:ด้วย|โดย\s*ปริยาย|โดย\s*อัตโนมัติ|อัตโนมัติ)|\s*(?:relationship\s+)?(?:too|as\s+well)\b")
+_BECOMES_REACH = 20
+
+
+def _feared(lowered: str, mention: Mention) -> Mention:
+    """Return a sister-city mention feared to follow by itself from another agreement as denied; others unchanged."""
+    if mention.concept != "sister-city" or mention.negated:
+        return mention
+    if _BECOMES.search(lowered, max(0, mention.start - _BECOMES_REACH), mention.start) and _BY_ITSELF.match(lowered, mention.end):
+        return Mention(mention.concept, mention.start, mention.end, True, mention.start)
+    return mention
+
+
+_SENTENCE_END = re.compile(r"[.。!?？\n]")
+_DATED_REACH = 60
+
+
+def _dated_sister_city(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether a year something has gone on since is said next to a sister city, in the same sentence."""
+    for dated in (m for m in mentions if m.concept == "since-year"):
+        for city in _sister_cities(mentions):
+            start, end = min(dated.start, city.start), max(dated.end, city.end)
+            if end - start <= _DATED_REACH + (dated.end - dated.start) + (city.end - city.start) and not _SENTENCE_END.search(
+                lowered, min(dated.end, city.end), max(dated.start, city.start)
+            ):
+                return True
+    return False
+
+
 def _sister_cities(mentions: list[Mention]) -> list[Mention]:
     """Return the sister-city mentions a text does not deny."""
     return [m for m in mentions if m.concept == "sister-city" and not m.negated]
@@ -1536,6 +1589,11 @@ class ConceptDetector:
                                             match.start() if before is None else before))
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
+        mentions = [_feared(lowered, m) for m in mentions]
+        if _dated_sister_city(lowered, mentions):
+            # "早在2012年就…结为友好城市", "ký kết nghĩa từ năm 2010": the sister city has gone on since that year.
+            mentions.append(Mention("existing-relationship", 0, 0, False, 0))
+        mentions = [mention for mention in mentions if mention.concept != "since-year"]
         not_lao = _lao_denied(lowered) or (
             _LAO_NOT_ACTING.search(lowered) is not None and _PROVINCE_OR_GOVERNOR.search(lowered) is not None
         )
