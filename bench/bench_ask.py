@@ -102,6 +102,10 @@ SETS = [
     "sealed_bq_questions.yaml",
     "sealed_br_questions.yaml",
     "sealed_bs_questions.yaml",
+    "sealed_bt_questions.yaml",
+    "sealed_bu_questions.yaml",
+    "sealed_bv_questions.yaml",
+    "sealed_bw_questions.yaml",
 ]
 
 

@@ -82,7 +82,9 @@ class Answer:
 
 # Out-of-scope concepts that may be mentioned in passing by an LAO asking about a rule (the hotel booked for
 # the signing, a worker it hired): they decline only a question about nothing else.
-_IN_PASSING = frozenset({"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules"})
+_IN_PASSING = frozenset(
+    {"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules", "speech-request"}
+)
 # Concepts that decide a rule an LAO's question falls under, whatever else it mentions.
 _DECIDING_RULES = frozenset({"sister-city", "binds-government", "national-matter", "treaty-clause"})
 class Answerer:

@@ -145,6 +145,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # Romanised Thai: "muang phi muang nong", "mueang phee mueang nong" (so that "mai dai ja tham…" denies it).
+            r"\bmu?e?ang\s*ph?(?:i{1,2}|e{1,2})\s*mu?e?ang\s*no?ng\b|\bmu?e?ang\s*khu\s*mitr?\b",
             # "thành phố hữu nghị": a friendship town (not "hợp tác hữu nghị", friendly cooperation).
             r"(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh|xã|phường)\s+hữu\s+nghị",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
@@ -683,6 +685,16 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         out_of_scope=True,
     ),
     Concept(
+        "speech-request",
+        "a speech, a greeting or a toast to write (for a delegation, a ceremony), not a rule",
+        patterns=(
+            r"(?:เขียน|ร่าง|แต่ง|เตรียม)" + _WS + r"(?:คำ" + _WS + r"(?:กล่าว|ปราศรัย|อวยพร)|สุนทร" + _WS + r"พจน์|สปีช)",
+            r"\b(?:write|draft|prepare)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address)\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
         "travel-arrangement",
         "a hotel or restaurant to recommend for a delegation, not a rule",
         patterns=(
@@ -691,7 +703,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:วีซ่า|visa)[^?\n]{0,60}?(?:ยื่น|ขอ)" + _WS + r"(?:ได้" + _WS + r")?(?:ที่" + _WS + r"ไหน|อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง)"
             r"|\bapply\s+for\s+(?:a|an|the)?\s*(?:schengen\s+|tourist\s+|business\s+)?visa\b",
             # Asked for ("แนะนำโรงแรมหน่อย"), not told of ("จองโรงแรมแล้ว").
-            r"(?:แนะนำ|หา)" + _WS + r"(?:โรง" + _WS + r"แรม|ที่" + _WS + r"พัก|ร้าน" + _WS + r"อาหาร)",
+            r"(?:แนะนำ|หา)" + _WS + r"(?:โรง" + _WS + r"แรม|ที่" + _WS + r"พัก|ร้าน" + _WS + r"อาหาร|ที่" + _WS + r"เที่ยว)",
+            # "มีที่เที่ยวหรือร้านอาหารแนะนำไหม": what to see and where to eat, asked for.
+            r"(?:ที่" + _WS + r"เที่ยว|ร้าน" + _WS + r"อาหาร|โรง" + _WS + r"แรม|ที่" + _WS + r"พัก)[^?\n]{0,20}?แนะนำ" + _WS + r"(?:ไหม|หน่อย|บ้าง|ด้วย)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
         ),
         negatable=False,
@@ -994,7 +1008,7 @@ _NEGATOR = re.compile(
     r"|(?<!ยก)เลิก\s*(?:คิด|สนใจ|ล้ม)(?:\s*เรื่อง)?"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa|nothing|neither)\b"
-    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|也不|不(?=\s*(?:约束|約束|拘束|具有|代表|构成|構成|产生|產生))"
+    r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|也不|不产生|不產生|不具有|不构成|不構成"
     r"|không\s+(?:phải|gọi|là|dùng|muốn|cần|lập|ký|ràng|tạo|có)|chẳng\s+phải"
     # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt"; romanised Thai "mai chai" (ไม่ใช่).
     r"|\b(?:keine?|nicht)\b|\bmai\s+(?:chai|dai)\b"
@@ -1111,6 +1125,8 @@ def _denied_from(lowered: str, start: int) -> int | None:
     intent = _NO_INTENT.search(lowered, max(0, start - _INTENT_REACH), start)
     if intent is not None:
         return intent.start()
+    if lowered[max(0, start - 1):start] in ("不", "非"):
+        return start - 1  # "不约束两国中央政府": Chinese denies the verb right before it
     window_start = max(0, start - _NEGATION_REACH)
     window = lowered[window_start:start]
     last = None

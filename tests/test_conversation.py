@@ -123,6 +123,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_bq_questions.yaml", 0.91, 0.87, 0),
         ("sealed_br_questions.yaml", 0.69, 0.85, 0),
         ("sealed_bs_questions.yaml", 0.9, 0.92, 0),
+        ("sealed_bt_questions.yaml", 0.96, 0.94, 0),
+        ("sealed_bu_questions.yaml", 0.86, 0.98, 0),
+        ("sealed_bv_questions.yaml", 0.96, 0.98, 0),
+        ("sealed_bw_questions.yaml", 0.92, 0.98, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

@@ -950,3 +950,92 @@ def test_the_army_and_a_lao_sister_city_in_a_pasted_clause_are_restrictions(
 ])
 def test_the_partner_countrys_own_rules_are_out_of_scope(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).kind == "decline", question
+
+
+@pytest.mark.parametrize("question", [
+    # Lao spelt by sound: ລັດຖະບານ is รัฐบาล, ສະໜອງງົບປະມານ "provides a budget".
+    "ເທດສະບານໄທ ເຊັນ MOU ທີ່ຂຽນວ່າ ລັດຖະບານໄທ ຈະສະໜອງງົບປະມານ ໃຫ້ຝ່າຍລາວ ໄດ້ບໍ່?",
+    "Dự thảo ghi: \"Chính phủ Vương quốc Thái Lan cam kết bố trí kinh phí cho dự án.\" Phía thesaban có ký được không?",
+    "覚書の第3条に「費用はタイ王国政府が負担する」とあります。テーサバーンは署名できますか。",
+    "태국 อบต.와 협약서에 \"태국 정부는 사업 예산을 보장한다\"는 조항을 넣어도 되나요?",
+])
+def test_a_commitment_of_the_state_in_a_partners_language_is_the_binding_rule(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no"), question
+
+
+@pytest.mark.parametrize("question", [
+    "ຮ່າງ MOU ດ້ານການຄ້າ ມີຂໍ້ວ່າ ແຮງງານລາວ ເຂົ້າໄປເຮັດວຽກໄດ້ໂດຍບໍ່ຕ້ອງມີວີຊາ ອບຕ. ຝ່າຍໄທເຊັນໄດ້ບໍ່?",
+    "Dự thảo hợp tác thương mại có điều khoản phía Thái Lan miễn thuế nhập khẩu và đơn giản hóa thủ tục hải quan."
+    " Thesaban ký được không?",
+])
+def test_a_national_matter_in_lao_or_vietnamese_is_no_permitted_cooperation(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.verdict == "no" and answer.entry_id == "agreement-must-not-bind-government", question
+
+
+def test_a_lao_renaming_is_the_other_names_rule(answerer: Answerer) -> None:
+    answer = answerer.answer("ບໍ່ແມ່ນເມືອງອ້າຍເມືອງນ້ອງ ແຕ່ເປັນເມືອງຄູ່ມິດ ອບຕ. ຝ່າຍໄທເຊັນໄດ້ບໍ່?")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-other-names", "no")
+
+
+@pytest.mark.parametrize("question", [
+    "The MOU on culture says it is not legally binding, each party bears its own costs, and nothing in it binds"
+    " either national government. May a Thai tambon sign it?",
+    "备忘录写明不约束两国中央政府，费用各自承担，内容是青少年足球交流。泰国的อบต.可以签吗？",
+    "MOU ด้านกีฬากับเมืองในลาว ระบุว่าแต่ละฝ่ายรับผิดชอบค่าใช้จ่ายของตนเอง และไม่ผูกพันรัฐบาลของทั้งสองประเทศ ทต.ลงนามได้ไหม",
+])
+def test_an_agreement_told_as_paying_its_own_way_and_binding_no_one_is_the_framework(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_paying_its_own_way_does_not_hide_a_sister_city(answerer: Answerer) -> None:
+    answer = answerer.answer("ทำเมืองพี่เมืองน้องกับเมืองในลาว แต่ละฝ่ายรับผิดชอบค่าใช้จ่ายเอง ไม่ผูกพันรัฐบาล อบต.เซ็นได้ไหม")
+    assert answer.verdict == "no" and answer.entry_id == "sister-city-province-only"
+
+
+@pytest.mark.parametrize("question", [
+    "ဒါက ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါဘူး။ ပညာရေး MOU ကို ထိုင်း อบต. နဲ့ လက်မှတ်ထိုးလို့ရမလား။",
+    "ถ้า ทต.เซ็น MOU ด้านการจัดการขยะกับเมืองในเกาหลี จะกลายเป็นเมืองพี่เมืองน้องโดยปริยายไหมครับ",
+])
+def test_a_sister_city_denied_after_a_gloss_or_only_feared_is_the_framework(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_not_being_forbidden_is_asking_about_the_rule(answerer: Answerer) -> None:
+    answer = answerer.answer("ทต.ไม่ได้ถูกห้ามทำเมืองพี่เมืองน้องใช่ไหม แค่แจ้งอำเภอก็พอ")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+@pytest.mark.parametrize("question", [
+    "จังหวัดน่านมีเมืองพี่เมืองน้องกับที่ไหนบ้างคะ",
+    "请问清迈府和哪些中国城市建立了友好城市关系？",
+    "ช่วยเขียนคำกล่าวต้อนรับคณะจากเมืองพี่เมืองน้องของจังหวัดให้หน่อย",
+    "เดือนหน้าไปเที่ยวเมืองพี่เมืองน้องของจังหวัดที่จีน มีร้านอาหารแนะนำไหม",
+])
+def test_a_list_a_speech_or_a_trip_near_a_sister_city_is_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
+
+
+def test_years_of_exchanges_are_no_old_sister_city(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Since 2018 our town has hosted students from a tambon in Nan. Next year we would like to conclude a"
+        " sister city agreement with them. Can the tambon sign it?"
+    )
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+def test_a_sister_city_signed_in_a_year_is_the_old_relationship(answerer: Answerer) -> None:
+    answer = answerer.answer("เทศบาลของเราเป็น sister city กับเมืองในญี่ปุ่นมาตั้งแต่ปี 2550 ต้องยกเลิกไหม")
+    assert answer.entry_id == "existing-sister-city-agreement"
+
+
+def test_signed_on_behalf_of_the_thai_government_leads_over_who_signs(answerer: Answerer) -> None:
+    answer = answerer.answer("ร่าง MOU ให้นายก ทต.เป็นผู้ลงนามในนามรัฐบาลไทย แบบนี้ทำได้ไหม")
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
