@@ -130,14 +130,18 @@ class Answerer:
             got, read = self._answer_read(part, told)
             if got.kind == "entry" and got.entry is not None and got.entry.applies_to(read.concepts.present | who):
                 answers.append(got)
-                if asked_restriction is None and got.verdict == "no" and got.entry.first_when & read.concepts.stated:
+                # A restriction whose concept the part says leads: one it leads with, or one it needs (another name).
+                said = (got.entry.first_when | got.entry.needs) & read.concepts.stated
+                if asked_restriction is None and got.verdict == "no" and said:
                     asked_restriction = got
             told = part
         if not answers:
             return whole
         # The whole message's restriction leads only if the message says what it is about.
         stated = understood.concepts.stated
-        whole_says = whole.entry is not None and whole.verdict == "no" and bool(whole.entry.first_when & stated)
+        whole_says = whole.entry is not None and whole.verdict == "no" and bool(
+            (whole.entry.first_when | whole.entry.needs) & stated
+        )
         if asked_restriction is None and whole_says:
             asked_restriction = whole
         # A part that asks about what the rules forbid is said first; the rest in the order asked.

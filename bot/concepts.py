@@ -142,7 +142,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a sister-city relationship under any name or language (เมืองพี่เมืองน้อง, friendship city, 友好城市, 자매도시)",
         patterns=(
             r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
-            r"sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
+            r"friendship[\s\-]+(?:cit(?:y|ies)|towns?|provinces?)|sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
             # Romanised Thai: "muang phi muang nong", "mueang phee mueang nong" (so that "mai dai ja tham…" denies it).
@@ -151,7 +151,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh|xã|phường)\s+hữu\s+nghị",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
             # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
-            r"(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
+            r"(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ|មិត្តភាព)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
@@ -219,7 +219,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí)",
             r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
-            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
+            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|確保|确保|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             # The verb before the governments: "不约束两国中央政府", "両国政府を拘束しない".
             r"(?:约束|約束|拘束|束缚)\s*(?:两国|兩國|両国|泰国|泰國|タイ)\s*(?:的\s*)?(?:中央\s*)?政府|(?:両国|两国|兩國|タイ)(?:の)?(?:中央)?政府を拘束",
         ),
@@ -237,7 +237,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"อนุญาโต",
             r"(?:ใน|เป็น)" + _WS + r"รูป" + _WS + r"แบบ" + _WS + r"(?:ของ" + _WS + r")?(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา)"
             r"|จด" + _WS + r"ทะเบียน[^\n]{0,30}?(?:สหประชาชาติ|ยูเอ็น)|regist\w*\s+with\s+the\s+(?:un\b|united\s+nations)",
-            r"국제\s*법|国际法|國際法|国際法|luật\s+(?:pháp\s+)?quốc\s+tế|völkerrecht\w*|droit\s+international|derecho\s+internacional|hukum\s+internasional",
+            r"국제\s*법|国际法|國際法|国際法|luật\s+(?:pháp\s+)?quốc\s+tế|völkerrecht\w*|droit\s+international|derecho\s+internacional|hukum\s+internasional"
+            r"|undang[\s\-]*undang\s+antarabangsa|ច្បាប់\s*អន្តរជាតិ|နိုင်ငံ\s*တကာ\s*ဥပဒေ",
         ),
         from_rules=("international-law", "international-dispute", "un-registration", "ratification"),
     ),
@@ -264,7 +265,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the military, foreign policy",
         patterns=(
             r"(?:ไม่|บ่)" + _WS + r"ต้อง" + _WS + r"(?:มี|ขอ|ใช้)?" + _WS
-            + r"(?:ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน|วีซ่า|หนังสือ" + _WS + "เดินทาง|พาสปอร์ต)",
+            + r"(?:ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน|วีซ่า|หนังสือ" + _WS + "(?:เดินทาง|ผ่าน" + _WS + "แดน)|พาสปอร์ต)",
             r"ยกเว้น" + _WS + r"(?:การ" + _WS + ")?(?:วีซ่า|ตรวจ" + _WS + "ลง" + _WS + "ตรา|ภาษี" + _WS
             + "(?:ศุลกากร|นำเข้า)|อากร|ใบ" + _WS + "อนุญาต" + _WS + "ทำงาน)",
             r"(?:เปิด|ปิด|ตั้ง)" + _WS + r"(?:จุด" + _WS + r"(?:ผ่อน" + _WS + "ปรน|ผ่าน" + _WS + "แดน)|ด่าน)",
@@ -300,6 +301,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
             # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
+            # Malay customs, immigration, patrols on the border; Myanmar patrols, checkpoints, visas and customs.
+            r"\b(?:kastam|imigresen|imigrasi|rondaan)\b|ကင်း\s*လှည့်|စစ်\s*ဆေး\s*ရေး\s*ဂိတ်|နယ်\s*စပ်\s*ဂိတ်|ဗီ\s*ဇာ|အကောက်\s*ခွန်",
             r"hải\s+quan|miễn\s+thuế|(?:mở|đóng|lập)\s+(?:[^\s]+\s+){0,2}?cửa\s+khẩu|ច្រក\s*ព្រំដែន|(?:បើក|បិទ)\s*ច្រក|ទិដ្ឋាការ|គយ\s*(?:និង|ពន្ធ)",
             r"military|armed\s+forces|\b(?:army|navy|air\s+force)\b|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
@@ -418,6 +421,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"(?:ทุน|เงิน)|(?:ทุน|เงิน)" + _WS + "สนับสนุน|สนับสนุน" + _WS
             + r"(?:เงิน|ทุน)|มอบ" + _WS + r"(?:เงิน|รถ|อุปกรณ์|เครื่อง|ของ)|รับ" + _WS
             + r"ทุน|เงิน" + _WS + "กู้|กู้" + _WS + "เงิน|รับ" + _WS + "เงิน",
+            # A thing given ("อยากยกให้ อบต.ฟรีๆ", "ມອບເຮືອກູ້ໄພ 2 ລຳ ໃຫ້ ອບຕ."), not authority delegated ("มอบอำนาจให้").
+            r"ยก" + _WS + r"ให้[^\n?]{0,20}?(?:ฟรี|เปล่า|โดย" + _WS + r"ไม่" + _WS + r"คิด)"
+            r"|มอบ" + _WS + r"(?:เรือ|รถ|อุปกรณ์|เครื่อง|ของ|คอมพิวเตอร์)[^\s]{0,12}" + _WS + r"(?:\d+" + _WS + r"[ก-๛]{1,4}" + _WS + r")?ให้",
             r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from",
         ),
         negatable=False,
@@ -435,7 +441,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
             # "can the council members' trip there be paid from the budget?": who travels, or how it is paid.
             r"(?:council(?:lors?|\s+members?)?|executives?|mayor|chief\s+executive)'?s?\s+(?:\w+\s+){0,2}(?:trips?|travel|visits?|tours?)\b"
-            r"|(?:trips?|travel|tours?)\s+(?:\w+\s+){0,4}(?:paid|funded|financed|covered)\s+(?:from|by|with|out\s+of)\b",
+            r"|(?:trips?|travel|tours?)\s+(?:\w+\s+){0,4}(?:paid|funded|financed|covered)\s+(?:from|by|with|out\s+of)\b"
+            # "Can the Thai municipality pay for their trip from its own budget?"
+            r"|\b(?:pay|fund|cover)\s+(?:for\s+)?(?:their|the|its\s+(?:mayor|council)\w*)\s+(?:\w+\s+)?(?:trip|travel|flights?)\b",
         ),
         negatable=False,
     ),
@@ -537,7 +545,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"คน" + _WS + r")?(?:กำหนด|สั่ง)|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
             + r"(?:ไหน|ใด))" + _WS + r"(?:ที่" + _WS + r")?(?:กำหนด|บอก|ระบุ|ห้าม|ว่า)",
             r"\bwhy\b|when\s+was\s+(?:it|this|that)\s+decided|\bby\s+whom\b|who\s+decided"
-            r"|which\s+(?:cabinet\s+|government\s+)?(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
+            r"|which\s+(?:thai\s+)?(?:cabinet\s+|government\s+)?(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
             r"|what\s+(?:decision|resolution|rule|law)\s+(?:says|states|sets|bans?)|legal\s+basis|on\s+what\s+(?:basis|grounds)",
             r"为什么|為什麼|根据什么|根據什麼|なぜ|どうして|根拠は|왜|근거가|tại\s+sao|vì\s+sao|cơ\s+sở\s+pháp\s+lý",
         ),
@@ -1001,15 +1009,16 @@ _RESOLUTION = re.compile(r"มติ\s*(?:ที่\s*ประชุม\s*)?(?:
 
 # A negator shortly before a mention denies it: "ไม่ใช่", "ไม่ได้จะทำ", "บ่แม่น", "not a", "isn't".
 _NEGATOR = re.compile(
-    # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย".
-    r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)|(?:ได้\s*)?(?:ถูก\s*)?ห้าม))"
+    # "มิ" only as a word ("มิใช่", "มิได้"), not inside "พันธมิตร"; "บ่" not inside "บ่อ", "บ่าย", nor the province
+    # of Bokeo (ແຂວງບໍ່ແກ້ວ, read as แขวงบ่แก้ว).
+    r"(?:ไม่|อย่า(?!ง)|มิ(?=\s*(?:ใช่|ได้|ควร|อาจ|เป็น))|บ่(?![อาย]|\s*แก้ว))(?!\s*(?:ทราบ|แน่ใจ|เข้าใจ|รู้|ว่า|เคย|ได้\s*ยิน|ชัด|ต้องการ|มี\s*(?:ใคร|ที่|ทาง|สิทธิ|อำนาจ)|(?:ได้\s*)?(?:ถูก\s*)?ห้าม))"
     r"|ปราศจาก|หา\s*ใช่"
     # "เราเลิกคิดเรื่องเมืองพี่เมืองน้องแล้ว": the idea given up (not "ยกเลิก", cancelling one there is).
     r"|(?<!ยก)เลิก\s*(?:คิด|สนใจ|ล้ม)(?:\s*เรื่อง)?"
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa|nothing|neither)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|也不|不产生|不產生|不具有|不构成|不構成"
-    r"|không\s+(?:phải|gọi|là|dùng|muốn|cần|lập|ký|ràng|tạo|có)|chẳng\s+phải"
+    r"|không\s+(?:phải|gọi|là|dùng|muốn|cần|lập|ký|ràng|tạo|có|đề\s+nghị|xin)|chẳng\s+phải"
     # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt"; romanised Thai "mai chai" (ไม่ใช่).
     r"|\b(?:keine?|nicht)\b|\bmai\s+(?:chai|dai)\b"
     # "We dropped the word 'twinning' from the draft": taken out, not asked for.

@@ -1039,3 +1039,55 @@ def test_a_sister_city_signed_in_a_year_is_the_old_relationship(answerer: Answer
 def test_signed_on_behalf_of_the_thai_government_leads_over_who_signs(answerer: Answerer) -> None:
     answer = answerer.answer("ร่าง MOU ให้นายก ทต.เป็นผู้ลงนามในนามรัฐบาลไทย แบบนี้ทำได้ไหม")
     assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("Draf MoU ada fasal: \"Kedua-dua pihak akan mengadakan rondaan bersama di sempadan.\""
+     " Bolehkah Perbandaran bersetuju?",
+     "agreement-must-not-bind-government"),
+    ("MOU မူကြမ်းထဲမှာ နယ်စပ် ပူးတွဲကင်းလှည့်ခြင်း အချက် ပါတယ်။ ထိုင်း อบต. လက်မှတ်ထိုးလို့ရမလား။",
+     "agreement-must-not-bind-government"),
+    ("Pihak Malaysia mahu MoU ini \"mengikat di sisi undang-undang antarabangsa\"."
+     " Boleh ke Perbandaran Thailand tandatangan?",
+     "international-agreement-risk"),
+    ("ຂໍ້ 2: ເທດສະບານຝ່າຍໄທ ຮັບປະກັນອອກໃບອະນຸຍາດເຮັດວຽກ ໃຫ້ແຮງງານລາວ. ຂໍ້ນີ້ ໃສ່ໄດ້ບໍ່?",
+     "agreement-must-not-bind-government"),
+])
+def test_border_patrols_work_permits_and_treaty_law_in_partners_languages_are_restrictions(
+    answerer: Answerer, question: str, entry_id: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id == entry_id and answer.verdict != "conditional" and answer.verdict != "yes", question
+
+
+def test_bokeo_is_a_province_not_a_no(answerer: Answerer) -> None:
+    # ແຂວງບໍ່ແກ້ວ reads แขวงบ่แก้ว: its "บ่" must not deny the sister city after it.
+    answer = answerer.answer("ເມືອງຕົ້ນເຜິ້ງ ແຂວງບໍ່ແກ້ວ ຢາກເຮັດສັນຍາ 'ເມືອງຄູ່ມິດ' ກັບເທດສະບານຕຳບົນ. ຝ່າຍໄທ ລົງນາມເອງໄດ້ບໍ່?")
+    assert answer.verdict == "no" and answer.entry_id in {"sister-city-other-names", "sister-city-province-only"}
+
+
+@pytest.mark.parametrize("question", [
+    "เมืองในญี่ปุ่นจะปลดระวางรถพยาบาล 1 คัน อยากยกให้ อบต.เราฟรีๆ รับได้ไหม",
+    "ເມືອງຝັ່ງລາວ ຢາກມອບເຮືອກູ້ໄພ 2 ລຳ ໃຫ້ ອບຕ. ຝ່າຍໄທ ຮັບໄດ້ບໍ່?",
+])
+def test_a_gift_from_a_partner_abroad_is_the_aid_entry_not_a_yes(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id == "foreign-aid-to-lao" and answer.verdict not in {"yes", "conditional"}, question
+
+
+def test_a_partner_asking_the_lao_to_pay_its_executives_trip_gets_the_study_visit_rule(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.answer(
+        "We in a district of Champasak, Laos, would like to invite the mayor and council members of a Thai tambon"
+        " municipality to our training course. Can the Thai municipality pay for their trip from its own budget?"
+    )
+    assert answer.entry_id == "study-visit-budget" and answer.verdict == "no"
+
+
+def test_a_second_question_renaming_the_relationship_is_said_first(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "We want a tourism MOU with a Thai tambon. Question 1: can the Thai side sign? Question 2: we would like to"
+        " call it a \"friendship city\" agreement, is that fine?"
+    )
+    assert answer.verdict == "no" and answer.entry_id in {"sister-city-other-names", "sister-city-province-only"}
