@@ -106,6 +106,9 @@ SETS = [
     "sealed_bu_questions.yaml",
     "sealed_bv_questions.yaml",
     "sealed_bw_questions.yaml",
+    "sealed_bx_questions.yaml",
+    "sealed_by_questions.yaml",
+    "sealed_bz_questions.yaml",
 ]
 
 

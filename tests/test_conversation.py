@@ -127,6 +127,9 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_bu_questions.yaml", 0.86, 0.98, 0),
         ("sealed_bv_questions.yaml", 0.96, 0.98, 0),
         ("sealed_bw_questions.yaml", 0.92, 0.98, 0),
+        ("sealed_bx_questions.yaml", 0.95, 0.92, 0),
+        ("sealed_by_questions.yaml", 0.8, 0.85, 0),
+        ("sealed_bz_questions.yaml", 0.88, 0.94, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
