@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot import thai
-from bot.concepts import OUT_OF_SCOPE, ConceptDetector, concepts_of_rules
+from bot.concepts import DECIDING_RULES, OUT_OF_SCOPE, ConceptDetector, concepts_of_rules
 from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
 from bot.pasted import clause_is_clear, draft_findings
@@ -85,8 +85,6 @@ class Answer:
 _IN_PASSING = frozenset(
     {"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules", "speech-request"}
 )
-# Concepts that decide a rule an LAO's question falls under, whatever else it mentions.
-_DECIDING_RULES = frozenset({"sister-city", "binds-government", "national-matter", "treaty-clause"})
 class Answerer:
     """Answers questions from one knowledge base; build once, call `answer` many times."""
 
@@ -240,7 +238,7 @@ class Answerer:
         Such a question stays in scope whatever else it mentions ("…เตรียมงานเซ็นเมืองพี่เมืองน้อง จองโรงแรมแล้ว…").
         """
         concepts = understood.concepts
-        return "lao-actor" in concepts.present and bool(concepts.stated & _DECIDING_RULES)
+        return "lao-actor" in concepts.present and bool(concepts.stated & DECIDING_RULES)
 
     def _declined(self, question: str, ranked: list[Match]) -> Answer:
         """Return the decline of a question, with the entries it may have meant and the office to ask."""
@@ -379,7 +377,7 @@ class Answerer:
             # question also backs ("…ให้นายกเป็นผู้ลงนามในนามรัฐบาลไทย แบบนี้ทำได้ไหม" is the commitment before who signs).
             state_may = (
                 lead.verdict == "no" and not lead.needs and best.entry.verdict == "info" and lead is not best.entry
-                and "asks-may" in concepts.present and bool(lead.first_when & concepts.stated & _DECIDING_RULES)
+                and "asks-may" in concepts.present and bool(lead.first_when & concepts.stated & DECIDING_RULES)
                 and "province-actor" not in concepts.present
             )
             if not unsaid_no and not lao_may and not asks_allowed and not said_restriction and not state_may and (
@@ -414,7 +412,7 @@ class Answerer:
         if found is None:
             return None
         # What the question's own reading says it commits (a ministry's budget the checker's wording missed) counts too.
-        said = concepts_of_rules(found) | (understood.concepts.stated & _DECIDING_RULES)
+        said = concepts_of_rules(found) | (understood.concepts.stated & DECIDING_RULES)
         if said:
             leads = [e for e in self.kb.entries if e.first_when & said and e.applies_to(present | said)]
         else:

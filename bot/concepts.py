@@ -300,9 +300,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
-            # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
             # Malay customs, immigration, patrols on the border; Myanmar patrols, checkpoints, visas and customs.
             r"\b(?:kastam|imigresen|imigrasi|rondaan)\b|ကင်း\s*လှည့်|စစ်\s*ဆေး\s*ရေး\s*ဂိတ်|နယ်\s*စပ်\s*ဂိတ်|ဗီ\s*ဇာ|အကောက်\s*ခွန်",
+            # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
             r"hải\s+quan|miễn\s+thuế|(?:mở|đóng|lập)\s+(?:[^\s]+\s+){0,2}?cửa\s+khẩu|ច្រក\s*ព្រំដែន|(?:បើក|បិទ)\s*ច្រក|ទិដ្ឋាការ|គយ\s*(?:និង|ពន្ធ)",
             r"military|armed\s+forces|\b(?:army|navy|air\s+force)\b|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
@@ -1027,8 +1027,9 @@ _NEGATOR = re.compile(
     r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
 _NEGATION_REACH = 24
-# What an agreement described as paying its own way and binding no one may still say that the rules forbid.
-_RESTRICTED = frozenset({"sister-city", "treaty-clause", "national-matter", "binds-government"})
+# The concepts that decide which rule a question falls under, whatever else it says (bot.answers uses them too):
+# an agreement described as paying its own way and binding no one may still say one of them.
+DECIDING_RULES = frozenset({"sister-city", "treaty-clause", "national-matter", "binds-government"})
 _NO_INTENT = re.compile(
     r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:มี\s*(?:ความ\s*)?)?(?:ประสงค์|ต้องการ|ตั้งใจ|คิด|มี\s*แผน)\s*(?:ที่\s*)?(?:จะ\s*)?"
     r"(?:ทำ|เป็น|สถาปนา|ลงนาม|ให้\s*เป็น)?\s*(?:ความ\s*สัมพันธ์\s*)?(?:แบบ\s*)?$"
@@ -1368,10 +1369,9 @@ def _dated_sister_city(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether a year something has gone on since is said next to a sister city, in the same sentence."""
     for dated in (m for m in mentions if m.concept == "since-year"):
         for city in _sister_cities(mentions):
-            start, end = min(dated.start, city.start), max(dated.end, city.end)
-            if end - start <= _DATED_REACH + (dated.end - dated.start) + (city.end - city.start) and not _SENTENCE_END.search(
-                lowered, min(dated.end, city.end), max(dated.start, city.start)
-            ):
+            # The gap between the two (negative when they overlap), and no sentence ends in it.
+            gap_start, gap_end = min(dated.end, city.end), max(dated.start, city.start)
+            if gap_end - gap_start <= _DATED_REACH and not _SENTENCE_END.search(lowered, gap_start, gap_end):
                 return True
     return False
 
@@ -1738,7 +1738,7 @@ class ConceptDetector:
             present.discard("sister-city")
             stated.discard("sister-city")
             present.add("province-sister-city")
-        if "own-costs" in stated and ("binds-government" not in negated or present & _RESTRICTED):
+        if "own-costs" in stated and ("binds-government" not in negated or present & DECIDING_RULES):
             # A draft told in the official's words is the framework's only when it also says nothing binds the
             # state ("ต่างคนต่างจ่าย บ่มีข้อไหนผูกพันรัฐบาล"): each side paying its own is no promise of that alone,
             # and a sister city, treaty wording or a national matter it names is still the rule's.
