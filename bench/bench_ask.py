@@ -109,6 +109,8 @@ SETS = [
     "sealed_bx_questions.yaml",
     "sealed_by_questions.yaml",
     "sealed_bz_questions.yaml",
+    "sealed_ca_questions.yaml",
+    "sealed_cb_questions.yaml",
 ]
 
 

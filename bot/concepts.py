@@ -210,6 +210,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
+            # "…through the Ministry of Education of the Kingdom of Thailand, shall provide 20 scholarships".
+            r"\bministry\s+of\s+[a-z ]{2,40}?\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand\b[^.?!]{0,30}?\b(?:shall|will|must)\s+"
+            r"(?:provide|pay|fund|grant|give|cover|supply|send)\b",
             r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+|either\s+|any\s+|both\s+)?(?:thai|central|national)\s+(?:governments?|state|ministr\w+|budget)",
             # "Thailand shall permit the import of seeds": the kingdom itself promises.
             r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
@@ -425,6 +428,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ยก" + _WS + r"ให้[^\n?]{0,20}?(?:ฟรี|เปล่า|โดย" + _WS + r"ไม่" + _WS + r"คิด)"
             r"|มอบ" + _WS + r"(?:เรือ|รถ|อุปกรณ์|เครื่อง|ของ|คอมพิวเตอร์)[^\s]{0,12}" + _WS + r"(?:\d+" + _WS + r"[ก-๛]{1,4}" + _WS + r")?ให้",
             r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from",
+            # Donations and aid in the partners' languages: 기증, 지원금, 捐赠, 寄贈, viện trợ, sumbangan.
+            r"기증|기부|지원금|원조|捐赠|捐贈|捐款|援助|寄贈|寄付|viện\s+trợ|quyên\s+góp|\b(?:sumbangan|derma)\b",
         ),
         negatable=False,
     ),
@@ -1297,7 +1302,8 @@ _NOT_FOREIGN = re.compile(
 _LAOS_TOGETHER = re.compile(
     r"(?:(?<![\d๐-๙/.])[2-9๒-๙]|สอง|สาม)\s*(?:อบต|ทต|ทม|อปท|เทศบาล)|(?:อบต|ทต|ทม|ทน|อปท|เทศบาล)\.?\s*(?:[2-9๒-๙]|สอง|สาม)\s*แห่ง"
     r"|ระหว่าง\s*(?:อบต|ทต|เทศบาล)[^\n?]{0,25}?กับ\s*(?:อบต|ทต|เทศบาล)"
-    r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*กับ\s*(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
+    # "อบต.เรากับ ทต.ข้างๆ", "ทต.ของเรากับทาง อบต.": who writes, then the other.
+    r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*(?:(?:ของ\s*)?(?:เรา|ผม|ฉัน|ดิฉัน)\s*)?กับ\s*(?:ทาง\s*)?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
 )
 
 

@@ -130,6 +130,8 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_bx_questions.yaml", 0.95, 0.92, 0),
         ("sealed_by_questions.yaml", 0.8, 0.85, 0),
         ("sealed_bz_questions.yaml", 0.88, 0.94, 0),
+        ("sealed_ca_questions.yaml", 0.93, 0.88, 0),
+        ("sealed_cb_questions.yaml", 0.86, 0.92, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

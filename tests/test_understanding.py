@@ -1091,3 +1091,20 @@ def test_a_second_question_renaming_the_relationship_is_said_first(answerer: Ans
         " call it a \"friendship city\" agreement, is that fine?"
     )
     assert answer.verdict == "no" and answer.entry_id in {"sister-city-other-names", "sister-city-province-only"}
+
+
+def test_two_thai_laos_named_by_the_writer_are_a_cooperation_at_home(answerer: Answerer) -> None:
+    assert answerer.answer("ทต.เรากับ อบต.ข้างๆ จะทำ MOU ใช้รถดับเพลิงร่วมกัน ต้องทำอย่างไร").kind == "decline"
+
+
+def test_a_thai_ministry_promising_in_an_english_clause_is_the_binding_rule(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Our draft Article 4 says: \"The Thai side, through the Ministry of Public Health of the Kingdom of Thailand,"
+        " shall provide two doctors a year.\" Can the TAO sign the MOU with this article?"
+    )
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+
+
+def test_a_donation_offered_in_korean_is_the_aid_entry(answerer: Answerer) -> None:
+    answer = answerer.answer("우리 시가 태국 อบต.에 소방차를 무상으로 기증하려고 합니다. 받을 수 있나요?")
+    assert answer.entry_id == "foreign-aid-to-lao" and answer.verdict not in {"yes", "conditional"}
