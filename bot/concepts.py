@@ -1371,15 +1371,15 @@ _SENTENCE_END = re.compile(r"[.。!?？\n]")
 _DATED_REACH = 60
 
 
-def _dated_sister_city(lowered: str, mentions: list[Mention]) -> bool:
-    """Tell whether a year something has gone on since is said next to a sister city, in the same sentence."""
+def _dated_sister_city(lowered: str, mentions: list[Mention]) -> Mention | None:
+    """Return the year something has gone on since said next to a sister city, in the same sentence, or None."""
     for dated in (m for m in mentions if m.concept == "since-year"):
         for city in _sister_cities(mentions):
             # The gap between the two (negative when they overlap), and no sentence ends in it.
             gap_start, gap_end = min(dated.end, city.end), max(dated.start, city.start)
             if gap_end - gap_start <= _DATED_REACH and not _SENTENCE_END.search(lowered, gap_start, gap_end):
-                return True
-    return False
+                return dated
+    return None
 
 
 def _sister_cities(mentions: list[Mention]) -> list[Mention]:
@@ -1621,9 +1621,10 @@ class ConceptDetector:
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
         mentions = [_feared(lowered, m) for m in mentions]
-        if _dated_sister_city(lowered, mentions):
+        dated = _dated_sister_city(lowered, mentions)
+        if dated is not None:
             # "早在2012年就…结为友好城市", "ký kết nghĩa từ năm 2010": the sister city has gone on since that year.
-            mentions.append(Mention("existing-relationship", 0, 0, False, 0))
+            mentions.append(Mention("existing-relationship", dated.start, dated.end, False, dated.start))
         mentions = [mention for mention in mentions if mention.concept != "since-year"]
         not_lao = _lao_denied(lowered) or (
             _LAO_NOT_ACTING.search(lowered) is not None and _PROVINCE_OR_GOVERNOR.search(lowered) is not None
