@@ -109,6 +109,12 @@ class Concept:
     terms_state: bool = False
     # What the matcher reads instead of a mention in another script or a disguised name.
     reads_as: str | None = None
+    # Whether the matcher reads none of a mention's words: "แต่ละฝ่ายรับผิดชอบงบประมาณของตนเอง", "자체 예산으로 비용을
+    # 부담" hold the words of a commitment (รับผิดชอบ, 부담) and say the opposite.
+    unread: bool = False
+    # Whether a negator inside a mention, right before its last word, denies it: "กระทรวงไหน … ไม่ผูกพัน",
+    # "รัฐบาลไทยจะไม่รับผิดชอบ" (a body, then its verb, denied).
+    denied_inside: bool = False
     # Whether "ไม่ต้อง X" says the concept rather than denying it: "ไม่ต้องผ่านตรวจคนเข้าเมือง" waives a
     # national control, which is the national matter itself.
     waiver_says_it: bool = False
@@ -145,13 +151,17 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"friendship[\s\-]+(?:cit(?:y|ies)|towns?|provinces?)|sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # Romanised: pinyin "jiěmèi chéngshì" / "yǒuhǎo chéngshì", Japanese "shimai toshi", Korean "jamae dosi".
+            r"ji[eěé]\s*m[eèé]i\s*ch[eé]ng\s*sh[iì]|y[oǒ]u\s*h[aǎ]o\s*ch[eé]ng\s*sh[iì]|\bshimai\s*toshi\b|\by[uū]k[oō]\s*toshi\b|\bjamae\s*dosi\b",
+            # Sister townships and counties: "姊妹鄉鎮", "姐妹县".
+            r"(?:姊妹|姐妹)(?:鄉|鎮|縣|乡|镇|县)",
             # Romanised Thai: "muang phi muang nong", "mueang phee mueang nong" (so that "mai dai ja tham…" denies it).
             r"\bmu?e?ang\s*ph?(?:i{1,2}|e{1,2})\s*mu?e?ang\s*no?ng\b|\bmu?e?ang\s*khu\s*mitr?\b",
             # "thành phố hữu nghị": a friendship town (not "hợp tác hữu nghị", friendly cooperation).
             r"(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh|xã|phường)\s+hữu\s+nghị",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
             # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
-            r"(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ|មិត្តភាព)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
+            r"(?:ទី)?ក្រុង\s*(?:ភ្ជាប់\s*)?សម្ព័ន្ធ\s*មេត្រី|ភ្ជាប់\s*សម្ព័ន្ធ\s*មេត្រី|(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ|មិត្តភាព)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
@@ -174,6 +184,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "จังหวัดจะเลือกเมืองคู่": a paired town (not a trading partner, "เมืองคู่ค้า").
             r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
             r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|เมือง" + _WS + r"อ้าย" + _WS + r"เมือง" + _WS + r"น้อง",
+            # Northern Thai writes พี่ as ปี้: "เมืองปี้เมืองน้อง".
+            r"เมือง" + _WS + r"ปี้" + _WS + r"(?:เมือง" + _WS + r")?น้อง",
             r"(?:ตำบล|อำเภอ|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"(?:คู่" + _WS + r")?(?:มิตรภาพ|มิตร|แฝด|พันธมิตร)",
             r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง|ญาติ)",
             # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
@@ -210,16 +222,27 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + GOV_EN + r"|thai\s+(?:state|ministry)|central\s+government|national\s+government)"
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
+            # "No commitments are made on behalf of either national government", "nothing binding on either government".
+            r"(?:commitments?|obligations?)\s+(?:are\s+|is\s+)?(?:made\s+|created\s+|undertaken\s+)?(?:on\s+behalf\s+of|binding\s+on|for)\s+"
+            r"(?:either|any|both|the)\s+(?:national\s+|central\s+)?governments?|binding\s+(?:on|upon)\s+(?:either|any|both|the)\s+(?:national\s+|central\s+|thai\s+)?governments?",
             # "…through the Ministry of Education of the Kingdom of Thailand, shall provide 20 scholarships".
             r"\bministry\s+of\s+[a-z ]{2,40}?\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand\b[^.?!]{0,30}?\b(?:shall|will|must)\s+"
             r"(?:provide|pay|fund|grant|give|cover|supply|send)\b",
             r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+|either\s+|any\s+|both\s+)?(?:thai|central|national)\s+(?:governments?|state|ministr\w+|budget)",
             # "Thailand shall permit the import of seeds": the kingdom itself promises.
             r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
-            r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,40}?(?:မည်|ပေး|အာမခံ)",
+            r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,150}?(?:မည်|ပေး|အာမခံ)",
             r"(?:kerajaan\s+(?:thailand|thai)|pemerintah\s+(?:pusat\s+)?(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)"
             r"|gouvernement\s+(?:royal\s+)?tha[ïi]landais)"
             r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
+            # "Bộ Nội vụ Thái Lan sẽ bố trí kinh phí": a Thai ministry; "nhân danh Chính phủ Thái Lan": on its behalf.
+            r"(?:bộ|cơ\s+quan|nhà\s+nước)\s+(?:[^\s.?!]+\s+){0,4}?thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu"
+            r"|ngân\s+sách|(?:bố\s+trí|cấp|hỗ\s+trợ)\s+kinh\s+phí|đối\s+ứng)"
+            r"|nhân\s+danh\s+(?:chính\s+phủ|nhà\s+nước|vương\s+quốc)(?:\s+[^\s.?!]+){0,3}?\s+thái\s+lan",
+            # Malay and Indonesian signing blocks: "untuk dan atas nama Pemerintah Kerajaan Thailand".
+            r"(?:atas|bagi(?:\s+pihak)?)\s+nama\s+(?:pemerintah|kerajaan)(?:\s+(?:kerajaan|diraja))?\s+(?:thailand|thai)\b",
+            # Korean says the verb at the end of a longer clause: "태국 정부는 … 필요한 예산을 지원한다".
+            r"태국\s*(?:중앙\s*)?정부[^.?!]{0,60}?(?:보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí)",
             r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|確保|确保|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
@@ -227,6 +250,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:约束|約束|拘束|束缚)\s*(?:两国|兩國|両国|泰国|泰國|タイ)\s*(?:的\s*)?(?:中央\s*)?政府|(?:両国|两国|兩國|タイ)(?:の)?(?:中央)?政府を拘束",
         ),
         from_rules=("binds-government",),
+        denied_inside=True,
     ),
     Concept(
         "treaty-clause",
@@ -259,6 +283,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:国际条约|國際條約|国際条約|条约|條約|条約|조약)[^。？?]{0,6}?(?:になる|とみなさ|に当たる|に該当|가\s*되|으로\s*간주|에\s*해당)"
             r"|tr[ởo]\s+th[àa]nh\s+(?:điều\s+ước|hiệp\s+ước)|(?:được|bị)\s+coi\s+là\s+(?:điều\s+ước|hiệp\s+ước)",
             r"(?:国際約束|条約|條約|条约)[^。？?]{0,4}?(?:と|に)?\s*(?:見な|見做|みな)さ",
+            # "国際約束（条約）には当たらない", "coi văn bản này là điều ước quốc tế".
+            r"(?:国際約束|国際条約|条約|條約|条约)[^。？?]{0,4}?には?\s*(?:当た|該当)"
+            r"|coi\s+(?:[^\s]+\s+){0,4}?là\s+[\"“]?(?:điều\s+ước|hiệp\s+ước|thỏa\s+thuận\s+quốc\s+tế)",
         ),
         negatable=False,
     ),
@@ -303,6 +330,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ตำรวจ[ก-๛]{0,8}" + _WS + r"(?:ไทย)?" + _WS + r"(?:จะ)?" + _WS + r"(?:ส่ง|ไป" + _WS + r"ช่วย|ร่วม" + _WS + r"ลาด)|ส่ง" + _WS + r"กำลัง" + _WS + r"(?:พล|ทหาร|ตำรวจ|ไป)",
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
+            # Work permits: "工作许可", "就労許可", "취업 허가", "giấy phép lao động", "permit kerja", "အလုပ်လုပ်ခွင့်", "ប័ណ្ណការងារ".
+            r"工作许可|工作許可|就労許可|労働許可|취업\s*허가|노동\s*허가|giấy\s+phép\s+lao\s+động|\bpermit\s+kerja\b|အလုပ်\s*လုပ်\s*ခွင့်|ប័ណ្ណ\s*ការងារ",
             # Malay customs, immigration, patrols on the border; Myanmar patrols, checkpoints, visas and customs.
             r"\b(?:kastam|imigresen|imigrasi|rondaan)\b|ကင်း\s*လှည့်|စစ်\s*ဆေး\s*ရေး\s*ဂိတ်|နယ်\s*စပ်\s*ဂိတ်|ဗီ\s*ဇာ|အကောက်\s*ခွန်",
             # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
@@ -372,6 +401,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|ký\s+(?:từ\s+|vào\s+)?năm\s+(?:19|20)\d\d|hết\s+hạn|gia\s+hạn",
             # "2010년에 … 자매결연을 맺었습니다", "교류를 계속할 수 있나요": signed, and whether it may go on.
             r"(?:자매\s*결연|자매\s*도시|우호\s*도시)[^.?]{0,10}?\s*(?:맺었|체결했|맺어\s*왔)|계속\s*(?:할|해도|유지)",
+            # "2006年に姉妹都市提携を結んでおり": bound since then; "再調印" signs it again (not "交流10周年": years of
+            # exchanges are often why a new one is asked for).
+            r"(?:姉妹都市|友好都市|姉妹|友好)(?:提携)?を?(?:結んでお|結んでい|締結してお|締結してい)|提携してお|再調印|再署名|重新签署|重新簽署",
         ),
         negatable=False,
     ),
@@ -393,7 +425,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"ภาคี|ออก" + _WS + r"บูธ)|เทศกาล|มี" + _WS + "ส่วน" + _WS + "ร่วม|ใน" + _WS + r"กรอบ" + _WS
             + r"(?:นั้น|ของ" + _WS + r"จังหวัด|เดียว" + _WS + r"กัน)",
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
-            r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ",
+            r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ|(?:ตั้ง|เปิด)" + _WS + r"บูธ",
             # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
@@ -444,6 +476,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ไป|เดิน" + _WS + r"ทาง)[^\s]{0,15}" + _WS + r"(?:ฝึก" + _WS + r")?อบรม"
             r"|ส่ง" + _WS + r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก|คณะ" + _WS + r"ผู้" + _WS + r"บริหาร)[^\s]{0,15}" + _WS + r"(?:ไป" + _WS + r")?(?:ฝึก" + _WS + r")?อบรม",
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
+            # In the partners' languages: "視察研修", "考察团", "견학", "연수", "tham quan học tập", "lawatan sambil belajar".
+            r"視察|考察(?:团|團|访问|訪問)|견학|시찰|해외\s*연수|tham\s+quan\s+học\s+tập|khảo\s+sát\s+học\s+tập|lawatan\s+sambil\s+belajar",
+            # The executives go, and their fares are asked of the LAO's money: "นายก…ไป… ค่าตั๋วเครื่องบินเบิกจากงบได้ไหม".
+            r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก" + _WS + r"สภา)[^\n?]{0,60}?ไป[^\n?]{0,80}?ค่า" + _WS + r"(?:ตั๋ว|เครื่อง" + _WS + r"บิน|เดิน" + _WS
+            + r"ทาง)[^\n?]{0,40}?(?:เบิก|จ่าย|ใช้)[^\n?]{0,8}?งบ",
             # "can the council members' trip there be paid from the budget?": who travels, or how it is paid.
             r"(?:council(?:lors?|\s+members?)?|executives?|mayor|chief\s+executive)'?s?\s+(?:\w+\s+){0,2}(?:trips?|travel|visits?|tours?)\b"
             r"|(?:trips?|travel|tours?)\s+(?:\w+\s+){0,4}(?:paid|funded|financed|covered)\s+(?:from|by|with|out\s+of)\b"
@@ -461,6 +498,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"agreement|memorandum|cooperat\w+|partnership|exchange",
             r"覚書|協定|協議|合意書|備忘録|备忘录|備忘錄|协议|协定|合作|協力|提携|連携|交流|협약|협정|양해\s*각서|협력|교류|제휴",
             r"th[ỏo]a\s+thu[ậa]n|h[ợo]p\s+t[áa]c|bi[êe]n\s+b[ảa]n\s+ghi\s+nh[ớo]|giao\s+l[ưu]u",
+            # Khmer, Myanmar, Malay and Indonesian: a memorandum, an agreement, cooperation.
+            r"អនុស្សរណៈ|កិច្ច\s*ព្រម\s*ព្រៀង|សហ\s*ប្រតិបត្តិការ|နားလည်\s*မှု\s*စာ|သဘော\s*တူ\s*(?:ညီ\s*)?(?:ချက်|စာချုပ်)|ပူးပေါင်း\s*ဆောင်ရွက်"
+            r"|\bperjanjian\b|\bkerja\s*sama\b|\bkerjasama\b|\bmemorandum\s+persefahaman\b|\bnota\s+kesepahaman\b",
         ),
         negatable=False,
     ),
@@ -471,6 +511,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"บริษัท|เอกชน|ห้าง" + _WS + r"ร้าน|มูลนิธิ|จัด" + _WS + r"(?:ซื้อ|จ้าง)|ผู้" + _WS + r"รับ" + _WS + r"เหมา|ซื้อ" + _WS
             + r"(?:รถ|เครื่อง|ของ|สินค้า)",
             r"\bcompan(?:y|ies)\b|\bfirm\b|contractor|supplier|procure\w*|purchas\w*|\bngo\b|foundation",
+            r"企业|企業|公司|株式会社|기업|회사|công\s+ty|doanh\s+nghiệp|\bsyarikat\b|\bperusahaan\b|ក្រុមហ៊ុន|ကုမ္ပဏီ",
         ),
         negatable=False,
     ),
@@ -531,7 +572,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "where a rule comes from (the Cabinet resolution, the Ministry's letter), or why",
         patterns=(
             r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
-            + r"กฎหมาย|ทำไม|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
+            # "ทำไม" (why), not "ทำไม่ได้" (cannot).
+            + r"กฎหมาย|ทำไม(?![\u0e48-\u0e4b])|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|(?<![\u0e00-\u0e7f])มท(?![\u0e01-\u0e2e])",
             r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does|\b(?:what|which)\s+decision\b|since\s+when",
             # "กฎนี้เพิ่งออกปีนี้ใช่ไหม": when the rule was made.
@@ -641,11 +683,16 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "own-costs",
         "each side pays its own way ('ต่างฝ่ายต่างออกค่าใช้จ่ายเอง', 'each Party shall bear its own costs')",
+        unread=True,
         patterns=(
             r"ต่าง" + _WS + r"(?:ฝ่าย|คน)" + _WS + r"ต่าง" + _WS + r"(?:ออก|จ่าย|รับ)|แต่" + _WS + r"ละ" + _WS + r"ฝ่าย" + _WS
             + r"(?:ออก|จ่าย|รับ" + _WS + r"ผิด" + _WS + r"ชอบ)",
-            r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+)?(?:bears?|pays?|covers?)\s+its\s+own\b|mỗi\s+bên\s+tự",
-            r"费用\s*(?:各自|自理)|費用\s*(?:各自|自理)|各方\s*(?:费用|費用)\s*自理|费用\s*由\s*各方|費用は(?:それぞれ|各自)|各自\s*負担|자체\s*부담|각자\s*부담",
+            r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+|would\s+|should\s+|is\s+to\s+)?(?:bears?|pays?|covers?)\s+(?:for\s+)?its\s+own\b|mỗi\s+bên\s+tự",
+            r"(?:费用|費用)\s*(?:各自|自理)(?:\s*(?:承担|承擔|负担|負擔))?|各方\s*(?:费用|費用)\s*自理|费用\s*由\s*各方|費用は(?:それぞれ|各自)|各自\s*負担|자체\s*부담|각자\s*부담",
+            # "각 측은 자체 예산으로 비용을 부담", "各方自行承担本方费用", "mỗi bên tự chi trả", "each side funds its own part".
+            r"자체\s*예산으로(?:\s*비용을)?(?:\s*부담)?|(?:各方|双方|雙方)?\s*(?:自行|各自)\s*(?:承担|承擔|负担|負擔)|masing-masing\s+pihak\s+menanggung"
+            r"|\beach\s+(?:party|side)\s+(?:shall\s+|will\s+)?(?:funds?|finances?|paying|covers?)\s+its\s+own\b"
+            r"|แต่" + _WS + r"ละ" + _WS + r"(?:ฝ่าย|ฝั่ง)[^\n?]{0,12}?(?:งบ" + _WS + r"(?:ประมาณ)?|ค่า" + _WS + r"ใช้" + _WS + r"จ่าย)" + _WS + r"(?:ของ" + _WS + r")?(?:ตน" + _WS + r"เอง|ตัว" + _WS + r"เอง)",
         ),
         negatable=False,
     ),
@@ -671,6 +718,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "อบต.จ้างแรงงานเมียนมา ต้องขอใบอนุญาตทำงานที่ไหน": the LAO as an employer.
             r"จ้าง" + _WS + r"แรงงาน|แรงงาน[^\s]{0,20}?" + _WS + r"(?:ที่" + _WS + r")?(?:อบต|ทต|ทม|ทน|อบจ|เทศบาล)[^\s]{0,6}?" + _WS + r"จ้าง",
             r"\bemployment\s+contract\b|\bhir(?:e|ing)\s+(?:a|an|the|our)?\s*(?:teacher|worker|staff)|\bprobation",
+            # "รับสมัครพนักงานจ้างตามภารกิจ", "จ้างครูชาวจีนเป็นพนักงานจ้างทั่วไป": the LAO hiring its own staff.
+            r"รับ" + _WS + r"สมัคร" + _WS + r"(?:พนักงาน|ลูก" + _WS + r"จ้าง|เจ้า" + _WS + r"หน้าที่|บุคคล)|พนักงาน" + _WS + r"จ้าง" + _WS
+            + r"(?:ตาม" + _WS + r"ภารกิจ|ทั่ว" + _WS + r"ไป)|จ้าง" + _WS + r"(?:ครู|อาจารย์|ล่าม|ผู้" + _WS + r"เชี่ยวชาญ)" + _WS + r"(?:ชาว|ต่าง)",
         ),
         negatable=False,
         out_of_scope=True,
@@ -911,10 +961,14 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "…ได้อยู่ใช่ไหม", "ไม่ได้เหมือนกันใช่ไหม", "ห้ามทุกระดับใช่ป่ะ", "ไม่ขัดหนังสือใช่ไหม".
             r"(?:ได้|ห้าม|ขัด)[ก-๛\s]{0,24}?(?:ใช่|จริง|ถูก(?:" + _WS + r"ต้อง)?)" + _WS + r"(?:ไหม|มั้ย|มั๊ย|มะ|ป่ะ|ปะ|ป่าว|หรือ|เปล่า|บ่)",
             r"ขัด[ก-๛\s]{0,30}?(?:ไหม|มั้ย|มั๊ย|หรือ" + _WS + r"(?:ไม่|เปล่า)|บ่)",
+            # "ฉบับแก้นี้ส่งลงนามได้หรือยัง": may it be signed now.
+            r"(?<!หน่อย)(?<!ให้)ได้" + _WS + r"(?:หรือ|รึ)" + _WS + r"ยัง",
             r"\b(?:can|could|may)\s+(?:we|our|i|the|a|an|it|they|thai|(?:[a-z]+\s+){1,3}province)\b|\b(?:is|are)\s+(?:it|this|that|they)\s+"
             r"(?:still\s+)?(?:allowed|permitted|possible|ok|okay|legal)|\ballowed\b|\bpermitted\b",
             r"可以|能否|能不能|是否可以|できますか|できるでしょうか|可能でしょうか|可能ですか|가능한가요|가능합니까|가능할까요|될까요|할\s*수\s*있"
             r"|có\s+được\s+không|được\s+không|có\s+thể",
+            # "정말 안 되는 건가요?", "해도 되나요", "よろしいでしょうか", "構いませんか", "行不行".
+            r"안\s*되(?:는|나|죠)|되나요|되는\s*건가요|해도\s*(?:되|괜찮)|よろしいでしょうか|よいでしょうか|いいですか|構いませんか|行不行|行吗|行嗎",
             r"បាន\s*(?:ដែរ\s*)?(?:ឬ\s*)?ទេ|နိုင်\s*(?:ပါ\s*)?သလား|ရ\s*(?:ပါ\s*)?သလား|\bboleh(?:kah)?\b|est[\s\-]+(?:ce|il)\s+possible"
             r"|\bpouvons[\s\-]+nous\b|\bpeut[\s\-]+on\b|\bes\s+posible\b|\bse\s+puede\b|\bpodemos\b",
         ),
@@ -960,6 +1014,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:มี" + _WS + r"กอง|กอง" + _WS + r"(?:การ" + _WS + r"ต่าง" + _WS + r"ประเทศ|พัฒนา)|ใน" + _WS + r"ความ" + _WS + r"ดูแล" + _WS
             + r"ของ|หน่วย" + _WS + r"งาน" + _WS + r"(?:ที่" + _WS + r"ดูแล|ระดับ)|สถ" + _WS + r"จ" + _WS + r"กับ" + _WS + r"สถ" + _WS + r"อ)",
             r"which\s+(?:(?:dla|moi|ministry|government|central)\s+)?(?:division|office|department|unit|bureau)|what\s+offices",
+            # "담당하는 부서는 어디", "어느 부서", "担当部署", "どの部署", "哪个部门", "phòng ban nào", "cơ quan nào phụ trách".
+            r"담당\s*(?:하는\s*)?부서|어느\s*부서|担当部署|どの部署|哪个部门|哪個部門|负责的部门|負責的部門|phòng\s+ban\s+nào|cơ\s+quan\s+nào\s+phụ\s+trách",
         ),
         negatable=False,
     ),
@@ -974,6 +1030,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:รัฐบาล|ราชอาณาจักร|ประเทศ|เมืองพี่))",
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
             # "누가 서명해야 하나요", "誰が署名", "由谁签署".
+            # Vietnamese: "Phía Thái Lan ai là người ký?", "ký thay", "Hội đồng (Sapha) thông qua".
+            r"\bai\s+(?:là\s+người\s+|sẽ\s+|được\s+)?ký\b|\bký\s+thay\b|(?:hội\s+đồng|sapha)[^.?!]{0,30}?thông\s+qua|代理(?:署名|签署|簽署)|代签|代簽",
             r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签|由谁签|由誰簽|签字人|簽署人|署名者|(?:市長|町長|村長|首長)[^。？?]{0,24}?が(?:署名|調印)する",
             # "…หรือต้องให้ปลัดเซ็น": who of the LAO signs ("อบต.ลงนามเองได้ไหม" asks whether the LAO may, instead).
             r"ให้" + _WS + r"(?:ปลัด|รอง" + _WS + r"นายก)[^\s]{0,12}?" + _WS + r"(?:เซ็น|ลง" + _WS + r"นาม)",
@@ -1032,6 +1090,11 @@ _NEGATOR = re.compile(
     r"|មិន\s*(?:មែន\s*)?(?:ជា\s*)?|\bpas\s+(?:d['’]\s*une?|de|une?)?|\bsin\b"
 )
 _NEGATION_REACH = 24
+# A negator before the last word of a mention: "…ไม่ผูกพัน", "…จะไม่รับผิดชอบ", "…มิได้ค้ำประกัน".
+# (Not a judgement asked: "…แบบนี้ไม่ถือว่าผูกพันใช่ไหม".)
+_DENIED_INSIDE = re.compile(
+    r"(?:ไม่|มิ\s*ได้|บ่)\s*(?!(?:ได้\s*)?(?:ถือ|นับ|เข้า\s*ข่าย|เป็น|ใช่))(?:ได้\s*)?(?:จะ\s*)?(?:มี\s*ผล\s*)?[ก-๛]{2,12}$"
+)
 # The concepts that decide which rule a question falls under, whatever else it says (bot.answers uses them too):
 # an agreement described as paying its own way and binding no one may still say one of them.
 DECIDING_RULES = frozenset({"sister-city", "treaty-clause", "national-matter", "binds-government"})
@@ -1042,6 +1105,9 @@ _NO_INTENT = re.compile(
     r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*(?:ความ)?|คำ|ถ้อย\s*คำ|ส่วน)?\s*(?:ใด\s*)?(?:ที่\s*)?"
     r"(?:เกี่ยว\s*(?:ข้อง\s*)?กับ|ระบุ\s*(?:ถึง|ว่า)?|พูด\s*ถึง|กล่าว\s*ถึง)\s*(?:การ\s*)?(?:เป็น\s*)?(?:ความ\s*สัมพันธ์\s*)?$"
     # "Chúng tôi không lập quan hệ thành phố kết nghĩa": the relationship not set up, said in more words.
+    # "ບໍ່ແມ່ນການສ້າງສາຍພົວພັນເມືອງຄູ່ມິດ" (read บ่แม่นการสร้างสายพัวพัน…), "ไม่ใช่การสถาปนาความสัมพันธ์…": not the making of one.
+    r"|(?:ไม่|บ่|มิ)\s*(?:ได้\s*)?(?:ใช่|แม่น|เป็น)\s*(?:(?:การ|กาน)\s*)?(?:สร้าง|สถาปนา|จัด\s*ตั้ง|ก่อ\s*ตั้ง)\s*(?:สาย\s*(?:สัมพันธ์|พัวพัน)|ความ\s*สัมพันธ์)?"
+    r"\s*(?:แบบ\s*|เป็น\s*)?$"
     r"|không\s+(?:muốn\s+)?(?:lập|ký(?:\s+kết)?|thiết\s+lập|làm|xây\s+dựng)\s+(?:quan\s+hệ\s+)?"
     r"(?:(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh)\s+)?$"
 )
@@ -1052,7 +1118,7 @@ _WAIVER = re.compile(r"(?:ไม่|บ่)\s*ต้อง")
 # A gloss in brackets may come between ("ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါ"); a Myanmar word is many letters.
 _NEGATED_AFTER = re.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,2}?"
-    r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|じゃな|しない|しません|せず|မဟုတ်)"
+    r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|မဟုတ်)"
 )
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
@@ -1084,7 +1150,7 @@ _PLAIN_NAME = re.compile(r"เมือง\s*พี่\s*เมือง\s*น�
 _RENAMED = re.compile(r"ชื่อ\s*(?:เรียก)?\s*อื่น|เปลี่ยน\s*ชื่อ|(?:ใช้|เรียก)\s*(?:คำ|ชื่อ)?\s*ว่า[^\n]{1,30}?แทน|\brenam\w*|another\s+name|other\s+name")
 # What ends a negator's reach: a contrast or a new clause ("ไม่ใช่ X แต่ Y").
 # "ไม่มีผูกพันอะไรเลย เป็นเมืองพี่เมืองน้อง": "…อะไรเลย" closes what was denied.
-_BREAK = re.compile(r"แต่|และ|แล้ว|หรือ|ส่วน|อะไร\s*เลย|เลย(?=\s)|\bbut\b|\band\b|\bor\b|[,.;:!?()\"“”'‘’]")
+_BREAK = re.compile(r"แต่|และ|แล้ว|หรือ|ส่วน|อะไร\s*เลย|เลย(?=\s)|\bbut\b|\band\b|\bor\b|[,.;:!?()\"“”'‘’。！？；，\n]")
 
 
 @dataclass(frozen=True)
@@ -1222,6 +1288,13 @@ _PROVINCE_ASKED = re.compile(
     r"|\b(?:can|may|could)\s+(?:the|our)\s+province\s+(?:itself\s+)?(?:go\s+ahead|do\s+(?:it|one|so)|sign|establish|set\s+(?:it\s+)?up|have)\b"
     r"|\bthe\s+province\s+itself\b"
 )
+# The province's own criteria asked, whoever writes: "จังหวัดมีหลักเกณฑ์เลือกคู่อย่างไร", "จังหวัดต้องพิจารณาอะไรบ้าง",
+# "how a Thai province decides on such a relationship" (an LAO helping its province asks what the province weighs).
+_PROVINCE_CRITERIA_ASKED = re.compile(
+    r"จังหวัด[ก-๛]{0,12}?\s*(?:ใช้|มี|วาง)\s*(?:หลัก\s*)?เกณฑ์|(?:หลัก\s*)?เกณฑ์\s*(?:การ\s*\S{0,12}\s*)?(?:ของ\s*)?(?:ทาง\s*)?จังหวัด"
+    r"|(?:ทาง\s*)?จังหวัด[ก-๛]{0,12}?\s*(?:ต้อง\s*)?(?:พิจารณา|ดู|เลือก\s*คู่)\s*(?:จาก\s*)?(?:อะไร|อย่าง\s*ไร|ยัง\s*ไง)"
+    r"|\bhow\s+(?:a|the)\s+(?:thai\s+)?province\s+(?:decides|chooses|selects|assesses|picks)|\bcriteria\s+(?:does\s+)?(?:a|the)\s+(?:thai\s+)?province"
+)
 _LAO_WRITER = re.compile(
     # "ทต.เรา", "เทศบาลของเรา" (not "เทศบาลนคร…เวียงจันทน์ เราแจ้งไป": the name is one word, right before).
     r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?|อปท|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|ท้องถิ่น)\.?\s*(?:ของ\s*)?เรา|(?:ดิฉัน|ผม|เรา)\s*(?:อยู่|ทำงาน|เป็น)"
@@ -1305,6 +1378,21 @@ _LAOS_TOGETHER = re.compile(
     # "อบต.เรากับ ทต.ข้างๆ", "ทต.ของเรากับทาง อบต.": who writes, then the other.
     r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*(?:(?:ของ\s*)?(?:เรา|ผม|ฉัน|ดิฉัน)\s*)?กับ\s*(?:ทาง\s*)?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
 )
+
+
+# Two Thai LAOs as the parties and said to be neighbours at home: "ทต.กับ อบต.ข้างเคียงในอำเภอเดียวกันจะทำ MOU…"; a
+# foreign word in it (a Japanese adviser's term for it) is not a partner abroad, unless one is named with "กับ".
+_SAME_AREA = re.compile(r"\s*(?:ข้าง\s*(?:เคียง|ๆ)|ใกล้\s*เคียง|ติด\s*กัน)?\s*(?:ใน|อยู่\s*ใน)\s*(?:อำเภอ|จังหวัด)\s*เดียว\s*กัน")
+_PARTNER_ABROAD = re.compile(r"กับ\s*(?:ทาง\s*)?(?:เมือง|ประเทศ|แขวง|มณฑล|รัฐ|เทศมณฑล|จังหวัด\S*\s*(?:ของ|ใน|ประเทศ))|ต่าง\s*(?:ประเทศ|ชาติ)")
+
+
+def _laos_at_home(lowered: str) -> bool:
+    """Tell whether two Thai LAOs of one district or province are the parties, with no partner abroad named."""
+    pair = _LAOS_TOGETHER.search(lowered)
+    if pair is None:
+        return False
+    near = _SAME_AREA.search(lowered, pair.end(), pair.end() + 40)
+    return near is not None and _PARTNER_ABROAD.search(lowered) is None
 
 
 @lru_cache(maxsize=1)
@@ -1445,10 +1533,34 @@ def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
     )
 
 
+# The asker says the rule as known before asking about something else: "รู้แล้วค่ะว่าเมืองพี่เมืองน้องต้องระดับจังหวัด
+# งั้นถ้า…", "We know sister city is only for provinces. Can our SAO still…". A knowing word before the sister city,
+# and the province-only rule right after it in its clause.
+_KNOWN_BEFORE = re.compile(
+    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:แล้ว|ดี|อยู่)?\s*(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*(?:ว่า|แล้ว)\s*(?:การ\s*)?(?:ทำ\s*)?$"
+    r"|\b(?:we|i)\s+(?:already\s+|do\s+|fully\s+)?(?:know|understand|are\s+aware|am\s+aware|realise|realize|got\s+it)"
+    r"\s+(?:that\s+)?(?:(?:a|the)\s+)?$"
+)
+_RULE_SAID_AFTER = re.compile(
+    r"\s*(?:ต้อง\s*(?:ทำ\s*|ดำเนิน\s*การ\s*)?(?:ใน\s*|เป็น\s*)?(?:ระดับ\s*)?จังหวัด|(?:ทำ\s*)?(?:ได้\s*)?เฉพาะ\s*(?:ระดับ\s*)?จังหวัด"
+    r"|(?:เป็น\s*)?(?:เรื่อง\s*)?(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด\s*เท่า\s*นั้น|(?:อปท|ท้องถิ่น|อบต|เทศบาล|ทต)?\s*ทำ\s*(?:เอง\s*)?ไม่\s*ได้"
+    r"|(?:relationships?\s+|agreements?\s+)?(?:is|are)\s+(?:only\s+)?(?:for|reserved\s+(?:for|to))\s+(?:the\s+)?provinc"
+    r"|(?:relationships?\s+)?(?:is|are)\s+(?:a\s+)?provinc\w*[\s-]+level|(?:is|are)\s+not\s+allowed|(?:is|are)\s+off[\s-]+limits)"
+)
+
+
+def _rule_known(lowered: str, mention: Mention) -> bool:
+    """Tell whether a sister city is named as the rule the asker already knows ("รู้แล้วว่า…ต้องระดับจังหวัด")."""
+    return (_KNOWN_BEFORE.search(lowered, max(0, mention.start - 40), mention.start) is not None
+            and _RULE_SAID_AFTER.match(lowered, mention.end) is not None)
+
+
 def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city named is the rule referred to, and an agreement is named besides."""
     names = _sister_cities(mentions)
-    if not names or not all(_REFERS_TO_RULE.search(lowered, max(0, m.start - 40), m.start) for m in names):
+    if not names or not all(
+        _REFERS_TO_RULE.search(lowered, max(0, m.start - 40), m.start) or _rule_known(lowered, m) for m in names
+    ):
         return False
     # Before the reference or after it: "ร่วมมือกับเทศมณฑลในเกาหลี… ยังได้อยู่ไหม หลังหนังสือเวียนเรื่องเมืองพี่เมืองน้อง".
     return any(m.concept == "agreement" for m in mentions)
@@ -1615,6 +1727,7 @@ class ConceptDetector:
                         before = None
                     denied = concept.negatable and (
                         before is not None or _NEGATED_AFTER.match(lowered, match.end()) is not None
+                        or (concept.denied_inside and _DENIED_INSIDE.search(match.group(), 3) is not None)
                     )
                     mentions.append(Mention(concept.id, match.start(), match.end(), denied,
                                             match.start() if before is None else before))
@@ -1665,6 +1778,10 @@ class ConceptDetector:
             present.add("nothing-abroad")
         if "foreign" not in present and "agreement" in present and _LAOS_TOGETHER.search(lowered):
             present.add("nothing-abroad")
+        if "foreign" in present and "agreement" in present and not abroad and _laos_at_home(lowered):
+            present.discard("foreign")
+            stated.discard("foreign")
+            present.add("nothing-abroad")
         if _NOT_FOREIGN.search(lowered):
             # "…ใช้รถดับเพลิงร่วมกัน ไม่ได้เกี่ยวกับต่างประเทศเลยนะคะ": the writer says there is no one abroad.
             present.discard("foreign")
@@ -1712,6 +1829,12 @@ class ConceptDetector:
         if province_asked:
             present.add("province-actor")
             stated.add("province-actor")
+        if "sister-city" in present and _PROVINCE_CRITERIA_ASKED.search(lowered) and not _sister_city_asked(lowered, mentions):
+            # What the province weighs is asked, not whether the LAO may: the province is who acts in it.
+            present.add("province-actor")
+            stated.add("province-actor")
+            present.discard("lao-actor")
+            stated.discard("lao-actor")
         # The writer works for the province: an LAO named in passing ("หนังสือเวียนว่าท้องถิ่นทำไม่ได้") is not who
         # acts, unless the message says the LAO would ("เทศบาลนครในจังหวัดขอทำเมืองพี่เมืองน้องของตัวเอง").
         province_writes = _PROVINCE_WRITER.search(lowered) is not None and not _LAO_ACTS.search(lowered)

@@ -28,6 +28,9 @@ _TAIL = re.compile(rf"(?<![\d.{_THAI_LETTER}]){_CODE}{_SLASH}{_SERIAL}")
 # "ว 0313", "หนังสือ ว ๔๖๓๔", "ว.4634": the circular serial alone.
 _CIRCULAR = re.compile(rf"{_START}ว\s*\.?\s*(?P<serial>\d{{1,8}})(?!\d)(?!\.\d)")
 
+# A circular's ว romanised by an official writing in English: "kr 0023.20/w 0313", "0023.20/V.313".
+_LATIN_W = re.compile(r"(?<=[0-9]/)[wWvV](?=\s?\.?\s?[0-9])|(?<=[0-9] / )[wWvV](?=\s?\.?\s?[0-9])")
+
 Level = Literal["full", "tail", "serial"]
 
 
@@ -87,11 +90,15 @@ def _strip_zeros(digits: str) -> str:
 
 
 def prepare(text: str) -> str:
-    """Return `text` with NFC, no invisible characters, Arabic digits, O/o and l/I in digit runs as 0 and 1."""
+    """Return `text` with NFC, no invisible characters, Arabic digits, O/o and l/I in digit runs as 0 and 1,
+    and a circular's ว typed in Latin after the slash (`0023.20/w 0313`) as ว."""
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text).translate(_DIGITS)
     if any(letter in text for letter in "OolI"):
         text = _DIGIT_RUN.sub(_digits_read, text)
+    if "/" in text:
+        # One letter for one, so that offsets into the prepared text stay those of the original.
+        text = _LATIN_W.sub("ว", text)
     return text
 
 

@@ -153,6 +153,8 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
         if mention.negated:
             # The negator goes with what it denies: "ไม่เกี่ยวกับ" left behind reads as a question about "ไม่".
             edits.append((mention.denied_from, mention.end, " "))
+        elif CONCEPTS_BY_ID[mention.concept].unread:
+            edits.append((mention.start, mention.end, " "))
         elif reads_as and mention.concept not in named:
             named.add(mention.concept)
             # 友好城市 becomes เมืองพี่เมืองน้อง; a Thai disguise ("สัมพันธ์พี่น้อง") keeps its words too.
@@ -177,14 +179,19 @@ _SALUTATION = re.compile(
 )
 _CLOSING = re.compile(
     r"\s*(?:จึง\s*เรียน\s*มา\s*เพื่อ\s*โปรด\S*|ขอ\s*แสดง\s*ความ\s*นับ\s*ถือ|(?:best|kind)\s+regards|sincerely|yours\s+faithfully"
-    r"|trân\s+trọng)[^?？]*$",
+    r"|trân\s+trọng)",
     re.IGNORECASE,
 )
 
 
 def without_frame(text: str) -> str:
-    """Return a message without the salutation of a memo or letter and its closing formula."""
-    inner = _CLOSING.sub("", _SALUTATION.sub("", text, count=1), count=1)
+    """Return a message without the salutation of a memo or letter and its closing formula (and the signature after)."""
+    inner = _SALUTATION.sub("", text, count=1)
+    closing = _CLOSING.search(inner)
+    # A letter pasted with the official's question under it ("Kind regards … ----- อบต.ครับ … ได้ไหม"): what follows
+    # the closing asks, so it stays; a signature does not.
+    if closing is not None and not _ASKS.search(inner, closing.end()):
+        inner = inner[:closing.start()]
     return inner if inner.strip() else text
 
 

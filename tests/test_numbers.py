@@ -127,3 +127,16 @@ def test_letter_o_for_zero_inside_numbers(text: str) -> None:
 def test_the_letter_o_in_words_is_left_alone(text: str) -> None:
     assert parse_number(text) is None
     assert "O" in text or "o" in text
+
+
+@pytest.mark.parametrize("text", ["Circular kr 0023.20/w 0313 from Mae Sai", "0023.20/W.313", "no. 0023.20 / v 0313"])
+def test_a_circulars_w_typed_in_latin_after_the_slash(text: str) -> None:
+    # An official writing in English romanises ว; the office code and serial still name the letter.
+    number = parse_number(text)
+    assert number is not None and number.key_tail == "23.20/ว313", text
+    assert find_numbers(text)[0][0].key_tail == "23.20/ว313"
+
+
+def test_a_latin_w_elsewhere_is_no_circular_mark() -> None:
+    assert parse_number("Route w 313") is None
+    assert find_numbers("www.example.com/wiki") == []
