@@ -77,11 +77,15 @@ _STATE_MADE_TO_TH = (
 )
 _STATE_BODY_EN = (
     r"\b(?:thai|thailand'?s?|the\s+kingdom'?s?)\s+(?:(?:central|national|royal)\s+)?(?:ministr(?:y|ies)|departments?|government|authorit(?:y|ies)"
-    r"|immigration|customs|police|army|armed\s+forces|military|courts?|state|agenc(?:y|ies)|officials?|side|hospitals?"
+    r"|immigration|customs|police|army|armed\s+forces|military|courts?|state|agenc(?:y|ies)|officials?|hospitals?"
     r"|public\s+\w+|revenue\s+department|border\s+\w+)"
 )
 _STATE_PROMISES_EN = (
-    _STATE_BODY_EN + r"(?:\s+(?:of|for)\s+[a-z]+(?:\s+[a-z]+){0,2}?)?\s+(?:shall|will|agrees?\s+to|undertakes?\s+to|guarantees?"
+    # "The Thai side" is often the LAO itself ("the Thai side will share its flood-response experience"): it promises
+    # the state's part only with money, visas, land or building.
+    r"\bthe\s+thai\s+side\s+(?:shall|will|agrees?\s+to|undertakes?\s+to|guarantees?|commits?\s+to)\s+(?:pay|fund|financ|guarantee|cover|bear"
+    r"|grant|issue|waive|exempt|build|construct|provide\s+(?:funds?|funding|(?:a\s+)?budget|visas?|land|free))|"
+    + _STATE_BODY_EN + r"(?:\s+(?:of|for)\s+[a-z]+(?:\s+[a-z]+){0,2}?)?\s+(?:shall|will|agrees?\s+to|undertakes?\s+to|guarantees?"
     r"|commits?\s+to|is\s+to|would)\s+(?!(?:need\s+to\s+|have\s+to\s+|be\s+asked\s+to\s+)?(?:approve|review|check|see|know|be\s+"
     r"informed|be\s+notified|sign\s+off|clear|comment|advise|answer|reply|say|decide\s+whether))[a-z]"
 )
@@ -151,12 +155,15 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"friendship[\s\-]+(?:cit(?:y|ies)|towns?|provinces?)|sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
+            # Korean 친선도시 (goodwill city), Japanese パートナーシティ, German Gemeindepartnerschaft (not the English
+            # "partner city", which is any partner town).
+            r"친선\s*(?:교류\s*)?도시|chinseon\s*dosi|パートナー\s*(?:シティ|都市)|(?:gemeinde|städte|staedte)partnerschaft|partnergemeinde|partnerschaftsurkunde",
             # Romanised: pinyin "jiěmèi chéngshì" / "yǒuhǎo chéngshì", Japanese "shimai toshi", Korean "jamae dosi".
             r"ji[eěé]\s*m[eèé]i\s*ch[eé]ng\s*sh[iì]|y[oǒ]u\s*h[aǎ]o\s*ch[eé]ng\s*sh[iì]|\bshimai\s*toshi\b|\by[uū]k[oō]\s*toshi\b|\bjamae\s*dosi\b",
             # Sister townships and counties: "姊妹鄉鎮", "姐妹县".
             r"(?:姊妹|姐妹)(?:鄉|鎮|縣|乡|镇|县)",
             # Romanised Thai: "muang phi muang nong", "mueang phee mueang nong" (so that "mai dai ja tham…" denies it).
-            r"\bmu?e?ang\s*ph?(?:i{1,2}|e{1,2})\s*mu?e?ang\s*no?ng\b|\bmu?e?ang\s*khu\s*mitr?\b",
+            r"\bmu?e?ang\s*ph?(?:i{1,2}|e{1,2})\s*mu?e?ang\s*no?ng\b|\bmu?e?ang\s*khu\s*mitr?\b|\bmu?e?ang\s*(?:khu\s*)?f[ae]{1,2}d\b",
             # "thành phố hữu nghị": a friendship town (not "hợp tác hữu nghị", friendly cooperation).
             r"(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh|xã|phường)\s+hữu\s+nghị",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
@@ -184,6 +191,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "จังหวัดจะเลือกเมืองคู่": a paired town (not a trading partner, "เมืองคู่ค้า").
             r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
             r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|เมือง" + _WS + r"อ้าย" + _WS + r"เมือง" + _WS + r"น้อง",
+            # Isan "เมืองเสี่ยว" (a town of sworn friends).
+            r"เมือง" + _WS + r"เสี่ยว",
             # Northern Thai writes พี่ as ปี้: "เมืองปี้เมืองน้อง".
             r"เมือง" + _WS + r"ปี้" + _WS + r"(?:เมือง" + _WS + r")?น้อง",
             r"(?:ตำบล|อำเภอ|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"(?:คู่" + _WS + r")?(?:มิตรภาพ|มิตร|แฝด|พันธมิตร)",
@@ -207,6 +216,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
+            # The Department itself promising money: "กรมส่งเสริมการปกครองท้องถิ่นจะสนับสนุนงบประมาณสมทบโครงการนี้".
+            r"(?:กรม" + _WS + r"ส่ง" + _WS + r"เสริม[^\s]{0,30}|สถ(?![ก-๛]))" + _WS + r"(?:จะ" + _WS + r")?(?:สนับสนุน" + _WS + r"(?:งบ|เงิน|ทุน)|ออก" + _WS
+            + r"(?:เงิน|ค่า|งบ)|สมทบ|อุดหนุน|ให้" + _WS + r"(?:งบ|เงิน)|ค้ำ|จัด" + _WS + r"สรร" + _WS + r"งบ)",
             # Money of the state, named on its own: "จัดสรรงบประมาณแผ่นดิน", "ใช้งบกลางของรัฐบาลไทย".
             r"งบ" + _WS + r"(?:ประมาณ" + _WS + r")?แผ่นดิน|งบ" + _WS + r"กลาง" + _WS + r"(?:ของ" + _WS + r")?(?:รัฐบาล|ส่วนกลาง)",
             # "ให้มีผลถึงรัฐบาลกลาง": effect on the government.
@@ -223,8 +235,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\s+(?:would|will|shall|to|must)?\s*(?:pay|fund|finance|guarantee|cover|bear|be\s+(?:liable|responsible|bound))",
             r"on\s+behalf\s+of\s+(?:thailand|the\s+kingdom|" + GOV_EN + ")",
             # "No commitments are made on behalf of either national government", "nothing binding on either government".
-            r"(?:commitments?|obligations?)\s+(?:are\s+|is\s+)?(?:made\s+|created\s+|undertaken\s+)?(?:on\s+behalf\s+of|binding\s+on|for)\s+"
-            r"(?:either|any|both|the)\s+(?:national\s+|central\s+)?governments?|binding\s+(?:on|upon)\s+(?:either|any|both|the)\s+(?:national\s+|central\s+|thai\s+)?governments?",
+            # (From "legally binding", so that "does not create legally binding obligations for the Government…" denies it.)
+            r"(?:(?:legally\s+)?binding\s+|legal\s+|financial\s+|funding\s+)?(?:commitments?|obligations?)\s+(?:are\s+|is\s+)?(?:made\s+|created\s+|undertaken\s+)?"
+            r"(?:on\s+behalf\s+of|binding\s+on|for|upon|on)\s+(?:either|any|both|the)\s+(?:national\s+|central\s+)?governments?|binding\s+(?:on|upon)\s+(?:either|any|both|the)\s+(?:national\s+|central\s+|thai\s+)?governments?",
             # "…through the Ministry of Education of the Kingdom of Thailand, shall provide 20 scholarships".
             r"\bministry\s+of\s+[a-z ]{2,40}?\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand\b[^.?!]{0,30}?\b(?:shall|will|must)\s+"
             r"(?:provide|pay|fund|grant|give|cover|supply|send)\b",
@@ -244,8 +257,15 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Korean says the verb at the end of a longer clause: "태국 정부는 … 필요한 예산을 지원한다".
             r"태국\s*(?:중앙\s*)?정부[^.?!]{0,60}?(?:보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí)",
-            r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,20}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
-            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|支持|支援|確保|确保|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
+            r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,40}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|开设|開設|同意|支持|支援|確保|确保|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
+            # A Thai ministry in Korean: "태국 내무부는 … 연간 예산을 지원한다".
+            r"태국\s*(?:내무부|외교부|재무부|관계\s*부처|정부\s*부처)[^.?!]{0,60}?(?:보증|보장|부담|지급|의무|약속|제공|지원|책임)",
+            # French: "Le Gouvernement du Royaume de Thaïlande délivrera…", "le Royaume de Thaïlande s'engage à…".
+            r"(?:gouvernement\s+(?:du\s+royaume\s+de\s+|de\s+(?:la\s+)?)tha[ïi]lande|royaume\s+de\s+tha[ïi]lande)[^.?!]{0,40}?"
+            r"(?:délivrer|accorder|garanti|prendr|financer|paier|s['’]\s*engage|fournir|assurer)",
+            # "本备忘录不对两国政府产生任何法律约束力": no binding force on the two governments (the 不 before denies it).
+            r"(?:对|對)\s*(?:两国|兩國|双方|雙方|泰国|泰國)?\s*(?:的\s*)?(?:中央\s*)?政府\s*(?:产生|產生|具有|有)\s*(?:任何\s*)?(?:法律\s*)?(?:约束力|約束力|拘束力)",
             # The verb before the governments: "不约束两国中央政府", "両国政府を拘束しない".
             r"(?:约束|約束|拘束|束缚)\s*(?:两国|兩國|両国|泰国|泰國|タイ)\s*(?:的\s*)?(?:中央\s*)?政府|(?:両国|两国|兩國|タイ)(?:の)?(?:中央)?政府を拘束",
         ),
@@ -285,7 +305,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:国際約束|条約|條約|条约)[^。？?]{0,4}?(?:と|に)?\s*(?:見な|見做|みな)さ",
             # "国際約束（条約）には当たらない", "coi văn bản này là điều ước quốc tế".
             r"(?:国際約束|国際条約|条約|條約|条约)[^。？?]{0,4}?には?\s*(?:当た|該当)"
-            r"|coi\s+(?:[^\s]+\s+){0,4}?là\s+[\"“]?(?:điều\s+ước|hiệp\s+ước|thỏa\s+thuận\s+quốc\s+tế)",
+            r"|coi\s+(?:[^\s]+\s+){0,4}?là\s+[\"“]?(?:điều\s+ước|hiệp\s+ước|thỏa\s+thuận\s+quốc\s+tế|ความ\s*ตกลง\s*ระหว่าง\s*ประเทศ)"
+            # "…so it cannot be a treaty under any circumstances".
+            r"|\b(?:can(?:not|'t)?|could(?:n't)?|would(?:n't)?)\s+(?:not\s+|never\s+)?(?:ever\s+)?be\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)",
         ),
         negatable=False,
     ),
@@ -331,7 +353,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"visa[\s\-]*(?:fee\s+)?(?:free|waivers?|exempt\w*)|work\s+permits?|border\s+(?:crossing|checkpoint|gate)s?|customs\s+dut",
             r"査証|ビザ|签证|簽證|免签|免簽|비자|사증|thị\s+thực|miễn\s+visa|関税|关税|關稅|관세|国境|边境口岸|국경",
             # Work permits: "工作许可", "就労許可", "취업 허가", "giấy phép lao động", "permit kerja", "အလုပ်လုပ်ခွင့်", "ប័ណ្ណការងារ".
-            r"工作许可|工作許可|就労許可|労働許可|취업\s*허가|노동\s*허가|giấy\s+phép\s+lao\s+động|\bpermit\s+kerja\b|အလုပ်\s*လုပ်\s*ခွင့်|ប័ណ្ណ\s*ការងារ",
+            r"边境通道|邊境通道|口岸|通关|通關|permis\s+de\s+travail|titre\s+de\s+s[ée]jour|工作许可|工作許可|就労許可|労働許可|취업\s*허가|노동\s*허가|giấy\s+phép\s+lao\s+động|\bpermit\s+kerja\b|အလုပ်\s*လုပ်\s*ခွင့်|ប័ណ្ណ\s*ការងារ",
             # Malay customs, immigration, patrols on the border; Myanmar patrols, checkpoints, visas and customs.
             r"\b(?:kastam|imigresen|imigrasi|rondaan)\b|ကင်း\s*လှည့်|စစ်\s*ဆေး\s*ရေး\s*ဂိတ်|နယ်\s*စပ်\s*ဂိတ်|ဗီ\s*ဇာ|အကောက်\s*ခွန်",
             # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
@@ -392,6 +414,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"เคย" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\n?]{0,60}?ตั้ง" + _WS + r"แต่" + _WS + r"ปี" + _WS + r"\d{2}(?!\d)",
             r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,45}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ก่อน" + _WS + r")?(?:ปี|สมัย|พ\.?ศ|\d)",
             r"(?:ยกเลิก|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
+            # Lao and Isan "ໄດ້ເປັນເມືອງອ້າຍເມືອງນ້ອງກັນມາແຕ່ປີ 2015" (read ได้เป็น…มาแต่ปี 2015): since that year.
+            r"(?:เป็น|มี|ทำ|ลง" + _WS + r"นาม|เซ็น)[^\n?]{0,60}?มา" + _WS + r"(?:ตั้ง" + _WS + r")?แต่" + _WS + r"ปี" + _WS + r"(?:พ\.?" + _WS + r"ศ\.?" + _WS + r")?\d{2,4}",
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
@@ -427,6 +451,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
             r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ|(?:ตั้ง|เปิด)" + _WS + r"บูธ",
             # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
+            # "ส่งเด็กไปร่วมค่ายแลกเปลี่ยนภายใต้ความสัมพันธ์นั้น", "ส่งทีมไปแข่งในงานฉลองความสัมพันธ์นั้น".
+            r"ร่วม" + _WS + r"ค่าย|ไป" + _WS + r"แข่ง|งาน" + _WS + r"ฉลอง|(?:ภาย" + _WS + r"ใต้|ใน" + _WS + r"งาน[^\s]{0,10})" + _WS + r"(?:ความ" + _WS
+            + r"สัมพันธ์|กรอบ|mou)" + _WS + r"(?:นั้น|นี้|ดัง" + _WS + r"กล่าว)",
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
             r"join|take\s+part|participat\w+|\bas\s+part\s+of\b|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
@@ -441,7 +468,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"มี" + _WS + r"(?:เมือง" + _WS + r"(?:อะไร|ไหน)|ที่" + _WS + "ไหน|กี่)" + _WS + r"(?:บ้าง|เมือง|แห่ง)",
             r"รายชื่อ|กี่" + _WS + r"(?:เมือง|แห่ง|คู่|จังหวัด|ฉบับ)|(?:จังหวัด|เมือง)" + _WS + "ไหน" + _WS + r"[^\s]{0,45}บ้าง",
-            r"\blist\b|which\s+cities|what\s+are\s+[^\s]+\s+sister|how\s+many",
+            r"\blist\b|ลิสต์|which\s+cities|what\s+are\s+[^\s]+\s+sister|how\s+many",
             # "มีเมืองพี่เมืองน้องกับที่ไหนบ้าง", "เมืองไหนจับคู่ไปแล้ว", "和哪些城市", "完整名单".
             r"กับ" + _WS + r"(?:ที่" + _WS + r"ไหน|เมือง" + _WS + r"(?:ไหน|อะไร)|ประเทศ" + _WS + r"(?:ไหน|อะไร))" + _WS + r"บ้าง"
             r"|เมือง" + _WS + r"ไหน[^\n?]{0,20}?(?:จับ" + _WS + r"คู่|ไป" + _WS + r"แล้ว)"
@@ -459,7 +486,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # A thing given ("อยากยกให้ อบต.ฟรีๆ", "ມອບເຮືອກູ້ໄພ 2 ລຳ ໃຫ້ ອບຕ."), not authority delegated ("มอบอำนาจให้").
             r"ยก" + _WS + r"ให้[^\n?]{0,20}?(?:ฟรี|เปล่า|โดย" + _WS + r"ไม่" + _WS + r"คิด)"
             r"|มอบ" + _WS + r"(?:เรือ|รถ|อุปกรณ์|เครื่อง|ของ|คอมพิวเตอร์)[^\s]{0,12}" + _WS + r"(?:\d+" + _WS + r"[ก-๛]{1,4}" + _WS + r")?ให้",
-            r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from",
+            r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from|\blend\w*\b|\bborrow\w*\b",
             # Donations and aid in the partners' languages: 기증, 지원금, 捐赠, 寄贈, viện trợ, sumbangan.
             r"기증|기부|지원금|원조|捐赠|捐贈|捐款|援助|寄贈|寄付|viện\s+trợ|quyên\s+góp|\b(?:sumbangan|derma)\b",
         ),
@@ -544,7 +571,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "supervision",
         "who supervises an LAO (the district chief, the governor)",
         patterns=(
-            r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|supervis\w+|oversee\w*|oversight",
+            r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|(?:ภาย" + _WS + r"ใต้" + _WS + r")?การ" + _WS + r"กำกับ" + _WS + r"(?:ของ|ดูแล)|supervis\w+|oversee\w*|oversight",
             # "ใครมีอำนาจตรวจสอบ อบต.": who may look into what the LAO did.
             r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r"|เป็น" + _WS + r"คน" + _WS + r")?"
             r"(?:ตรวจ" + _WS + r"สอบ|ควบ" + _WS + r"คุม|ลง" + _WS + r"โทษ|สอบ" + _WS + r"สวน)",
@@ -556,13 +583,14 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "alternative",
         "what to do instead (the question already knows the restriction)",
         patterns=(
-            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|ช่อง" + _WS + r"ทาง" + _WS + r"อื่น|ยัง" + _WS + r"(?:เหลือ|มี)" + _WS + r"(?:ทาง|ช่อง" + _WS + r"ทาง)|(?<!ถาม)(?<!ตอบ)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้|อบต|อบจ|อปท|ทต|ทม|ทน|เทศบาล|ท้องถิ่น|จังหวัด|อำเภอ))",
+            r"(?:ทาง|วิธี|รูปแบบ|กรอบ)" + _WS + r"(?:เลือก|อื่น)|ช่อง" + _WS + r"ทาง" + _WS + r"อื่น|ยัง" + _WS + r"(?:เหลือ|มี)" + _WS + r"(?:ทาง|ช่อง" + _WS + r"ทาง)|(?<!ถาม)(?<!ตอบ)(?<!ผู้)(?<!ตัว)แทน(?!" + _WS + r"(?:นายก|รัฐบาล|ราชอาณาจักร|ประเทศ|ผู้|อบต|อบจ|อปท|ทต|ทม|ทน|เทศบาล|ท้องถิ่น|จังหวัด|อำเภอ))",
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
-            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก|ยกเว้น" + _WS + r"(?:แต่" + _WS + r")?(?:เมือง" + _WS + r"พี่|sister|การ" + _WS + r"สถาปนา)|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:(?:โดน|ถูก)" + _WS + r")?ห้าม[^\n]{0,30}?แล้ว" + _WS
+            r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก(?!" + _WS + r"(?:คำ|ชื่อ)" + _WS + r"(?:เรียก|ที่" + _WS + r"ใช้)?)|ยกเว้น" + _WS + r"(?:แต่" + _WS + r")?(?:เมือง" + _WS + r"พี่|sister|การ" + _WS + r"สถาปนา)|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:(?:โดน|ถูก)" + _WS + r")?ห้าม[^\n]{0,30}?แล้ว" + _WS
             + r"(?:แล้ว" + _WS + r")?(?:สรุป|ทีนี้|งั้น|ก็|ยัง|อปท|อบต|เทศบาล|ทต|อบจ)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
             + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
-            r"\binstead\b|alternative|\bexcept\b|other\s+than|apart\s+from|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
+            # ("Apart from the name, every clause is the same" renames it: no other framework.)
+            r"\binstead\b|alternative|\bexcept\b|(?:other\s+than|apart\s+from)(?!\s+(?:the\s+|its\s+)?(?:name|title|wording))|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
             r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
         ),
         negatable=False,
@@ -608,6 +636,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:โรง" + _WS + r"เรียน|(?<!จังห)วัด|โรง" + _WS + r"พยาบาล|มหาวิทยาลัย)" + _WS + r"พี่" + _WS + r"(?:โรง" + _WS + r"เรียน|วัด|โรง" + _WS
             + r"พยาบาล|มหาวิทยาลัย)?" + _WS + r"น้อง",
             r"\bsister\s+(?:schools?|hospitals?|temples?|universit(?:y|ies)|clubs?|colleges?)\b|\brotary\b",
+            # A school of the Office of Basic Education, its educational area: not an LAO's.
+            r"สพฐ|เขต" + _WS + r"พื้นที่" + _WS + r"การ" + _WS + r"ศึกษา|자매\s*학교|姉妹校|姊妹校|姐妹学校",
             r"\b(?:our|a|the)\s+(?:thai\s+)?(?:university|college|school|hospital|temple|company|club)\b[^.?]{0,30}?\b(?:wants?|would\s+like|plans?|will|is\s+going)\b",
         ),
         negatable=False,
@@ -638,6 +668,20 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"ได้" + _WS + r"(?:บ้าง|มั่ง|แหน่|แน่)",
             r"\bwhat\s+(?:can|may|could)\s+(?:an?\s+|the\s+|our\s+|thai\s+)*(?:laos?|local\s+govern\w+|municipalit\w+|tambons?|saos?|thesabans?)"
             r"\s+(?:do|sign|agree)\b|\bwhat\s+(?:kinds?|types?|forms?)\s+of\s+(?:cooperation|agreements?)\s+(?:can|may|are\s+allowed)",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "skips-guidelines",
+        "doing without the DLA's guidelines or their steps (\"ไม่ต้องดูแนวทางของ สถ. ก็ได้ใช่ไหม\", \"skip the guidelines\")",
+        patterns=(
+            r"(?:ไม่|บ่)" + _WS + r"ต้อง" + _WS + r"(?:ไป" + _WS + r")?(?:ดู|ทำ" + _WS + r"ตาม|ยึด|ปฏิบัติ" + _WS + r"ตาม|ใช้|สนใจ|อิง|ผ่าน)" + _WS
+            + r"(?:ตาม" + _WS + r")?(?:แนว" + _WS + r"(?:ทาง|ปฏิบัติ)|คู่" + _WS + r"มือ|ขั้น" + _WS + r"ตอน|หลัก" + _WS + r"เกณฑ์)"
+            r"|ข้าม" + _WS + r"(?:แนว" + _WS + r"ทาง|ขั้น" + _WS + r"ตอน)|(?:นอก|ไม่" + _WS + r"อิง)" + _WS + r"แนว" + _WS + r"ทาง" + _WS + r"(?:ของ" + _WS + r")?สถ",
+            r"\b(?:without|skip(?:ping)?|ignor(?:e|ing)|bypass(?:ing)?)\s+(?:following\s+)?(?:the\s+)?(?:dla'?s?\s+)?(?:guidelines?|procedures?|steps)\b",
+            # Whether they must be followed at all: "สถ.มีคู่มือทำ MOU … ต้องทำตามนั้นหรือเปล่า".
+            r"(?:แนว" + _WS + r"ทาง|คู่" + _WS + r"มือ)[^\n?]{0,40}?ต้อง" + _WS + r"(?:ทำ|ปฏิบัติ|ยึด)" + _WS + r"ตาม[^\n?]{0,10}?(?:ไหม|มั้ย|หรือ" + _WS
+            + r"(?:เปล่า|ไม่)|ป่ะ|ป่าว)",
         ),
         negatable=False,
     ),
@@ -734,7 +778,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "personal-matter",
         "an official's own leave, holiday or visa, not the LAO's cooperation",
         patterns=(
-            r"เป็น" + _WS + r"การ" + _WS + r"ส่วน" + _WS + r"ตัว|ลา" + _WS + r"(?:พัก" + _WS + r"ผ่อน|กิจ)|ใบ" + _WS + r"ลา|วัน" + _WS + r"ลา"
+            r"เป็น" + _WS + r"การ" + _WS + r"ส่วน" + _WS + r"ตัว|ลา" + _WS + r"(?:พัก" + _WS + r"(?:ผ่อน|ร้อน)|กิจ)|ใบ" + _WS + r"ลา|วัน" + _WS + r"ลา"
             r"|วีซ่า" + _WS + r"(?:ส่วน" + _WS + r"ตัว|ท่อง" + _WS + r"เที่ยว)|เที่ยว[^\s]{0,10}?กับ" + _WS + r"ครอบ" + _WS + r"ครัว|พา" + _WS
             + r"ครอบ" + _WS + r"ครัว",
             r"\bpersonal\s+(?:trip|travel|visa|holiday|leave)\b|\bon\s+leave\b|\bvacation\b|\btourist\s+visa\b",
@@ -752,7 +796,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a speech, a greeting or a toast to write (for a delegation, a ceremony), not a rule",
         patterns=(
             r"(?:เขียน|ร่าง|แต่ง|เตรียม)" + _WS + r"(?:คำ" + _WS + r"(?:กล่าว|ปราศรัย|อวยพร)|สุนทร" + _WS + r"พจน์|สปีช)",
-            r"\b(?:write|draft|prepare)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address)\b",
+            r"\b(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s+)?(?:,\s*)?(?:warm\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address|poem)\b",
+            r"(?:แต่ง|เขียน)" + _WS + r"(?:กลอน|บท" + _WS + r"กวี|โคลง)",
         ),
         negatable=False,
         out_of_scope=True,
@@ -770,6 +815,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "มีที่เที่ยวหรือร้านอาหารแนะนำไหม": what to see and where to eat, asked for.
             r"(?:ที่" + _WS + r"เที่ยว|ร้าน" + _WS + r"อาหาร|โรง" + _WS + r"แรม|ที่" + _WS + r"พัก)[^?\n]{0,20}?แนะนำ" + _WS + r"(?:ไหม|หน่อย|บ้าง|ด้วย)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
+            r"推荐[^。？?]{0,12}?(?:酒店|宾馆|賓館|餐厅|餐廳|景点|景點)|推薦[^。？?]{0,12}?(?:酒店|賓館|餐廳|景點)|(?:ホテル|レストラン)[^。？?]{0,10}?(?:教えて|おすすめ)|(?:호텔|식당)[^.?]{0,10}?추천",
         ),
         negatable=False,
         out_of_scope=True,
@@ -840,6 +886,28 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:ภาษา|อังกฤษ|จีน|ญี่ปุ่น|เกาหลี|ลาว|เวียดนาม|ไทย|ฝรั่งเศส)[^\n?]{0,30}?ให้" + _WS + r"(?:หน่อย|ด้วย|ที|ได้)",
             r"^[^a-z]{0,3}(?:please\s+)?translate\b|\b(?:can|could)\s+you\s+(?:please\s+)?translate\b|\bhelp\s+(?:me\s+|us\s+)?translate\b"
             r"|请翻译|帮(?:我|忙)翻译|翻訳して|번역해",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "chat-with-bot",
+        "small talk or an opinion asked of the bot itself (\"บอทคิดว่า…\", \"ถ้าบอทเป็นเมือง…\"), not a rule",
+        patterns=(
+            r"(?:ถ้า" + _WS + r")?(?:บอท|น้อง" + _WS + r"บอท)" + _WS + r"(?:คิด|เป็น|เคย|ชอบ|อยาก|ว่า|กับ|เก่ง|มี" + _WS + r"ความ" + _WS + r"เห็น)"
+            r"|ส่วน" + _WS + r"ตัว" + _WS + r"(?:บอท|คุณ)|ปลอบ" + _WS + r"ใจ|chatgpt|\byour\s+(?:own\s+)?(?:opinion|view)\b|\bdo\s+you\s+(?:think|like)\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
+        "weather-or-money-rate",
+        "the weather at a destination or an exchange rate, not a rule",
+        patterns=(
+            r"อากาศ" + _WS + r"(?:ช่วง|ที่|เป็น" + _WS + r"ยัง|หนาว|ร้อน|จะ|ดี" + _WS + r"ไหม)|(?:หนาว|ร้อน)" + _WS + r"(?:ไหม|มั้ย|หรือ" + _WS + r"เปล่า)|เสื้อ" + _WS + r"กัน"
+            + _WS + r"หนาว|พยากรณ์" + _WS + r"อากาศ",
+            r"อัตรา" + _WS + r"แลก" + _WS + r"เปลี่ยน" + _WS + r"(?:วัน" + _WS + r"นี้|ตอน" + _WS + r"นี้|เท่า" + _WS + r"(?:ไร|ไหร่))|(?:หยวน|ดอลลาร์|เยน|วอน|กีบ|จ๊าด|ด่อง|ริงกิต|ยูโร)" + _WS + r"ละ" + _WS + r"กี่" + _WS + r"บาท",
+            r"\bweather\b|\bexchange\s+rate\s+(?:today|now|is)|\bwhat\s+is\s+the\s+exchange\s+rate|天气|天氣|天気|날씨|thời\s+tiết|汇率|匯率|為替|환율|tỷ\s+giá",
         ),
         negatable=False,
         out_of_scope=True,
@@ -947,7 +1015,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r")?(?:ถาม|หา|ติดต่อ)|ติดต่อ" + _WS + r"(?:ใคร|ที่" + _WS + r"ไหน|หน่วย" + _WS + r"งาน" + _WS + r"ไหน)|คุย" + _WS + r"กับ" + _WS
             + r"เจ้า" + _WS + r"หน้าที่",
             r"phone\s+number|telephone|who\s+(?:do|can|should)\s+(?:i|we)\s+call|(?:whom|who)\s+to\s+call",
-            r"\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
+            # "ต้องถามที่ไหน", "ควรปรึกษาหน่วยงานไหน": where to ask.
+            r"(?:ถาม|สอบ" + _WS + r"ถาม|ปรึกษา|หารือ)" + _WS + r"(?:ได้" + _WS + r")?(?:ที่" + _WS + r"ไหน|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))",
+            r"ဖုန်း\s*နံပါတ်|ဆက်သွယ်\s*ရ|លេខ\s*ទូរស័ព្ទ|\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
         ),
         negatable=False,
     ),
@@ -1118,7 +1188,9 @@ _WAIVER = re.compile(r"(?:ไม่|บ่)\s*ต้อง")
 # A gloss in brackets may come between ("ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါ"); a Myanmar word is many letters.
 _NEGATED_AFTER = re.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,2}?"
-    r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|မဟုတ်)"
+    r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
+    # "姉妹都市の話は一切ありません": none of it (not "…に問題はありませんか", which asks).
+    r"|(?:一切|全く|まったく)\s*(?:ありません|ございません|ない|なし|含まれ)(?!\s*(?:か|でしょうか)))"
 )
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
@@ -1236,7 +1308,7 @@ _HOW = re.compile(r"วิธี|ยัง\s*ไง|อย่าง\s*ไร|แ
 # "How to / so that … not": a negator after these asks about what it negates.
 _AVOIDING = re.compile(
     # Not a sector ("ป้องกันไฟป่า… ให้เป็นเรื่องเป็นราว") nor past a new subject ("… เราไม่ได้จะทำ…").
-    r"(?:ยัง\s*ไง|อย่าง\s*ไร|วิธี|ป้องกัน(?!\s*(?:ไฟ|โรค|ภัย|น้ำ|ยา|อุบัติ|หมอก|ไข้|และ|แก้))|ระวัง|เลี่ยง)(?:(?!ถ้า|หาก)[^\n?!]){0,30}?ให้"
+    r"(?:ยัง\s*ไง|อย่าง\s*ไร|วิธี|ป้องกัน(?!\s*(?:ไฟ|โรค|ภัย|ไพ|น้ำ|ยา|อุบัติ|หมอก|ไข้|และ|แก้))|ระวัง|เลี่ยง)(?:(?!ถ้า|หาก)[^\n?!]){0,30}?ให้"
     r"(?:(?!ถ้า|หาก|\sเรา|\sเขา|\sทาง)[^\n?!]){0,30}$"
     r"|(?:เพื่อ|ระวัง|ป้องกัน)\s*(?:ให้\s*)?$"
     r"|(?:make\s+sure|ensure|so\s+that|avoid\w*|how\s+(?:do|can|should|to)\s+(?:we\s+)?(?:make|keep|write|draft|word))"
@@ -1470,6 +1542,34 @@ def _dated_sister_city(lowered: str, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+# Before a sister city being made, not one there is: an upgrade ("ยกระดับเป็น", "ต่อยอดเซ็นเป็น", "upgrade it to", "nâng
+# cấp thành", "升级为"), or a ceremony or a plan that establishes it ("พิธี…ประกาศสถาปนาเป็น", "จะสถาปนา", "อยากเซ็นเป็น").
+_MADE_NOW = re.compile(
+    r"(?:ยก\s*ระดับ|ต่อ\s*ยอด)[^\n?]{0,24}?(?:เป็น|ขึ้น\s*เป็น)\s*(?:ความ\s*สัมพันธ์\s*)?$"
+    r"|(?:พิธี|จะ|อยาก|ขอ|เตรียม|วาง\s*แผน|กำลัง\s*จะ)[^\n?]{0,30}?(?:ประกาศ\s*)?(?:สถาปนา|ลง\s*นาม|เซ็น)\s*(?:ความ\s*สัมพันธ์\s*)?(?:เป็น\s*)?$"
+    r"|\b(?:upgrad\w*|elevat\w*)\b[^.?!\n]{0,30}?\b(?:into|to)\s+(?:an?\s+|full\s+|formal\s+)*$|nâng\s+cấp[^.?!\n]{0,20}?(?:thành|lên)\s+$"
+    r"|(?:升级|升格)为?\s*$|격상"
+)
+# What was done before, in a sister city's sentence: "เคย", "ไว้แล้ว", "ตั้งแต่ปี", "เมื่อปี 2550".
+_DONE_BEFORE = re.compile(r"เคย|ไว้\s*(?:แล้ว|ตั้งแต่|เมื่อ|นาน)|ตั้ง\s*แต่|เมื่อ\s*(?:ปี|พ\.?\s*ศ)|\bsince\b|\bago\b|\bsigned\b|đã\s+ký|已经|已經|結んで")
+
+
+def _made_now(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether every sister city named is one being made now (upgraded to, or to be established), none told as done."""
+    names = _sister_cities(mentions)
+    if not names:
+        return False
+    for mention in names:
+        start = max(0, mention.start - 40)
+        if _MADE_NOW.search(lowered, start, mention.start) is None:
+            return False
+        sentence = max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, mention.start)), default=0)
+        end = _SENTENCE_END.search(lowered, mention.end)
+        if _DONE_BEFORE.search(lowered, sentence, end.start() if end else len(lowered)):
+            return False
+    return True
+
+
 def _sister_cities(mentions: list[Mention]) -> list[Mention]:
     """Return the sister-city mentions a text does not deny."""
     return [m for m in mentions if m.concept == "sister-city" and not m.negated]
@@ -1521,6 +1621,22 @@ _CLAUSE_BREAK = re.compile(r"[.?!;,\n]|แต่|เพราะ|\bbut\b|\bso\b"
 _IF_NOT = re.compile(r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b")
 
 
+_INSTEAD = re.compile(r"แทน|\binstead\b")
+# What may stand between a name and its "แทน": quotes, brackets, a CJK word ("「友好交流都市協定」แทน"), no Thai word.
+_NAME_TAIL = re.compile(r"[\s\"'“”‘’「」『』()（）\u3040-\u30ff\u4e00-\u9fff]*")
+
+
+def _renamed_instead(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether the text's "what instead" is only an "instead" right after a sister city it does not deny (a new name)."""
+    names = [m.end for m in _sister_cities(mentions)]
+    alternatives = [m for m in mentions if m.concept == "alternative"]
+    return bool(names and alternatives) and all(
+        _INSTEAD.search(lowered, m.start, m.end) is not None
+        and any(0 <= m.start - end <= 6 and _NAME_TAIL.fullmatch(lowered, end, m.start) for end in names)
+        for m in alternatives
+    )
+
+
 def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether "may we" follows an undenied sister city closely, in its clause ("…เป็นเมืองพี่เมืองน้องได้ไหม")."""
     asks = [m.start for m in mentions if m.concept == "asks-may"]
@@ -1549,10 +1665,19 @@ _RULE_SAID_AFTER = re.compile(
 )
 
 
+# "เรื่องเมืองพี่เมืองน้องผมทราบแล้วว่าต้องเป็นระดับจังหวัด": the knowing word after the sister city, then the rule.
+_KNOWN_AFTER = re.compile(
+    r"\s*(?:นั้น|นี้)?\s*(?:ผม|เรา|ดิฉัน|หนู|ทาง\s*เรา|นายก\S{0,4})?\s*(?:ก็\s*)?(?:ทราบ|รู้|เข้าใจ)\s*(?:ดี\s*)?(?:อยู่\s*)?แล้ว\s*"
+    r"(?:ค่ะ|คะ|ครับ|นะ\S{0,3})?\s*(?:ว่า)?"
+)
+
+
 def _rule_known(lowered: str, mention: Mention) -> bool:
     """Tell whether a sister city is named as the rule the asker already knows ("รู้แล้วว่า…ต้องระดับจังหวัด")."""
-    return (_KNOWN_BEFORE.search(lowered, max(0, mention.start - 40), mention.start) is not None
-            and _RULE_SAID_AFTER.match(lowered, mention.end) is not None)
+    if _KNOWN_BEFORE.search(lowered, max(0, mention.start - 40), mention.start) is not None:
+        return _RULE_SAID_AFTER.match(lowered, mention.end) is not None
+    after = _KNOWN_AFTER.match(lowered, mention.end)
+    return after is not None and after.end() > mention.end and _RULE_SAID_AFTER.match(lowered, after.end()) is not None
 
 
 def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
@@ -1739,6 +1864,10 @@ class ConceptDetector:
             # "早在2012年就…结为友好城市", "ký kết nghĩa từ năm 2010": the sister city has gone on since that year.
             mentions.append(Mention("existing-relationship", dated.start, dated.end, False, dated.start))
         mentions = [mention for mention in mentions if mention.concept != "since-year"]
+        if _made_now(lowered, mentions):
+            # "ยกระดับเป็นเมืองพี่เมืองน้อง" on an MOU signed before, "พิธี…ประกาศสถาปนาเป็นเมืองพี่เมืองน้อง … คงไว้ได้ไหม":
+            # the sister city is to be made, whatever old agreement or kept item the message names.
+            mentions = [mention for mention in mentions if mention.concept != "existing-relationship"]
         not_lao = _lao_denied(lowered) or (
             _LAO_NOT_ACTING.search(lowered) is not None and _PROVINCE_OR_GOVERNOR.search(lowered) is not None
         )
@@ -1789,6 +1918,13 @@ class ConceptDetector:
             present.add("nothing-abroad")
         if "foreign" in present:
             present.discard("domestic")
+        if "statute" in present:
+            # "สมาชิกสภายืนยันว่า พ.ร.บ.เทศบาล มาตรา 57 ทวิ … ไม่ต้องไปยึดแนวทางของกรมฯ": what the Act says is asked.
+            present.discard("skips-guidelines")
+            stated.discard("skips-guidelines")
+        if "alternative" in present and _renamed_instead(lowered, mentions):
+            # "เปลี่ยนเป็น「友好交流都市協定」แทน", "call it a twin town instead": the other thing is another name of it.
+            present.discard("alternative")
         if "alternative" in present and _sister_city_asked(lowered, mentions) and not _IF_NOT.search(lowered):
             # "เรายกระดับเป็นเมืองพี่เมืองน้องได้ไหม หรือควรทำแบบไหนแทน": the sister city itself is asked first; what
             # else comes after the rule, not in its place.

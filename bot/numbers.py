@@ -29,7 +29,7 @@ _TAIL = re.compile(rf"(?<![\d.{_THAI_LETTER}]){_CODE}{_SLASH}{_SERIAL}")
 _CIRCULAR = re.compile(rf"{_START}ว\s*\.?\s*(?P<serial>\d{{1,8}})(?!\d)(?!\.\d)")
 
 # A circular's ว romanised by an official writing in English: "kr 0023.20/w 0313", "0023.20/V.313".
-_LATIN_W = re.compile(r"(?<=[0-9]/)[wWvV](?=\s?\.?\s?[0-9])|(?<=[0-9] / )[wWvV](?=\s?\.?\s?[0-9])")
+_LATIN_W = re.compile(r"(?:(?<=[0-9]/)|(?<=[0-9] / ))(?:[wW][oO][rR]?|[wWvV])(?=\s?\.?\s?[0-9])")
 
 Level = Literal["full", "tail", "serial"]
 
@@ -97,8 +97,8 @@ def prepare(text: str) -> str:
     if any(letter in text for letter in "OolI"):
         text = _DIGIT_RUN.sub(_digits_read, text)
     if "/" in text:
-        # One letter for one, so that offsets into the prepared text stay those of the original.
-        text = _LATIN_W.sub("ว", text)
+        # "Wor" becomes "ว  ": as many characters, so that offsets into the prepared text stay those of the original.
+        text = _LATIN_W.sub(lambda latin: "ว".ljust(len(latin.group())), text)
     return text
 
 
