@@ -636,6 +636,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:โรง" + _WS + r"เรียน|(?<!จังห)วัด|โรง" + _WS + r"พยาบาล|มหาวิทยาลัย)" + _WS + r"พี่" + _WS + r"(?:โรง" + _WS + r"เรียน|วัด|โรง" + _WS
             + r"พยาบาล|มหาวิทยาลัย)?" + _WS + r"น้อง",
             r"\bsister\s+(?:schools?|hospitals?|temples?|universit(?:y|ies)|clubs?|colleges?)\b|\brotary\b",
+            # "MOU แลกเปลี่ยนนักศึกษาระหว่างมหาวิทยาลัยเรากับมหาวิทยาลัยในไต้หวัน": two institutions are the parties.
+            r"ระหว่าง" + _WS + r"(?:มหาวิทยาลัย|โรง" + _WS + r"เรียน|โรง" + _WS + r"พยาบาล|วิทยาลัย)[^\s]{0,20}" + _WS + r"(?:ของ" + _WS + r")?(?:เรา" + _WS + r")?กับ"
+            + _WS + r"(?:มหาวิทยาลัย|โรง" + _WS + r"เรียน|โรง" + _WS + r"พยาบาล|วิทยาลัย)",
             # A school of the Office of Basic Education, its educational area: not an LAO's.
             r"สพฐ|เขต" + _WS + r"พื้นที่" + _WS + r"การ" + _WS + r"ศึกษา|자매\s*학교|姉妹校|姊妹校|姐妹学校",
             r"\b(?:our|a|the)\s+(?:thai\s+)?(?:university|college|school|hospital|temple|company|club)\b[^.?]{0,30}?\b(?:wants?|would\s+like|plans?|will|is\s+going)\b",
@@ -721,6 +724,26 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\b(?:memorandum\s+of\s+understanding|agreement|mou)\s+(?:on|for|concerning|regarding)\b[^?]{0,300}?(?<![\d.])1[.)]\s*[^\s][^?]{4,}?"
             r"\s2[.)]\s*[^\s]",
             r"第[一二三四五六七八九十\d]+条[^？?]{2,}?第[一二三四五六七八九十\d]+条",
+        ),
+        negatable=False,
+    ),
+    Concept(
+        "not-binding",
+        "the agreement says it binds no one and creates no obligations (\"does not create legally binding obligations\", "
+        "\"不具有法律约束力\", \"tidak mengikat\"): a commitment of the state denied",
+        patterns=(
+            r"\b(?:does|do|shall|will|would)\s+not\s+(?:create|impose|give\s+rise\s+to|constitute|establish|entail)\s+(?:any\s+)?"
+            r"(?:(?:legally\s+)?binding\s+|legal\s+|financial\s+|funding\s+|or\s+)*(?:obligations?|commitments?)"
+            r"|\b(?:creates?|imposes?|entails?)\s+no\s+(?:(?:legally\s+)?binding\s+|legal\s+|financial\s+|or\s+)*(?:obligations?|commitments?)"
+            r"|\bnon[\s\-]*binding\b|\bnot\s+(?:be\s+)?(?:legally\s+)?binding\b|\bshall\s+not\s+bind\b|\bno\s+(?:funding|financial|legal)\s+(?:commitments?|obligations?)\b"
+            r"|\bexpresses\s+an\s+intention\s+only\b",
+            r"(?:ไม่|มิ|บ่)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r")?(?:ผล" + _WS + r")?(?:ข้อ" + _WS + r")?ผูก" + _WS + r"พัน"
+            r"|(?:ไม่|มิ)" + _WS + r"(?:ได้" + _WS + r")?ก่อ" + _WS + r"(?:ให้" + _WS + r"เกิด" + _WS + r")?(?:พันธะ|พันธกรณี|ข้อ" + _WS + r"ผูกพัน)",
+            r"不(?:具有|具备|具備|产生|產生)?\s*(?:任何\s*)?(?:法律\s*)?(?:约束力|約束力|拘束力)|仅表达合作意向|僅表達合作意向",
+            r"法的\s*拘束力\s*(?:を|は)?\s*(?:有し|持た|生じ)?(?:ない|ません)|法的な?義務を(?:生じ|負わ)(?:ない|ません)",
+            r"법적\s*구속력(?:이|을|은)?\s*(?:없|갖지\s*않|가지지\s*않)|구속하지\s*않",
+            r"không\s+(?:có\s+)?(?:giá\s+trị\s+)?ràng\s+buộc|không\s+tạo\s+(?:ra\s+)?(?:nghĩa\s+vụ|ràng\s+buộc)",
+            r"\btidak\s+mengikat\b|\btidak\s+(?:menimbulkan|mewujudkan)\s+(?:kewajiban|obligasi)\b|\bmai\s+(?:puk|phuk)\s*(?:pan|phan)\b",
         ),
         negatable=False,
     ),
@@ -1026,7 +1049,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "asks whether something is allowed (may we, can the province, is it still possible), not how or what",
         patterns=(
             # Not a favour asked ("ช่วยสรุปให้หน่อยได้ไหม"): that asks for something, not whether it is allowed.
-            r"(?<!หน่อย)(?<!ให้)(?<!ที)ได้" + _WS + r"(?:อยู่" + _WS + r")?(?:ไหม|มั้ย|มั๊ย|ไม(?![ก-๛])|ไม๊|มะ|บ่|ก่|ก่อ|ป่ะ|ปะ|ป่าว|เปล่า|หรือ" + _WS + r"(?:ไม่|เปล่า|ป่าว)|รึ" + _WS
+            r"(?<!หน่อย)(?<!ให้)(?<!ที)ได้" + _WS + r"(?:(?:อยู่|เลย)" + _WS + r")?(?:ไหม|มั้ย|มั๊ย|ไม(?![ก-๛])|ไม๊|มะ|บ่|ก่|ก่อ|ป่ะ|ปะ|ป่าว|เปล่า|หรือ" + _WS + r"(?:ไม่|เปล่า|ป่าว)|รึ" + _WS
             + r"(?:เปล่า|ป่าว|ไม่))",
             # "…ได้อยู่ใช่ไหม", "ไม่ได้เหมือนกันใช่ไหม", "ห้ามทุกระดับใช่ป่ะ", "ไม่ขัดหนังสือใช่ไหม".
             r"(?:ได้|ห้าม|ขัด)[ก-๛\s]{0,24}?(?:ใช่|จริง|ถูก(?:" + _WS + r"ต้อง)?)" + _WS + r"(?:ไหม|มั้ย|มั๊ย|มะ|ป่ะ|ปะ|ป่าว|หรือ|เปล่า|บ่)",
@@ -1103,6 +1126,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Vietnamese: "Phía Thái Lan ai là người ký?", "ký thay", "Hội đồng (Sapha) thông qua".
             r"\bai\s+(?:là\s+người\s+|sẽ\s+|được\s+)?ký\b|\bký\s+thay\b|(?:hội\s+đồng|sapha)[^.?!]{0,30}?thông\s+qua|代理(?:署名|签署|簽署)|代签|代簽",
             r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签|由谁签|由誰簽|签字人|簽署人|署名者|(?:市長|町長|村長|首長)[^。？?]{0,24}?が(?:署名|調印)する",
+            # "รองนายก อบต. ปฏิบัติราชการแทนนายก อบต.": a deputy signing in the mayor's place.
+            r"(?:ปฏิบัติ|รักษา)" + _WS + r"ราชการ" + _WS + r"แทน|รอง" + _WS + r"นายก[^\n?]{0,30}?แทน" + _WS + r"นายก",
             # "…หรือต้องให้ปลัดเซ็น": who of the LAO signs ("อบต.ลงนามเองได้ไหม" asks whether the LAO may, instead).
             r"ให้" + _WS + r"(?:ปลัด|รอง" + _WS + r"นายก)[^\s]{0,12}?" + _WS + r"(?:เซ็น|ลง" + _WS + r"นาม)",
             # "Does the chief executive need a council resolution before signing": the council's approval.
@@ -1491,6 +1516,8 @@ _RENAMES_A_DOCUMENT = re.compile(
 
 _INSTITUTION = re.compile(r"มหาวิทยาลัย|โรง\s*พยาบาล|วิทยาลัย|university|hospital")
 # The marks on a letter in hand (its letterhead, a receiving stamp and its number), asked about a letter, not a draft.
+# A letter's date given in citing it ("ลว.23 ก.พ.69"), not asked.
+_DATE_CITED = re.compile(r"ลว\.?\s*\d")
 _LETTER_MARKS = re.compile(r"หัว\s*กระดาษ|ตรา\s*(?:ประทับ|รับ)|เลข\s*(?:ที่\s*)?รับ(?!\s*(?:ผิด|ชอบ|รอง|ฟัง|ทราบ|เงิน|ได้))|letterhead|registry\s+stamp")
 _A_LETTER = re.compile(r"หนังสือ|circular|letter")
 _A_DRAFT = re.compile(r"ร่าง|draft|mou|บันทึก\s*(?:ความ\s*เข้าใจ|ข้อ\s*ตกลง)|ความ\s*ตกลง|สัญญา")
@@ -1700,11 +1727,31 @@ def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
     )
 
 
+# A relationship named at a province's level ("sister-state relationship", "友好省府关系", "姉妹県") that is there already
+# ("already", "早已", "既に", "이미", "อยู่แล้ว"): the provinces', not one an LAO would make.
+_PROVINCE_LEVEL_NAME = re.compile(
+    r"sister[\s\-]*(?:state|province|prefecture)s?|friendship[\s\-]+provinces?|姉妹県|友好県|姐妹省|姊妹省|友好(?:省|府|州|县|縣|県)"
+    r"|(?:จังหวัด|รัฐ|มณฑล)" + _WS + r"พี่" + _WS + r"(?:จังหวัด|รัฐ|มณฑล)?" + _WS + r"น้อง"
+)
+_ALREADY = re.compile(
+    r"\balready\s+(?:has|have|had|holds?|signed|established|enjoys?)\b|(?:早已|已经|已經)\s*(?:建立|签署|簽署|结为|結為|缔结|締結)"
+    r"|既に[^。]{0,30}?(?:結んで|提携|関係に)|이미[^.?]{0,30}?(?:맺|체결|관계)|มี[^\n?]{0,40}?อยู่" + _WS + r"แล้ว"
+)
+
+
 def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city the text names is the province's ("จังหวัดเรามีเมืองพี่เมืองน้องกับ…", "…ของจังหวัด")."""
     names = _sister_cities(mentions)
+
+    def held_by_provinces(m: Mention) -> bool:
+        sentence = max((s.end() for s in _SENTENCE_END.finditer(lowered, 0, m.start)), default=0)
+        end = _SENTENCE_END.search(lowered, m.end)
+        return (_PROVINCE_LEVEL_NAME.fullmatch(lowered, m.start, m.end) is not None
+                and _ALREADY.search(lowered, sentence, end.start() if end else len(lowered)) is not None)
+
     return bool(names) and all(
         _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or _OF_THE_PROVINCE.match(lowered, m.end)
+        or held_by_provinces(m)
         for m in names
     )
 
@@ -2004,6 +2051,9 @@ class ConceptDetector:
             present.discard("sister-city")
             stated.discard("sister-city")
             present.add("province-sister-city")
+        if "not-binding" in present and "binds-government" not in present:
+            # "This MOU does not create legally binding obligations…", "tidak mengikat Pemerintah kedua negara".
+            negated.add("binds-government")
         if "own-costs" in stated and ("binds-government" not in negated or present & DECIDING_RULES):
             # A draft told in the official's words is the framework's only when it also says nothing binds the
             # state ("ต่างคนต่างจ่าย บ่มีข้อไหนผูกพันรัฐบาล"): each side paying its own is no promise of that alone,
@@ -2030,6 +2080,13 @@ class ConceptDetector:
             concept.startswith(LETTER_PREFIX) and concept != UNKNOWN_LETTER for concept in present
         ):
             present.discard("letter-question")
+        asked_of_letter = [m for m in mentions if m.concept == "letter-question"]
+        if "asks-may" in present and "agreement" in present and asked_of_letter and all(
+            _DATE_CITED.match(lowered, m.start) for m in asked_of_letter
+        ):
+            # "ตาม ว.313 ลว.23 ก.พ.69 … อบต.ยังทำ MOU ด้านวัฒนธรรม…ได้อยู่ไหม": the date cites the letter; the rule is asked.
+            present.discard("letter-question")
+            stated.discard("letter-question")
         if _RESOLUTION.search(lowered):
             from bot.letters import parse_thai_date
 
