@@ -130,7 +130,10 @@ class Answerer:
                 answers.append(got)
                 # A restriction whose concept the part says leads: one it leads with, or one it needs (another name).
                 said = (got.entry.first_when | got.entry.needs) & read.concepts.stated
-                if asked_restriction is None and got.verdict == "no" and said:
+                # So does an explanation a deciding rule leads to ("2.ถ้าฝ่ายเวียดนามอยากให้เขียนว่า…พันธกรณีภายใต้กฎหมาย
+                # ระหว่างประเทศ จะใส่ได้ไหม" is the treaty rule's, said before the part that is allowed).
+                restricts = got.verdict == "no" or (got.verdict == "info" and bool(said & DECIDING_RULES))
+                if asked_restriction is None and restricts and said:
                     asked_restriction = got
             told = part
         if not answers:

@@ -76,7 +76,7 @@ _STATE_MADE_TO_TH = (
     + _WS + r"ประกัน|รับ" + _WS + r"ประกัน|รับ" + _WS + r"ผิด" + _WS + r"ชอบ" + _WS + r"ค่า|คุ้ม" + _WS + r"ครอง|ลด" + _WS + r"(?:ภาษี|ค่า))"
 )
 _STATE_BODY_EN = (
-    r"\b(?:thai|thailand'?s?|the\s+kingdom'?s?)\s+(?:(?:central|national|royal)\s+)?(?:ministr(?:y|ies)|departments?|government|authorit(?:y|ies)"
+    r"\b(?:(?:the\s+)?royal\s+thai|thai|thailand'?s?|the\s+kingdom'?s?)\s+(?:(?:central|national|royal)\s+)?(?:ministr(?:y|ies)|departments?|government|authorit(?:y|ies)"
     r"|immigration|customs|police|army|armed\s+forces|military|courts?|state|agenc(?:y|ies)|officials?|hospitals?"
     r"|public\s+\w+|revenue\s+department|border\s+\w+)"
 )
@@ -209,13 +209,17 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the agreement would bind or commit the Thai government or its budget, or be signed on Thailand's behalf",
         patterns=(
             r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r")|ฝ่าย" + _WS + r"ไทย|กระทรวง(?!" + _WS + _NOT_THAI
-            + r")[^\s]{0,25}|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน"
+            + r")[^\s]{0,25}?|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}?|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน"
             # State agencies: the health security office, social security, immigration, customs, the tourism authority.
             r"|สปสช|สปส(?![ก-๛])|สำนักงาน" + _WS + r"หลักประกัน|ประกัน" + _WS + r"สังคม|ตม(?![ก-๛])|ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ศุลกากร|ททท)"
             r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ|ตังค์|ตัง|สตางค์)|จ่าย|รับผิดชอบ|ค้ำ(?:" + _WS + "ประกัน)?|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "ออก|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
+            # The kingdom as the Thai party: "คู่ภาคีฝ่ายเราว่า 'ราชอาณาจักรไทย โดยองค์การบริหารส่วนตำบล…'", "the Kingdom of
+            # Thailand, represented by the Tambon…".
+            r"ราช" + _WS + r"อาณาจักร" + _WS + r"ไทย" + _WS + r",?" + _WS + r"(?:โดย|ซึ่ง" + _WS + r"มี)" + _WS + r"(?:องค์การ|เทศบาล|อบต|อบจ|ทต|ทม|ทน|นายก)"
+            r"|\b(?:the\s+)?kingdom\s+of\s+thailand\s*,?\s+(?:represented\s+)?by\s+(?:the\s+)?(?:tambon|municipality|thesaban|sao|tao|pao|provincial\s+administrative|subdistrict|mayor)",
             # The Department itself promising money: "กรมส่งเสริมการปกครองท้องถิ่นจะสนับสนุนงบประมาณสมทบโครงการนี้".
             r"(?:กรม" + _WS + r"ส่ง" + _WS + r"เสริม[^\s]{0,30}|สถ(?![ก-๛]))" + _WS + r"(?:จะ" + _WS + r")?(?:สนับสนุน" + _WS + r"(?:งบ|เงิน|ทุน)|ออก" + _WS
             + r"(?:เงิน|ค่า|งบ)|สมทบ|อุดหนุน|ให้" + _WS + r"(?:งบ|เงิน)|ค้ำ|จัด" + _WS + r"สรร" + _WS + r"งบ)",
@@ -256,7 +260,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:atas|bagi(?:\s+pihak)?)\s+nama\s+(?:pemerintah|kerajaan)(?:\s+(?:kerajaan|diraja))?\s+(?:thailand|thai)\b",
             # Korean says the verb at the end of a longer clause: "태국 정부는 … 필요한 예산을 지원한다".
             r"태국\s*(?:중앙\s*)?정부[^.?!]{0,60}?(?:보증|보장|부담|지급|의무|약속|제공|지원|책임)",
-            r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí)",
+            r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí"
+            r"|cấp\s+(?:học\s+bổng|kinh\s+phí|ngân\s+sách|thị\s+thực|visa|giấy\s+phép)|cung\s+cấp|đài\s+thọ|miễn)",
             r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,40}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
             r"|承诺|承諾|提供|約束|负责|負責|开通|開通|开设|開設|同意|支持|支援|確保|确保|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             # A Thai ministry in Korean: "태국 내무부는 … 연간 예산을 지원한다".
@@ -358,7 +363,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\b(?:kastam|imigresen|imigrasi|rondaan)\b|ကင်း\s*လှည့်|စစ်\s*ဆေး\s*ရေး\s*ဂိတ်|နယ်\s*စပ်\s*ဂိတ်|ဗီ\s*ဇာ|အကောက်\s*ခွန်",
             # Vietnamese customs, duty-free, border gates; Khmer border crossings and visas (ច្រកព្រំដែន, ទិដ្ឋាការ).
             r"hải\s+quan|miễn\s+thuế|(?:mở|đóng|lập)\s+(?:[^\s]+\s+){0,2}?cửa\s+khẩu|ច្រក\s*ព្រំដែន|(?:បើក|បិទ)\s*ច្រក|ទិដ្ឋាការ|គយ\s*(?:និង|ពន្ធ)",
-            r"military|armed\s+forces|\b(?:army|navy|air\s+force)\b|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
+            r"\b(?:joint\s+|border\s+)patrols?\b|royal\s+thai\s+police|military|armed\s+forces|\b(?:army|navy|air\s+force)\b|one[\s\-]+china|sovereignty|immigration|territorial\s+waters|fishing\s+(?:zone|ground)s?"
             r"|tariffs?|import\s+dut(?:y|ies)",
         ),
         from_rules=("immigration", "defence", "foreign-policy"),
@@ -480,7 +485,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "foreign-aid",
         "money from abroad: donations, aid, grants or loans for the LAO",
         patterns=(
-            r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"(?:ทุน|เงิน)|(?:ทุน|เงิน)" + _WS + "สนับสนุน|สนับสนุน" + _WS
+            r"บริจาค|เงิน" + _WS + r"ช่วย" + _WS + "เหลือ|ให้" + _WS + r"(?:ทุน(?!" + _WS + r"(?:การ" + _WS + r"ศึกษา|เรียน))|เงิน)|(?:ทุน|เงิน)" + _WS + "สนับสนุน|สนับสนุน" + _WS
             + r"(?:เงิน|ทุน)|มอบ" + _WS + r"(?:เงิน|รถ|อุปกรณ์|เครื่อง|ของ)|รับ" + _WS
             + r"ทุน|เงิน" + _WS + "กู้|กู้" + _WS + "เงิน|รับ" + _WS + "เงิน",
             # A thing given ("อยากยกให้ อบต.ฟรีๆ", "ມອບເຮືອກູ້ໄພ 2 ລຳ ໃຫ້ ອບຕ."), not authority delegated ("มอบอำนาจให้").
@@ -538,6 +543,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"บริษัท|เอกชน|ห้าง" + _WS + r"ร้าน|มูลนิธิ|จัด" + _WS + r"(?:ซื้อ|จ้าง)|ผู้" + _WS + r"รับ" + _WS + r"เหมา|ซื้อ" + _WS
             + r"(?:รถ|เครื่อง|ของ|สินค้า)",
             r"\bcompan(?:y|ies)\b|\bfirm\b|contractor|supplier|procure\w*|purchas\w*|\bngo\b|foundation",
+            # A university abroad as the partner, not a governmental unit: "the Karlsruhe Institute of Technology (a German university)".
+            r"\((?:a|an)\s+[a-z]+\s+university\)|\b(?:a|the)\s+(?:german|japanese|chinese|korean|american|french|british|australian|foreign)\s+university\b"
+            r"|มหาวิทยาลัย(?:เอกชน)?" + _WS + r"(?:แห่ง" + _WS + r"หนึ่ง" + _WS + r")?(?:ใน|ของ|จาก)" + _WS + r"(?:ต่าง" + _WS + r"ประเทศ|ญี่ปุ่น|จีน|เกาหลี|เยอรมัน|อเมริกา|สหรัฐ|ไต้หวัน|อินเดีย|ออสเตรเลีย)",
             r"企业|企業|公司|株式会社|기업|회사|công\s+ty|doanh\s+nghiệp|\bsyarikat\b|\bperusahaan\b|ក្រុមហ៊ុន|ကုမ္ပဏီ",
         ),
         negatable=False,
@@ -682,7 +690,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:ตาม" + _WS + r")?(?:แนว" + _WS + r"(?:ทาง|ปฏิบัติ)|คู่" + _WS + r"มือ|ขั้น" + _WS + r"ตอน|หลัก" + _WS + r"เกณฑ์)"
             r"|ข้าม" + _WS + r"(?:แนว" + _WS + r"ทาง|ขั้น" + _WS + r"ตอน)|(?:นอก|ไม่" + _WS + r"อิง)" + _WS + r"แนว" + _WS + r"ทาง" + _WS + r"(?:ของ" + _WS + r")?สถ",
             r"\b(?:without|skip(?:ping)?|ignor(?:e|ing)|bypass(?:ing)?)\s+(?:following\s+)?(?:the\s+)?(?:dla'?s?\s+)?(?:guidelines?|procedures?|steps)\b",
-            # Whether they must be followed at all: "สถ.มีคู่มือทำ MOU … ต้องทำตามนั้นหรือเปล่า".
+            # Whether they must be followed at all: "สถ.มีคู่มือทำ MOU … ต้องทำตามนั้นหรือเปล่า", "…นี่บังคับเลยบ่ หรือแค่แนะนำ".
+            r"(?:แนว" + _WS + r"ทาง|คู่" + _WS + r"มือ)[^\n?]{0,50}?(?:บังคับ" + _WS + r"(?:เลย|ไหม|มั้ย|บ่|หรือ)|แค่" + _WS + r"แนะนำ)",
             r"(?:แนว" + _WS + r"ทาง|คู่" + _WS + r"มือ)[^\n?]{0,40}?ต้อง" + _WS + r"(?:ทำ|ปฏิบัติ|ยึด)" + _WS + r"ตาม[^\n?]{0,10}?(?:ไหม|มั้ย|หรือ" + _WS
             + r"(?:เปล่า|ไม่)|ป่ะ|ป่าว)",
         ),
@@ -928,7 +937,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "the weather at a destination or an exchange rate, not a rule",
         patterns=(
             r"อากาศ" + _WS + r"(?:ช่วง|ที่|เป็น" + _WS + r"ยัง|หนาว|ร้อน|จะ|ดี" + _WS + r"ไหม)|(?:หนาว|ร้อน)" + _WS + r"(?:ไหม|มั้ย|หรือ" + _WS + r"เปล่า)|เสื้อ" + _WS + r"กัน"
-            + _WS + r"หนาว|พยากรณ์" + _WS + r"อากาศ",
+            + _WS + r"หนาว|พยากรณ์" + _WS + r"อากาศ|ฝน" + _WS + r"(?:จะ" + _WS + r")?ตก" + _WS + r"(?:ไหม|มั้ย|หรือ" + _WS + r"เปล่า|บ่)",
             r"อัตรา" + _WS + r"แลก" + _WS + r"เปลี่ยน" + _WS + r"(?:วัน" + _WS + r"นี้|ตอน" + _WS + r"นี้|เท่า" + _WS + r"(?:ไร|ไหร่))|(?:หยวน|ดอลลาร์|เยน|วอน|กีบ|จ๊าด|ด่อง|ริงกิต|ยูโร)" + _WS + r"ละ" + _WS + r"กี่" + _WS + r"บาท",
             r"\bweather\b|\bexchange\s+rate\s+(?:today|now|is)|\bwhat\s+is\s+the\s+exchange\s+rate|天气|天氣|天気|날씨|thời\s+tiết|汇率|匯率|為替|환율|tỷ\s+giá",
         ),

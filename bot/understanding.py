@@ -29,7 +29,8 @@ _ASKS = re.compile(
 # Where one clause of a message ends: a line, a question or full stop, a space between Thai words.
 _CLAUSE_END = re.compile(
     # (A numbered point after Thai, "…ได้ไหม 2) ถ้าจะโทร…", starts a clause too.)
-    r"\n+|[?!;]+|(?<=[a-z0-9])\.\s+|(?<=[\u0e00-\u0e7f\")”])\s+(?=[\u0e00-\u0e7f\"(“]|[1-9๑-๙][.)]\s)"
+    # ("…ได้ไหม 2.ถ้าไม่ได้…": a point's number glued to its first word starts a clause too.)
+    r"\n+|[?!;]+|(?<=[a-z0-9])\.\s+|(?<=[\u0e00-\u0e7f\")”])\s+(?=[\u0e00-\u0e7f\"(“]|[1-9๑-๙][.)](?![\d๐-๙]))"
 )
 # Below this many words a message is one question: nothing in it is context.
 _LONG = 14
@@ -205,6 +206,8 @@ _SPELT_OUT = (
     (re.compile(r"(?<![\u0e00-\u0e7f])ก\.\s*(?=ต่างประเทศ)"), "กระทรวงการ"),  # its name: กระทรวงการต่างประเทศ
     (re.compile(r"(?<![\u0e00-\u0e7f])ก\.\s*(?=(?:การ)?(?:มหาดไทย|คลัง|พาณิชย์|กลาโหม|สาธารณสุข|ศึกษาธิการ))"), "กระทรวง"),
     (re.compile(r"(?<![\u0e00-\u0e7f])ตปท\.?(?![\u0e00-\u0e7f])"), "ต่างประเทศ"),
+    # "ทต.กับ ม.แม่ฟ้าหลวง": a university (not ม.ค., a month, nor ม.3, a village).
+    (re.compile(r"(?<![\u0e00-\u0e7f])ม\.\s*(?!ค\.)(?=[\u0e01-\u0e2e]{2})"), "มหาวิทยาลัย"),
     # "ร่างไม่มีข้อผูกพันรบ.ไทย": the government.
     (re.compile(r"(?<![\u0e00-\u0e7f])รบ\.\s*(?=ไทย|กลาง)|(?<=ผูกพัน)รบ\.?(?![\u0e00-\u0e7f])"), "รัฐบาล"),
     # A sector, not the Ministry: "MOU ด้านสธ." is public health.

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.numbers import LetterNumber, canonical, find_numbers, matching_key, parse_number
+from bot.numbers import LetterNumber, canonical, find_numbers, matching_key, number_spans, parse_number
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
@@ -140,3 +140,9 @@ def test_a_circulars_w_typed_in_latin_after_the_slash(text: str) -> None:
 def test_a_latin_w_elsewhere_is_no_circular_mark() -> None:
     assert parse_number("Route w 313") is None
     assert find_numbers("www.example.com/wiki") == []
+
+
+def test_a_circulars_wor_romanised_keeps_the_offsets() -> None:
+    text = 'citing "Khor Ror 0023.20/Wor 0313" again'
+    (start, end, number), = number_spans(text)
+    assert number.key_tail == "23.20/ว313" and text[start:end].startswith("0023.20/Wor")

@@ -1108,3 +1108,120 @@ def test_a_thai_ministry_promising_in_an_english_clause_is_the_binding_rule(answ
 def test_a_donation_offered_in_korean_is_the_aid_entry(answerer: Answerer) -> None:
     answer = answerer.answer("우리 시가 태국 อบต.에 소방차를 무상으로 기증하려고 합니다. 받을 수 있나요?")
     assert answer.entry_id == "foreign-aid-to-lao" and answer.verdict not in {"yes", "conditional"}
+
+
+@pytest.mark.parametrize("question", [
+    "รู้แล้วครับว่าเมืองพี่เมืองน้องต้องระดับจังหวัด งั้น ทต.ทำ MOU เรื่องน้ำประปากับเมืองในลาวได้ใช่ไหม",
+    "เรื่องเมืองพี่เมืองน้องเราทราบแล้วว่าต้องเป็นระดับจังหวัด อบต.จะทำ MOU ด้านกีฬากับเมืองในกัมพูชาได้ไหม",
+    "We know sister city is only for provinces. Can our tambon still sign a health MOU with a town in Vietnam?",
+])
+def test_a_rule_the_asker_knows_is_referred_to_not_asked(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_a_rule_known_does_not_hide_a_sister_city_asked_after_it(answerer: Answerer) -> None:
+    answer = answerer.answer("ทราบแล้วว่าเมืองพี่เมืองน้องต้องระดับจังหวัด แต่ถ้าเรียกว่าเมืองแฝดแทน ทต.ทำได้ไหม")
+    assert answer.verdict == "no" and answer.entry_id in {"sister-city-other-names", "sister-city-province-only"}
+
+
+@pytest.mark.parametrize("question", [
+    "ปีที่แล้วเราทำ MOU ด้านการค้ากับเมืองในจีนแล้ว ปีนี้เขาอยากยกระดับเป็นเมืองพี่เมืองน้อง ทต.เซ็นได้ไหม",
+    "งานสงกรานต์ปีนี้มีพิธีประกาศสถาปนาเป็นเมืองพี่เมืองน้องกับเมืองในลาว ช่วงพิธีนี้คงไว้ได้ไหมคะ",
+])
+def test_a_sister_city_being_made_is_no_old_relationship(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no"), question
+
+
+@pytest.mark.parametrize("question", [
+    "Dear Mayor, we propose a cooperation MOU on composting with your tambon. This is not a twinning."
+    " Best regards, Town of Ulm\n-----\nอบต.ครับ ตอบรับได้ไหม",
+    "Kính gửi: Thị trưởng. Chúng tôi đề nghị ký thỏa thuận thiết lập quan hệ kết nghĩa. Trân trọng.\n-----\n"
+    "ทม.ลงนามเองได้ไหมครับ",
+])
+def test_a_letters_closing_keeps_the_question_pasted_under_it(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.kind == "entry", question
+
+
+@pytest.mark.parametrize(("question", "entry_id", "verdict"), [
+    # Partners' languages: names, commitments, treaties, negations.
+    ("ฝ่ายจีนพิมพ์มาว่า jiemei chengshi xieyi ให้นายก ทต.เซ็น เซ็นได้ไหมคะ", "sister-city-other-names", "no"),
+    ("台灣的鄉公所希望和 อบต. 締結「姊妹鄉鎮」，泰國的 อบต. 可以自己簽嗎？", "sister-city-other-names", "no"),
+    ("우리 시는 태국 อบต.와 친선도시 협약을 맺고 싶습니다. 가능한가요?", "sister-city-other-names", "no"),
+    ("Điều 5: Bộ Ngoại giao Thái Lan sẽ bố trí kinh phí cho dự án. ทต.เซ็นร่างนี้ได้ไหม", "agreement-must-not-bind-government", "no"),
+    ("Draf MoU: ditandatangani untuk dan atas nama Pemerintah Kerajaan Thailand. อบต.เซ็นได้ไหม",
+     "agreement-must-not-bind-government", "no"),
+    ("제4조: 태국 정부는 본 사업에 필요한 예산을 매년 지원한다. 이 조항이 있어도 อบต.가 서명할 수 있나요?",
+     "agreement-must-not-bind-government", "no"),
+    ("当市は姉妹都市提携ではございません。防災に関する覚書を貴テーサバーンと締結したいのですが、可能でしょうか。",
+     "other-cooperation-allowed", "conditional"),
+])
+def test_partners_languages_read_further(answerer: Answerer, question: str, entry_id: str, verdict: str) -> None:
+    answer = answerer.answer(question)
+    # Another name for a sister city is answered by either of its two entries, with the same "no".
+    names = {"sister-city-other-names", "sister-city-province-only"}
+    assert answer.verdict == verdict and (answer.entry_id == entry_id or {answer.entry_id, entry_id} <= names), question
+
+
+@pytest.mark.parametrize("question", [
+    "ร่าง MOU ขยะกับเมืองในเกาหลี ข้อ 3 แต่ละฝ่ายรับผิดชอบงบประมาณของตนเอง ข้อ 4 ไม่มีผลผูกพันรัฐบาลของทั้งสองประเทศ"
+    " อบต.เซ็นได้ไหม",
+    "Draft MOU on flood warning with a town in Laos. Article 2: each Party shall bear its own costs. Article 3: this MOU"
+    " does not create legally binding obligations for the Government of either country. Can our tambon sign it?",
+    "草案：第三条 各方自行承担本方费用。第四条 本备忘录不对两国政府产生任何法律约束力。ทต.ลงนามได้ไหม",
+])
+def test_a_draft_paying_its_own_way_and_binding_no_one_is_the_framework(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_a_draft_saying_it_binds_no_one_still_loses_to_a_ministrys_money(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "ร่างข้อ 5 กระทรวงมหาดไทยจะสนับสนุนงบประมาณโครงการ ข้อ 6 บันทึกนี้ไม่มีผลผูกพันทางกฎหมาย อบต.เซ็นได้ไหม"
+    )
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+
+
+def test_the_department_promising_money_binds_the_state(answerer: Answerer) -> None:
+    answer = answerer.answer("เขียนใน MOU ว่ากรมส่งเสริมการปกครองท้องถิ่นจะสนับสนุนงบประมาณสมทบโครงการ ได้ไหม")
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+
+
+def test_doing_without_the_guidelines_is_answered_by_them(answerer: Answerer) -> None:
+    answer = answerer.answer("ทำ MOU ท่องเที่ยวกับเมืองในลาวเองเลย ไม่ต้องดูแนวทางของ สถ. ก็ได้ใช่ไหม")
+    assert answer.entry_id == "follow-dla-guidelines" and answer.verdict not in {"yes", "conditional"}
+
+
+def test_the_provinces_criteria_asked_by_an_lao_are_the_provinces_entry(answerer: Answerer) -> None:
+    answer = answerer.answer("อบต.จะช่วยจังหวัดเตรียมข้อมูล จังหวัดมีหลักเกณฑ์เลือกคู่เมืองพี่เมืองน้องอย่างไรคะ")
+    assert answer.entry_id == "sister-city-province-criteria"
+
+
+def test_a_letters_date_cited_asks_the_rule(answerer: Answerer) -> None:
+    answer = answerer.answer("ตาม ว.0313 ลว.23 ก.พ.69 ทต.ยังทำ MOU ด้านการเกษตรกับเมืองในลาวได้อยู่ไหมครับ")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "ทต.กับ อบต.ข้างเคียงในอำเภอเดียวกันจะทำ MOU เก็บขยะร่วมกัน ที่ปรึกษาญี่ปุ่นเรียกว่า 広域連携 ต้องทำยังไง",
+    "ถ้าบอทเป็นเมือง อยากเป็นเมืองพี่เมืองน้องกับที่ไหน",
+    "สัปดาห์หน้าคณะเราไปดูงานที่โซล อากาศหนาวไหมครับ",
+    "MOU แลกเปลี่ยนอาจารย์ระหว่างมหาวิทยาลัยเรากับมหาวิทยาลัยในญี่ปุ่น ต้องผ่านสภามหาวิทยาลัยไหม",
+])
+def test_lookalikes_at_home_about_the_bot_or_the_weather_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
+
+
+def test_a_province_level_relationship_held_already_leaves_the_lao_its_own_mou(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Our state already has a sister-state relationship with your province. Separately, our city would like a short"
+        " MOU with your thesaban on library exchanges, each side paying its own costs. Is that allowed?"
+    )
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+def test_a_northern_sister_city_is_one(answerer: Answerer) -> None:
+    answer = answerer.answer("อบต.เฮาจะเซ็นเป็นเมืองปี้เมืองน้องกับเชียงตุงเองได้ก่อเจ้า")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
