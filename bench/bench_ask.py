@@ -111,6 +111,17 @@ SETS = [
     "sealed_bz_questions.yaml",
     "sealed_ca_questions.yaml",
     "sealed_cb_questions.yaml",
+    "sealed_cc_questions.yaml",
+    "sealed_cd_questions.yaml",
+    "sealed_ce_questions.yaml",
+    "sealed_cf_questions.yaml",
+    "sealed_cg_questions.yaml",
+    "sealed_ch_questions.yaml",
+    "sealed_ci_questions.yaml",
+    "sealed_cj_questions.yaml",
+    "sealed_ck_questions.yaml",
+    "sealed_cl_questions.yaml",
+    "sealed_cm_questions.yaml",
 ]
 
 

@@ -83,7 +83,8 @@ class Answer:
 # Out-of-scope concepts that may be mentioned in passing by an LAO asking about a rule (the hotel booked for
 # the signing, a worker it hired): they decline only a question about nothing else.
 _IN_PASSING = frozenset(
-    {"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules", "speech-request"}
+    {"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules", "speech-request",
+     "channel-question"}
 )
 class Answerer:
     """Answers questions from one knowledge base; build once, call `answer` many times."""

@@ -945,6 +945,17 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         out_of_scope=True,
     ),
     Concept(
+        "channel-question",
+        "through which channel a letter or an invitation goes (the Ministry of Foreign Affairs, an embassy, e-mail): not in the sources",
+        patterns=(
+            r"(?:ส่ง|ยื่น)[^\n?]{0,40}?(?:ผ่าน|ทาง)" + _WS + r"(?:กระทรวง" + _WS + r"การ" + _WS + r"ต่าง" + _WS + r"ประเทศ|กต(?![ก-๛])|สถาน" + _WS
+            + r"(?:ทูต|กงสุล|เอก" + _WS + r"อัครราชทูต))|ส่ง" + _WS + r"อีเมล" + _WS + r"(?:ไป" + _WS + r")?ตรง",
+            r"\b(?:through|via)\s+(?:the\s+)?(?:embassy|consulate|ministry\s+of\s+foreign\s+affairs|mfa)\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
         "task-request",
         "a task asked of the bot (translate, write or draft something), not a question about the rules",
         patterns=(

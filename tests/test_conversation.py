@@ -132,6 +132,17 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_bz_questions.yaml", 0.88, 0.94, 0),
         ("sealed_ca_questions.yaml", 0.93, 0.88, 0),
         ("sealed_cb_questions.yaml", 0.86, 0.92, 0),
+        ("sealed_cc_questions.yaml", 0.95, 0.93, 0),
+        ("sealed_cd_questions.yaml", 0.98, 0.92, 0),
+        ("sealed_ce_questions.yaml", 0.95, 0.93, 0),
+        ("sealed_cf_questions.yaml", 0.93, 0.87, 0),
+        ("sealed_cg_questions.yaml", 0.93, 0.98, 0),
+        ("sealed_ch_questions.yaml", 0.82, 0.98, 0),
+        ("sealed_ci_questions.yaml", 0.91, 0.92, 0),
+        ("sealed_cj_questions.yaml", 0.9, 0.83, 0),
+        ("sealed_ck_questions.yaml", 0.89, 0.89, 0),
+        ("sealed_cl_questions.yaml", 0.95, 0.93, 0),
+        ("sealed_cm_questions.yaml", 0.91, 0.89, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

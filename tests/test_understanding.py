@@ -1150,7 +1150,8 @@ def test_a_letters_closing_keeps_the_question_pasted_under_it(answerer: Answerer
     ("ฝ่ายจีนพิมพ์มาว่า jiemei chengshi xieyi ให้นายก ทต.เซ็น เซ็นได้ไหมคะ", "sister-city-other-names", "no"),
     ("台灣的鄉公所希望和 อบต. 締結「姊妹鄉鎮」，泰國的 อบต. 可以自己簽嗎？", "sister-city-other-names", "no"),
     ("우리 시는 태국 อบต.와 친선도시 협약을 맺고 싶습니다. 가능한가요?", "sister-city-other-names", "no"),
-    ("Điều 5: Bộ Ngoại giao Thái Lan sẽ bố trí kinh phí cho dự án. ทต.เซ็นร่างนี้ได้ไหม", "agreement-must-not-bind-government", "no"),
+    ("Điều 5: Bộ Ngoại giao Thái Lan sẽ bố trí kinh phí cho dự án. ทต.เซ็นร่างนี้ได้ไหม",
+     "agreement-must-not-bind-government", "no"),
     ("Draf MoU: ditandatangani untuk dan atas nama Pemerintah Kerajaan Thailand. อบต.เซ็นได้ไหม",
      "agreement-must-not-bind-government", "no"),
     ("제4조: 태국 정부는 본 사업에 필요한 예산을 매년 지원한다. 이 조항이 있어도 อบต.가 서명할 수 있나요?",
@@ -1168,8 +1169,8 @@ def test_partners_languages_read_further(answerer: Answerer, question: str, entr
 @pytest.mark.parametrize("question", [
     "ร่าง MOU ขยะกับเมืองในเกาหลี ข้อ 3 แต่ละฝ่ายรับผิดชอบงบประมาณของตนเอง ข้อ 4 ไม่มีผลผูกพันรัฐบาลของทั้งสองประเทศ"
     " อบต.เซ็นได้ไหม",
-    "Draft MOU on flood warning with a town in Laos. Article 2: each Party shall bear its own costs. Article 3: this MOU"
-    " does not create legally binding obligations for the Government of either country. Can our tambon sign it?",
+    "Draft MOU on flood warning with a town in Laos. Article 2: each Party shall bear its own costs. Article 3: this"
+    " MOU does not create legally binding obligations for the Government of either country. Can our tambon sign it?",
     "草案：第三条 各方自行承担本方费用。第四条 本备忘录不对两国政府产生任何法律约束力。ทต.ลงนามได้ไหม",
 ])
 def test_a_draft_paying_its_own_way_and_binding_no_one_is_the_framework(answerer: Answerer, question: str) -> None:
