@@ -1578,6 +1578,13 @@ _SENTENCE_END = re.compile(r"[.。!?？\n]")
 _DATED_REACH = 60
 
 
+def _sentence_of(lowered: str, mention: Mention) -> tuple[int, int]:
+    """Return where the sentence holding `mention` begins and ends."""
+    start = max((end.end() for end in _SENTENCE_END.finditer(lowered, 0, mention.start)), default=0)
+    end = _SENTENCE_END.search(lowered, mention.end)
+    return start, end.start() if end else len(lowered)
+
+
 def _dated_sister_city(lowered: str, mentions: list[Mention]) -> Mention | None:
     """Return the year something has gone on since said next to a sister city, in the same sentence, or None."""
     for dated in (m for m in mentions if m.concept == "since-year"):
@@ -1610,9 +1617,7 @@ def _made_now(lowered: str, mentions: list[Mention]) -> bool:
         start = max(0, mention.start - 40)
         if _MADE_NOW.search(lowered, start, mention.start) is None:
             return False
-        sentence = max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, mention.start)), default=0)
-        end = _SENTENCE_END.search(lowered, mention.end)
-        if _DONE_BEFORE.search(lowered, sentence, end.start() if end else len(lowered)):
+        if _DONE_BEFORE.search(lowered, *_sentence_of(lowered, mention)):
             return False
     return True
 
@@ -1764,10 +1769,8 @@ def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
     names = _sister_cities(mentions)
 
     def held_by_provinces(m: Mention) -> bool:
-        sentence = max((s.end() for s in _SENTENCE_END.finditer(lowered, 0, m.start)), default=0)
-        end = _SENTENCE_END.search(lowered, m.end)
         return (_PROVINCE_LEVEL_NAME.fullmatch(lowered, m.start, m.end) is not None
-                and _ALREADY.search(lowered, sentence, end.start() if end else len(lowered)) is not None)
+                and _ALREADY.search(lowered, *_sentence_of(lowered, m)) is not None)
 
     return bool(names) and all(
         _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or _OF_THE_PROVINCE.match(lowered, m.end)
