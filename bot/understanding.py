@@ -206,8 +206,8 @@ _SPELT_OUT = (
     (re.compile(r"(?<![\u0e00-\u0e7f])ก\.\s*(?=ต่างประเทศ)"), "กระทรวงการ"),  # its name: กระทรวงการต่างประเทศ
     (re.compile(r"(?<![\u0e00-\u0e7f])ก\.\s*(?=(?:การ)?(?:มหาดไทย|คลัง|พาณิชย์|กลาโหม|สาธารณสุข|ศึกษาธิการ))"), "กระทรวง"),
     (re.compile(r"(?<![\u0e00-\u0e7f])ตปท\.?(?![\u0e00-\u0e7f])"), "ต่างประเทศ"),
-    # "ทต.กับ ม.แม่ฟ้าหลวง": a university (not ม.ค., a month, nor ม.3, a village).
-    (re.compile(r"(?<![\u0e00-\u0e7f])ม\.\s*(?!ค\.)(?=[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e])"), "มหาวิทยาลัย"),
+    # "ทต.กับ ม.แม่ฟ้าหลวง": a university (not ม.ค., a month, ม.3, a village, nor ม.ต้น/ม.ปลาย, secondary school).
+    (re.compile(r"(?<![\u0e00-\u0e7f])ม\.\s*(?!ค\.|ต้น|ปลาย)(?=[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e])"), "มหาวิทยาลัย"),
     # "ร่างไม่มีข้อผูกพันรบ.ไทย": the government.
     (re.compile(r"(?<![\u0e00-\u0e7f])รบ\.\s*(?=ไทย|กลาง)|(?<=ผูกพัน)รบ\.?(?![\u0e00-\u0e7f])"), "รัฐบาล"),
     # A sector, not the Ministry: "MOU ด้านสธ." is public health.
