@@ -430,6 +430,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|ký\s+(?:từ\s+|vào\s+)?năm\s+(?:19|20)\d\d|hết\s+hạn|gia\s+hạn",
             # "2010년에 … 자매결연을 맺었습니다", "교류를 계속할 수 있나요": signed, and whether it may go on.
             r"(?:자매\s*결연|자매\s*도시|우호\s*도시)[^.?]{0,10}?\s*(?:맺었|체결했|맺어\s*왔)|계속\s*(?:할|해도|유지)",
+            # "มีเมืองพี่เมืองน้องกับเมืองในญี่ปุ่นมาเกือบ 20 ปี": held for years.
+            r"มี" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|sister\s*cit(?:y|ies))[^\n?]{0,50}?มา" + _WS + r"(?:ได้" + _WS
+            + r")?(?:เกือบ|กว่า|ราว|ประมาณ|ร่วม)" + _WS + r"\d+" + _WS + r"ปี",
             # "2006年に姉妹都市提携を結んでおり": bound since then; "再調印" signs it again (not "交流10周年": years of
             # exchanges are often why a new one is asked for).
             r"(?:姉妹都市|友好都市|姉妹|友好)(?:提携)?を?(?:結んでお|結んでい|締結してお|締結してい)|提携してお|再調印|再署名|重新签署|重新簽署",
@@ -763,7 +766,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ต่าง" + _WS + r"(?:ฝ่าย|คน)" + _WS + r"ต่าง" + _WS + r"(?:ออก|จ่าย|รับ)|แต่" + _WS + r"ละ" + _WS + r"ฝ่าย" + _WS
             + r"(?:ออก|จ่าย|รับ" + _WS + r"ผิด" + _WS + r"ชอบ)",
-            r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+|would\s+|should\s+|is\s+to\s+)?(?:bears?|pays?|covers?)\s+(?:for\s+)?its\s+own\b|mỗi\s+bên\s+tự",
+            r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+|would\s+|should\s+|is\s+to\s+)?(?:bears?|pays?|covers?|meets?|shoulders?|carr(?:y|ies))\s+(?:for\s+)?its\s+own\b"
+            r"|mỗi\s+bên\s+tự|\btang\s+fai\s+tang\s+(?:jai|jaai|chai|ok)\b",
             r"(?:费用|費用)\s*(?:各自|自理)(?:\s*(?:承担|承擔|负担|負擔))?|各方\s*(?:费用|費用)\s*自理|费用\s*由\s*各方|費用は(?:それぞれ|各自)|各自\s*負担|자체\s*부담|각자\s*부담",
             # "각 측은 자체 예산으로 비용을 부담", "各方自行承担本方费用", "mỗi bên tự chi trả", "each side funds its own part".
             r"자체\s*예산으로(?:\s*비용을)?(?:\s*부담)?|(?:各方|双方|雙方)?\s*(?:自行|各自)\s*(?:承担|承擔|负担|負擔)|masing-masing\s+pihak\s+menanggung"
@@ -828,7 +832,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a speech, a greeting or a toast to write (for a delegation, a ceremony), not a rule",
         patterns=(
             r"(?:เขียน|ร่าง|แต่ง|เตรียม)" + _WS + r"(?:คำ" + _WS + r"(?:กล่าว|ปราศรัย|อวยพร)|สุนทร" + _WS + r"พจน์|สปีช)",
-            r"\b(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s+)?(?:,\s*)?(?:warm\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address|poem)\b",
+            r"\b(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s*,?\s*)?(?:warm\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address|poem)\b",
             r"(?:แต่ง|เขียน)" + _WS + r"(?:กลอน|บท" + _WS + r"กวี|โคลง)",
         ),
         negatable=False,
@@ -1060,7 +1064,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"phone\s+number|telephone|who\s+(?:do|can|should)\s+(?:i|we)\s+call|(?:whom|who)\s+to\s+call",
             # "ต้องถามที่ไหน", "ควรปรึกษาหน่วยงานไหน": where to ask.
             r"(?:ถาม|สอบ" + _WS + r"ถาม|ปรึกษา|หารือ)" + _WS + r"(?:ได้" + _WS + r")?(?:ที่" + _WS + r"ไหน|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))",
-            r"ဖုန်း\s*နံပါတ်|ဆက်သွယ်\s*ရ|លេខ\s*ទូរស័ព្ទ|\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
+            r"어디에\s*문의|문의\s*(?:처|할\s*곳)|どこに問い合わせ|向哪里咨询|问哪里|hỏi\s+ở\s+đâu|liên\s+hệ\s+(?:ở\s+)?đâu|ဖုန်း\s*နံပါတ်|ဆက်သွယ်\s*ရ|លេខ\s*ទូរស័ព្ទ|\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
         ),
         negatable=False,
     ),
@@ -1083,7 +1087,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "정말 안 되는 건가요?", "해도 되나요", "よろしいでしょうか", "構いませんか", "行不行".
             r"안\s*되(?:는|나|죠)|되나요|되는\s*건가요|해도\s*(?:되|괜찮)|よろしいでしょうか|よいでしょうか|いいですか|構いませんか|行不行|行吗|行嗎",
             r"បាន\s*(?:ដែរ\s*)?(?:ឬ\s*)?ទេ|နိုင်\s*(?:ပါ\s*)?သလား|ရ\s*(?:ပါ\s*)?သလား|\bboleh(?:kah)?\b|est[\s\-]+(?:ce|il)\s+possible"
-            r"|\bpouvons[\s\-]+nous\b|\bpeut[\s\-]+on\b|\bes\s+posible\b|\bse\s+puede\b|\bpodemos\b",
+            r"|\bpouvons[\s\-]+nous\b|\bpeut[\s\-]+on\b|\bes\s+posible\b|\bse\s+puede\b|\bpodemos\b|\bdai\s*mai\b",
         ),
         negatable=False,
     ),
