@@ -151,7 +151,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "sister-city",
         "a sister-city relationship under any name or language (เมืองพี่เมืองน้อง, friendship city, 友好城市, 자매도시)",
         patterns=(
-            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
+            r"sister[\s\-]*cit(?:y|ies)|sistercit(?:y|ies)|friendshipcit(?:y|ies)|twin[\s\-]*towns?|twintowns?|twin[\s\-]*cit(?:y|ies)|twinning|\btwin(?:ned)?\s+with\b|\b(?:to|and)\s+twin\b",
             r"friendship[\s\-]+(?:cit(?:y|ies)|towns?|provinces?)|sister[\s\-]*(?:relationship|relations|ties|province|state|town)s?|\bsisterhood\s+(?:agreement|relationship|ties|city|pact)",
             r"姉妹都市|友好都市|姉妹提携|友好提携|姉妹県|友好県|姉妹縁組|姊妹(?:市|城|都市|州|府)|姐妹(?:市|城|省|州|府)|姊妹省|友好城市|友好城|友好(?:省|府|州|县|縣|県)|자매\s*도시|우호\s*(?:교류\s*)?도시|友好交流(?:城市|都市)|자매\s*결연|ເມືອງ\s*ພີ່\s*ເມືອງ\s*ນ້ອງ",
             r"k[ếe]t\s*ngh[ĩi]a",
@@ -458,6 +458,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:นั้น|ของ" + _WS + r"จังหวัด|เดียว" + _WS + r"กัน)",
             r"(?:เป็น" + _WS + r")?เจ้า" + _WS + r"ภาพ|ต้อน" + _WS + r"รับ" + _WS + r"คณะ|รับ" + _WS + r"รอง" + _WS + r"คณะ",
             r"จัด" + _WS + r"(?:กิจกรรม|งาน)|ครบ" + _WS + r"รอบ|ช่วย" + _WS + r"(?:ออก" + _WS + r")?งบ|(?:ตั้ง|เปิด)" + _WS + r"บูธ",
+            # An annex of the province's MOU the LAO would sign or carry out: "ภาคผนวกเรื่องแลกเปลี่ยนนักเรียน … ให้ อบจ. ลงนาม".
+            r"ภาค" + _WS + r"ผนวก|\b(?:annex|addendum|appendix)\b",
             # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
             # "ส่งเด็กไปร่วมค่ายแลกเปลี่ยนภายใต้ความสัมพันธ์นั้น", "ส่งทีมไปแข่งในงานฉลองความสัมพันธ์นั้น".
             r"ร่วม" + _WS + r"ค่าย|ไป" + _WS + r"แข่ง|งาน" + _WS + r"ฉลอง|(?:ภาย" + _WS + r"ใต้|ใน" + _WS + r"งาน[^\s]{0,10})" + _WS + r"(?:ความ" + _WS
