@@ -122,6 +122,8 @@ SETS = [
     "sealed_ck_questions.yaml",
     "sealed_cl_questions.yaml",
     "sealed_cm_questions.yaml",
+    "sealed_cn_questions.yaml",
+    "sealed_co_questions.yaml",
 ]
 
 

@@ -143,6 +143,8 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_ck_questions.yaml", 0.89, 0.89, 0),
         ("sealed_cl_questions.yaml", 0.95, 0.93, 0),
         ("sealed_cm_questions.yaml", 0.91, 0.89, 0),
+        ("sealed_cn_questions.yaml", 0.85, 0.94, 0),
+        ("sealed_co_questions.yaml", 0.85, 0.93, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
