@@ -116,6 +116,9 @@ class Concept:
     # Whether the matcher reads none of a mention's words: "แต่ละฝ่ายรับผิดชอบงบประมาณของตนเอง", "자체 예산으로 비용을
     # 부담" hold the words of a commitment (รับผิดชอบ, 부담) and say the opposite.
     unread: bool = False
+    # Concepts with which an unread concept's words are read after all: a clause saying the MOU binds no one,
+    # asked about as a clause ("ขอให้ใส่ข้อว่า…บ่มีผลผูกพัน ใส่ได้บ่"), is the binding rule's question.
+    read_with: frozenset[str] = frozenset()
     # Whether a negator inside a mention, right before its last word, denies it: "กระทรวงไหน … ไม่ผูกพัน",
     # "รัฐบาลไทยจะไม่รับผิดชอบ" (a body, then its verb, denied).
     denied_inside: bool = False
@@ -426,7 +429,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
             r"|cancel|terminate|existing|\brenew(?:al|ed|s|ing)?\b|\b(?:void|invalid(?:ated)?|null\s+and\s+void)\b",
             # Korean, Chinese, Japanese, Vietnamese: "2010년부터 … 유지", "끝내야", "自2010年", "解除", "から続く", "chấm dứt".
-            r"유지|끝내|해지|폐기|解除|终止|終止"
+            r"유지|끝내|해지|폐기(?!물)|解除|终止|終止"
             r"|取消|取り消|継続|終了|chấm\s+dứt|hủy\s+bỏ|duy\s+trì|ký\s+(?:từ\s+|vào\s+)?năm\s+(?:19|20)\d\d|hết\s+hạn|gia\s+hạn",
             # "2010년에 … 자매결연을 맺었습니다", "교류를 계속할 수 있나요": signed, and whether it may go on.
             r"(?:자매\s*결연|자매\s*도시|우호\s*도시)[^.?]{0,10}?\s*(?:맺었|체결했|맺어\s*왔)|계속\s*(?:할|해도|유지)",
@@ -751,15 +754,24 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|\b(?:creates?|imposes?|entails?)\s+no\s+(?:(?:legally\s+)?binding\s+|legal\s+|financial\s+|or\s+)*(?:obligations?|commitments?)"
             r"|\bnon[\s\-]*binding\b|\bnot\s+(?:be\s+)?(?:legally\s+)?binding\b|\bshall\s+not\s+bind\b|\bno\s+(?:funding|financial|legal)\s+(?:commitments?|obligations?)\b"
             r"|\bexpresses\s+an\s+intention\s+only\b",
-            r"(?:ไม่|มิ|บ่)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r")?(?:ผล" + _WS + r")?(?:ข้อ" + _WS + r")?ผูก" + _WS + r"พัน"
+            # Not "ต้องไม่ผูกพัน": that is the rule said, or asked, not an agreement described.
+            r"(?<!ต้อง)(?<!ต้อง )(?:ไม่|มิ|บ่)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r")?(?:ผล" + _WS + r")?(?:ข้อ" + _WS + r")?ผูก" + _WS + r"พัน"
             r"|(?:ไม่|มิ)" + _WS + r"(?:ได้" + _WS + r")?ก่อ" + _WS + r"(?:ให้" + _WS + r"เกิด" + _WS + r")?(?:พันธะ|พันธกรณี|ข้อ" + _WS + r"ผูกพัน)",
-            r"不(?:具有|具备|具備|产生|產生)?\s*(?:任何\s*)?(?:法律\s*)?(?:约束力|約束力|拘束力)|仅表达合作意向|僅表達合作意向",
-            r"法的\s*拘束力\s*(?:を|は)?\s*(?:有し|持た|生じ)?(?:ない|ません)|法的な?義務を(?:生じ|負わ)(?:ない|ません)",
-            r"법적\s*구속력(?:이|을|은)?\s*(?:없|갖지\s*않|가지지\s*않)|구속하지\s*않",
+            r"不(?:具有|具备|具備|产生|產生)?\s*(?:任何\s*)?(?:法律\s*)?(?:约束力|約束力|拘束力)|仅表达合作意向|僅表達合作意向"
+            # "本备忘录不构成具有法律约束力的义务"
+            r"|不(?:构成|構成|创设|創設)[^。\n]{0,10}?(?:约束力|約束力|拘束力|法律义务|法律義務)",
+            r"法的\s*拘束力\s*(?:を|は)?\s*(?:有し|持た|生じ)?(?:ない|ません)|法的な?義務を(?:生じ|負わ)(?:ない|ません)"
+            # "法的拘束力を有する権利義務を生じさせるものではない"
+            r"|法的\s*拘束力[^。\n]{0,20}?(?:ものでは(?:ない|ありません)|生じさせない|有しない)",
+            r"법적\s*구속력(?:이|을|은)?\s*(?:없|(?:갖|가지)지\s*(?:않|아니))|구속하지\s*(?:않|아니)",
             r"không\s+(?:có\s+)?(?:giá\s+trị\s+)?ràng\s+buộc|không\s+tạo\s+(?:ra\s+)?(?:nghĩa\s+vụ|ràng\s+buộc)",
             r"\btidak\s+mengikat\b|\btidak\s+(?:menimbulkan|mewujudkan)\s+(?:kewajiban|obligasi)\b|\bmai\s+(?:puk|phuk)\s*(?:pan|phan)\b",
         ),
         negatable=False,
+        # A draft's "does not create legally binding obligations" describes an agreement that binds no one;
+        # its word ผูกพัน would read as the binding rule's question.
+        unread=True,
+        read_with=frozenset({"clause-asked"}),
     ),
     Concept(
         "own-costs",
@@ -770,7 +782,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:ออก|จ่าย|รับ" + _WS + r"ผิด" + _WS + r"ชอบ)",
             r"\beach\s+(?:party|side)\s+(?:shall\s+|will\s+|would\s+|should\s+|is\s+to\s+)?(?:bears?|pays?|covers?|meets?|shoulders?|carr(?:y|ies))\s+(?:for\s+)?its\s+own\b"
             r"|mỗi\s+bên\s+tự|\btang\s+fai\s+tang\s+(?:jai|jaai|chai|ok)\b",
-            r"(?:费用|費用)\s*(?:各自|自理)(?:\s*(?:承担|承擔|负担|負擔))?|各方\s*(?:费用|費用)\s*自理|费用\s*由\s*各方|費用は(?:それぞれ|各自)|各自\s*負担|자체\s*부담|각자\s*부담",
+            r"(?:费用|費用)\s*(?:各自|自理)(?:\s*(?:承担|承擔|负担|負擔))?|各方\s*(?:费用|費用)\s*自理|费用\s*由\s*各方|(?:費用|経費)は[、,]?\s*(?:それぞれ|各自|各々)|各自\s*負担|자체\s*부담|각자\s*부담",
             # "각 측은 자체 예산으로 비용을 부담", "各方自行承担本方费用", "mỗi bên tự chi trả", "each side funds its own part".
             r"자체\s*예산으로(?:\s*비용을)?(?:\s*부담)?|(?:各方|双方|雙方)?\s*(?:自行|各自)\s*(?:承担|承擔|负担|負擔)|masing-masing\s+pihak\s+menanggung"
             r"|\beach\s+(?:party|side)\s+(?:shall\s+|will\s+)?(?:funds?|finances?|paying|covers?)\s+its\s+own\b"

@@ -154,7 +154,7 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
         if mention.negated:
             # The negator goes with what it denies: "ไม่เกี่ยวกับ" left behind reads as a question about "ไม่".
             edits.append((mention.denied_from, mention.end, " "))
-        elif CONCEPTS_BY_ID[mention.concept].unread:
+        elif CONCEPTS_BY_ID[mention.concept].unread and not CONCEPTS_BY_ID[mention.concept].read_with & concepts.present:
             edits.append((mention.start, mention.end, " "))
         elif reads_as and mention.concept not in named:
             named.add(mention.concept)

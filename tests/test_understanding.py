@@ -1226,3 +1226,23 @@ def test_a_province_level_relationship_held_already_leaves_the_lao_its_own_mou(a
 def test_a_northern_sister_city_is_one(answerer: Answerer) -> None:
     answer = answerer.answer("อบต.เฮาจะเซ็นเป็นเมืองปี้เมืองน้องกับเชียงตุงเองได้ก่อเจ้า")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+@pytest.mark.parametrize("question", [
+    "農業技術交流に関する覚書（案）\n第3条 本覚書に基づく活動に要する経費は、それぞれが負担する。\n"
+    "第5条 本覚書は、両者の間に法的拘束力を有する権利義務を生じさせるものではない。\nอบต.เซ็นได้ไหมครับ",
+    "폐기물 관리 협력에 관한 업무협약서(안)\n제4조(비용) 비용은 각 기관이 자체 부담한다.\n"
+    "제6조(효력) 이 협약은 법적 구속력을 갖지 아니한다.\nทม.ทำได้ไหมคะ",
+    "旅游合作谅解备忘录\n二、双方各自承担本方费用；\n三、本备忘录不构成具有法律约束力的义务。\nอบต.ลงนามได้มั้ยคะ",
+    "Draft MoU on early childhood education\n2. Each Party covers its own costs.\n"
+    "3. This MoU does not create legally binding obligations.\nอบต.ทำได้เลยไหมคะ",
+])
+def test_a_partners_draft_binding_no_one_is_not_read_as_the_binding_rule(answerer: Answerer, question: str) -> None:
+    # The draft's "binds no one" holds the word ผูกพัน; read, it made the binding rule's "no" win on words.
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_a_rule_that_agreements_must_bind_no_one_is_still_asked(answerer: Answerer) -> None:
+    answer = answerer.answer("ข้อตกลงของท้องถิ่นกับต่างประเทศ ต้องไม่มีผลผูกพันใครบ้าง")
+    assert answer.entry_id == "agreement-must-not-bind-government"
