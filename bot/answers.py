@@ -190,7 +190,7 @@ class Answerer:
         ]
         ranked = self._backed_first(ranked, understood)
         outside = understood.concepts.present & OUT_OF_SCOPE
-        if outside - _IN_PASSING or (outside and not self._lao_asks_a_rule(understood)):
+        if outside - _IN_PASSING or (outside and not self._lao_asks_a_rule(question, understood)):
             # "มหาวิทยาลัยราชภัฏจะทำ MOU กับมหาวิทยาลัยในเกาหลี…", "ซีรีส์เรื่อง Sister City…": not an LAO's cooperation.
             return self._declined(question, ranked)
         drafted = self._checked_draft(question, ranked, understood)
@@ -236,13 +236,17 @@ class Answerer:
                       answer.suggestions, answer.related, also=also) if also else answer
 
     @staticmethod
-    def _lao_asks_a_rule(understood: Understood) -> bool:
+    def _lao_asks_a_rule(question: str, understood: Understood) -> bool:
         """Tell whether an LAO asks about a sister city, a commitment of the state or treaty wording, said plainly.
 
         Such a question stays in scope whatever else it mentions ("…เตรียมงานเซ็นเมืองพี่เมืองน้อง จองโรงแรมแล้ว…").
         """
         concepts = understood.concepts
-        return "lao-actor" in concepts.present and bool(concepts.stated & DECIDING_RULES)
+        # Something must be asked of the rule or an agreement be in it: "write a poem about sister cities for
+        # the mayor to read" names an LAO and a sister city and asks neither.
+        return "lao-actor" in concepts.present and bool(concepts.stated & DECIDING_RULES) and (
+            bool(concepts.present & {"asks-may", "agreement"}) or _ACT_OF_SIGNING.search(question.lower()) is not None
+        )
 
     def _declined(self, question: str, ranked: list[Match]) -> Answer:
         """Return the decline of a question, with the entries it may have meant and the office to ask."""
@@ -527,6 +531,8 @@ class Answerer:
 
 
 _LATIN_WORD = re.compile(r"[a-z]+")
+# Signing or establishing a relationship told in the message ("จะจัดพิธีลงนามสถาปนา…"): a rule is at stake.
+_ACT_OF_SIGNING = re.compile(r"ลง\s*นาม|สถาปนา|เซ็น|\bsign(?:s|ed|ing)?\b|\bestablish")
 
 
 def _maybe_wrong_layout(question: str) -> bool:

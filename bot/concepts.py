@@ -424,6 +424,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ยกเลิก|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
             # Lao and Isan "ໄດ້ເປັນເມືອງອ້າຍເມືອງນ້ອງກັນມາແຕ່ປີ 2015" (read ได้เป็น…มาแต่ปี 2015): since that year.
             r"(?:เป็น|มี|ทำ|ลง" + _WS + r"นาม|เซ็น)[^\n?]{0,60}?มา" + _WS + r"(?:ตั้ง" + _WS + r")?แต่" + _WS + r"ปี" + _WS + r"(?:พ\.?" + _WS + r"ศ\.?" + _WS + r")?\d{2,4}",
+            # "เคยเซ็นเป็น 'เมืองคู่แฝด' กับเมืองในไต้หวันเมื่อปี 2559": signed in a year gone by.
+            r"เคย" + _WS + r"(?:เซ็น|ลง" + _WS + r"นาม|ทำ|เป็น|สถาปนา)[^\n?]{0,60}?(?:เมื่อ|ใน)" + _WS + r"(?:ปี" + _WS + r")?(?:พ\.?" + _WS + r"ศ\.?" + _WS + r")?\d{2,4}",
             r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา)" + _WS + r"ไว้" + _WS + r"(?:ก่อน|ตั้งแต่|เมื่อ|แต่|เดิม|นาน)"
             r"|(?:ฉบับ|mou|ข้อตกลง)" + _WS + r"(?:เก่า|เดิม)|เมืองพี่เมืองน้อง" + _WS + r"(?:เก่า|เดิม)|ยัง" + _WS + r"(?:ถือ" + _WS + r"ว่า" + _WS + r")?ใช้" + _WS + r"ได้",
             r"signed\s.{0,60}?(?:in|back\s+in|since)\s+(?:19|20)\d\d|still\s+valid|still\s+in\s+force|keep\s+(?:it|running|the)"
@@ -591,7 +593,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "ใครมีอำนาจตรวจสอบ อบต.": who may look into what the LAO did.
             r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r"|เป็น" + _WS + r"คน" + _WS + r")?"
             r"(?:ตรวจ" + _WS + r"สอบ|ควบ" + _WS + r"คุม|ลง" + _WS + r"โทษ|สอบ" + _WS + r"สวน)",
-            r"(?:นาย" + _WS + r"อำเภอ|นอ|ผู้" + _WS + r"ว่า[^\s]{0,12}|ผวจ)" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r")?(?:สั่ง|ระงับ|เพิกถอน|ยับยั้ง)",
+            r"(?:นาย" + _WS + r"อำเภอ|นอ|ผู้" + _WS + r"ว่า[^\s]{0,12}|ผวจ)" + _WS + r"(?:มี" + _WS + r"(?:อำนาจ|สิทธิ์?)" + _WS + r")?(?:สั่ง|ระงับ|เพิกถอน|ยับยั้ง)",
         ),
         negatable=False,
     ),
@@ -673,6 +675,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # A clause quoted: "ร่างเขียนว่า '…'", "ข้อ 5 '…'", "'The Parties shall…'".
             r"(?:เขียน|ระบุ|ใส่|เพิ่ม)" + _WS + r"(?:ไว้" + _WS + r")?(?:ข้อ" + _WS + r"(?:\d+|ท้าย|สุด" + _WS + r"ท้าย)?" + _WS + r")?ว่า" + _WS + r"['\"‘“]"
             r"|ข้อ" + _WS + r"\d+" + _WS + r"['\"‘“]"
+            # "ในร่างมีข้อ ๘ ว่าไม่ผูกพันรัฐบาล… แบบนี้ใช้ได้ไหม": a clause told.
+            r"|(?:มี|ใส่|เขียน)" + _WS + r"ข้อ" + _WS + r"(?:ที่" + _WS + r")?\d+" + _WS + r"(?:ระบุ" + _WS + r")?ว่า"
             r"|['\"‘“][^'\"’”\n]{0,300}?\b(?:shall|parties|party)\b"
             r"|['\"‘“][^'\"’”\n]{0,300}?(?:แต่" + _WS + r"ละ" + _WS + r"ฝ่าย|ทั้ง" + _WS + r"สอง" + _WS + r"ฝ่าย|คู่" + _WS + r"ภาคี|บันทึก" + _WS + r"(?:นี้|ฉบับ))",
             r"^[^a-z0-9ก-๛]{0,3}(?:clause|article)\s+\d+|\b(?:this|that|the\s+following)\s+(?:clause|article|provision)\b",
@@ -762,7 +766,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|不(?:构成|構成|创设|創設)[^。\n]{0,10}?(?:约束力|約束力|拘束力|法律义务|法律義務)",
             r"法的\s*拘束力\s*(?:を|は)?\s*(?:有し|持た|生じ)?(?:ない|ません)|法的な?義務を(?:生じ|負わ)(?:ない|ません)"
             # "法的拘束力を有する権利義務を生じさせるものではない"
-            r"|法的\s*拘束力[^。\n]{0,20}?(?:ものでは(?:ない|ありません)|生じさせない|有しない)",
+            r"|法的\s*拘束力[^。\n]{0,20}?(?:ものでは(?:ない|ありません)|生じさせない|有しない)"
+            # "両国政府に対していかなる法的義務も生じさせないものとする"
+            r"|法的\s*義務[^。\n]{0,6}?(?:生じさせ|生じ|負わ|課さ)(?:ない|ません)",
             r"법적\s*구속력(?:이|을|은)?\s*(?:없|(?:갖|가지)지\s*(?:않|아니))|구속하지\s*(?:않|아니)",
             r"không\s+(?:có\s+)?(?:giá\s+trị\s+)?ràng\s+buộc|không\s+tạo\s+(?:ra\s+)?(?:nghĩa\s+vụ|ràng\s+buộc)",
             r"\btidak\s+mengikat\b|\btidak\s+(?:menimbulkan|mewujudkan)\s+(?:kewajiban|obligasi)\b|\bmai\s+(?:puk|phuk)\s*(?:pan|phan)\b",
@@ -848,6 +854,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:เขียน|ร่าง|แต่ง|เตรียม)" + _WS + r"(?:คำ" + _WS + r"(?:กล่าว|ปราศรัย|อวยพร)|สุนทร" + _WS + r"พจน์|สปีช)",
             r"\b(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s*,?\s*)?(?:warm\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address|poem)\b",
             r"(?:แต่ง|เขียน)" + _WS + r"(?:กลอน|บท" + _WS + r"กวี|โคลง)",
+            # "ขอเนื้อเพลง 'เมืองพี่เมืองน้อง' ที่ใช้ร้องในงานเลี้ยง": a song for the dinner.
+            r"เนื้อ" + _WS + r"เพลง|(?:แต่ง|ขอ|หา)" + _WS + r"เพลง|lyrics|song\s+(?:about|for|lyrics)",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1241,6 +1249,8 @@ _NO_INTENT = re.compile(
     # "ບໍ່ແມ່ນການສ້າງສາຍພົວພັນເມືອງຄູ່ມິດ" (read บ่แม่นการสร้างสายพัวพัน…), "ไม่ใช่การสถาปนาความสัมพันธ์…": not the making of one.
     r"|(?:ไม่|บ่|มิ)\s*(?:ได้\s*)?(?:ใช่|แม่น|เป็น)\s*(?:(?:การ|กาน)\s*)?(?:สร้าง|สถาปนา|จัด\s*ตั้ง|ก่อ\s*ตั้ง)\s*(?:สาย\s*(?:สัมพันธ์|พัวพัน)|ความ\s*สัมพันธ์)?"
     r"\s*(?:แบบ\s*|เป็น\s*)?$"
+    # "Không đề cập đến quan hệ kết nghĩa": the draft does not speak of one.
+    r"|không\s+(?:đề\s+cập|nhắc)\s+(?:đến|tới)\s+(?:quan\s+hệ\s+)?$"
     r"|không\s+(?:muốn\s+)?(?:lập|ký(?:\s+kết)?|thiết\s+lập|làm|xây\s+dựng)\s+(?:quan\s+hệ\s+)?"
     r"(?:(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh)\s+)?$"
 )
@@ -1254,6 +1264,8 @@ _NEGATED_AFTER = re.compile(
     r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
     # "姉妹都市の話は一切ありません": none of it (not "…に問題はありませんか", which asks).
     r"|(?:一切|全く|まったく)\s*(?:ありません|ございません|ない|なし|含まれ)(?!\s*(?:か|でしょうか)))"
+    # German "Eine Städtepartnerschaft ist ausdrücklich nicht vorgesehen".
+    r"|\s*(?:ist|wird|sind|war)\s+(?:[a-zäöü]+\s+){0,2}?(?:nicht|keine?)\b"
 )
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
@@ -1569,11 +1581,14 @@ _OTHER_NAME_TERM = "ชื่อเรียกอื่น"  # synonyms.yaml's 
 # What an LAO may ask about its province's sister city without setting one up (their entries are never a yes).
 _ABOUT_ANOTHER_MATTER = frozenset({"foreign-aid", "study-visit", "join-province", "agreement"})
 _PROVINCES_OWN = re.compile(
-    r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้|เพิ่น|เฮา|ท่าน)?\s*(?:มี|เป็น|ได้\s*(?:ทำ|สถาปนา|ลงนาม)|ทำ|สถาปนา)(?:\s*ความ\s*สัมพันธ์)?\s*$"
+    # "ปีก่อนจังหวัดไปทำเมืองพี่เมืองน้องกับ…", "จังหวัดเคยลงนาม…".
+    r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้|เพิ่น|เฮา|ท่าน)?\s*(?:(?:ได้|เคย|ไป)\s*)*(?:มี|เป็น|ทำ|สถาปนา|ลง\s*นาม|เซ็น)(?:\s*ความ\s*สัมพันธ์)?\s*$"
 )
 
 
 _OF_THE_PROVINCE = re.compile(r"\s*(?:ของ|กับ)\s*จังหวัด")
+# "我市已于数年前与清莱府结为友好城市": the partner's relationship with a Thai province (府), held already.
+_WITH_A_PROVINCE = re.compile(r"(?:已|曾)[^，,。\n]{0,10}?(?:与|與|和)[^，,。\n]{1,12}府\s*(?:结为|結為|缔结|締結|建立)?\s*(?:了\s*)?$")
 
 
 # "พอนายกสองเมืองเซ็นกัน จะกลายเป็นเมืองพี่เมืองน้องโดยปริยายไหม", "จะนับเป็นเมืองพี่เมืองน้องไปด้วยไหม": a fear that
@@ -1792,6 +1807,7 @@ def _provinces_own(lowered: str, mentions: list[Mention]) -> bool:
 
     return bool(names) and all(
         _PROVINCES_OWN.search(lowered, max(0, m.start - 30), m.start) or _OF_THE_PROVINCE.match(lowered, m.end)
+        or _WITH_A_PROVINCE.search(lowered, max(0, m.start - 30), m.start)
         or held_by_provinces(m)
         for m in names
     )

@@ -150,11 +150,12 @@ def _rewritten(text: str, concepts: Concepts, analyzer: Analyzer) -> str:
             named.add(mention.concept)
     for mention in concepts.mentions:
         said = text[mention.start:mention.end]
-        reads_as = CONCEPTS_BY_ID[mention.concept].reads_as
+        concept = CONCEPTS_BY_ID[mention.concept]
+        reads_as = concept.reads_as
         if mention.negated:
             # The negator goes with what it denies: "ไม่เกี่ยวกับ" left behind reads as a question about "ไม่".
             edits.append((mention.denied_from, mention.end, " "))
-        elif CONCEPTS_BY_ID[mention.concept].unread and not CONCEPTS_BY_ID[mention.concept].read_with & concepts.present:
+        elif concept.unread and not concept.read_with & concepts.present:
             edits.append((mention.start, mention.end, " "))
         elif reads_as and mention.concept not in named:
             named.add(mention.concept)
@@ -251,6 +252,9 @@ _PAST = re.compile(
 )
 
 
+_PAST_REACH = 20
+
+
 def _story_only(said: str, concepts: Concepts, question: str) -> frozenset[str]:
     """Return the concepts a long message tells only as what was done before, none in its question clause `question`."""
     ends = [0] + [match.end() for match in _CLAUSE_END.finditer(said)] + [len(said)]
@@ -258,7 +262,11 @@ def _story_only(said: str, concepts: Concepts, question: str) -> frozenset[str]:
     def told_as_past(mention: Mention) -> bool:
         start = max(end for end in ends if end <= mention.start)
         finish = min(end for end in ends if end >= mention.end)
-        return _PAST.search(said, start, finish) is not None
+        if _PAST.search(said, start, finish) is not None:
+            return True
+        # The time may close the clause before, where the split fell ("…เมื่อปี 2562 แล้วปีที่แล้ว | อบต.เสนอ…ไปดูงาน").
+        before = said[max(0, start - _PAST_REACH):start]
+        return any(found.end() == len(before.rstrip()) for found in _PAST.finditer(before.rstrip()))
 
     past: set[str] = set()
     now: set[str] = set()

@@ -1246,3 +1246,59 @@ def test_a_partners_draft_binding_no_one_is_not_read_as_the_binding_rule(answere
 def test_a_rule_that_agreements_must_bind_no_one_is_still_asked(answerer: Answerer) -> None:
     answer = answerer.answer("ข้อตกลงของท้องถิ่นกับต่างประเทศ ต้องไม่มีผลผูกพันใครบ้าง")
     assert answer.entry_id == "agreement-must-not-bind-government"
+
+
+@pytest.mark.parametrize("question", [
+    "Sở Văn hóa tỉnh Nghệ An đề xuất ký thỏa thuận hợp tác giao lưu văn hóa với thành phố Sakon Nakhon.\n"
+    "Không đề cập đến quan hệ kết nghĩa.\nทน.สกลนครครับ เราทำได้ไหมครับ",
+    "Der Landkreis schlägt der Stadtverwaltung Khon Kaen eine Kooperationsvereinbarung zur Abfallwirtschaft vor.\n"
+    "Eine Städtepartnerschaft ist ausdrücklich nicht vorgesehen.\n"
+    "แค่ Kooperationsvereinbarung เรื่องจัดการขยะ ทน.ขอนแก่นทำได้ไหมครับ",
+    "我市已于数年前与清莱府结为友好城市。此次希望与贵镇签订《职业教育合作备忘录》。\n"
+    "ส่วนที่ขอเราคือ MOU อาชีวศึกษา ทต.ทำได้ไหม",
+])
+def test_a_sister_city_denied_or_held_by_the_province_in_a_partners_words(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_a_partner_province_seeking_a_sister_city_with_a_thai_province_is_the_rule(answerer: Answerer) -> None:
+    # Not held already: the province-level relationship sought is what the rule answers.
+    answer = answerer.answer("我们州希望与泰国清莱府缔结友好城市关系。请问清莱府作为府一级，"
+                             "可以和我们州建立这种关系吗？")
+    assert answer.entry_id in {"sister-city-province-only", "sister-city-province-criteria"}
+
+
+def test_the_district_chief_forbidding_an_mou_asks_who_supervises(answerer: Answerer) -> None:
+    answer = answerer.answer("นายอำเภอมีสิทธิ์สั่งห้าม อบต.ทำ MOU การเกษตรกับเมืองในลาวไหมครับ หรือต้องขออนุญาตอำเภอก่อนทุกครั้ง")
+    assert answer.entry_id == "lao-supervision" and answer.verdict == "info"
+
+
+def test_a_sister_city_signed_in_a_year_gone_by_is_an_old_one(answerer: Answerer) -> None:
+    answer = answerer.answer('ทม.เคยเซ็นเป็น "เมืองคู่แฝด" กับเมืองในไต้หวันเมื่อปี ๒๕๕๙ ต้องรายงานใครไหมว่ายังมีอยู่')
+    assert answer.entry_id == "existing-sister-city-agreement"
+
+
+def test_the_provinces_relationship_told_as_past_leaves_the_lao_its_question(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "ปีก่อนจังหวัดไปทำเมืองพี่เมืองน้องกับที่ไหนสักแห่งในจีน ไม่เกี่ยวกับเรา คำถามคือ อบต.จะทำความตกลงเรื่องป้องกันไฟป่า"
+        "กับเมืองต้นผึ้ง สปป.ลาว ทำได้ไหมครับ"
+    )
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    'ขอเนื้อเพลง "เมืองพี่เมืองน้อง" ที่ใช้ร้องในงานเลี้ยงต้อนรับหน่อยค่ะ',
+    "Could you write a short, warm poem about sister cities for our welcome dinner? Something the mayor can read.",
+])
+def test_a_song_or_a_poem_about_sister_cities_is_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
+
+
+def test_a_study_trip_told_in_the_clause_after_last_year_is_story(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "เล่าให้ฟังก่อนนะคะ แล้วปีที่แล้ว อบต.เราเสนอโครงการไปดูงานกาแฟที่ยูนนานแต่ถูกตีกลับเรื่องงบ\n"
+        "ปีนี้รัฐบาลอำเภอผู่เอ่อร์อยากทำความร่วมมือด้านการแปรรูปกาแฟกับ อบต. แลกเปลี่ยนผู้เชี่ยวชาญแบบต่างคนต่างออกค่าใช้จ่าย\n"
+        "อบต.ทำข้อตกลงด้านนี้ได้ไหมคะ"
+    )
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
