@@ -1516,6 +1516,8 @@ def _thai_province_abroad() -> re.Pattern[str]:
 _NOT_FOREIGN = re.compile(
     r"ไม่\s*(?:ได้\s*)?(?:เกี่ยว\s*(?:ข้อง\s*)?(?:กับ|อะไร\s*กับ)|มี\s*(?:ฝ่าย|หน่วย\s*งาน|เมือง|คู่\s*สัญญา)?)\s*(?:ต่าง\s*ประเทศ|ต่าง\s*ชาติ)"
     r"|nothing\s+to\s+do\s+with\s+(?:any(?:thing)?\s+)?(?:foreign|abroad)|no\s+foreign\s+(?:partner|side|party|town|city)"
+    # "จะทำ MOU กับมหาวิทยาลัยแม่ฟ้าหลวง (ในประเทศ)": the partner said to be at home.
+    r"|กับ[^\n()?]{0,30}\(\s*ใน\s*ประเทศ(?:\s*ไทย)?\s*\)"
 )
 # Two or more Thai LAOs as the parties ("MOU 2 อบต.ในอำเภอ", "อบต.สองแห่ง", "ระหว่าง อบต. กับ อบต."): with no one abroad named,
 # a cooperation at home.
@@ -1524,6 +1526,12 @@ _LAOS_TOGETHER = re.compile(
     r"|ระหว่าง\s*(?:อบต|ทต|เทศบาล)[^\n?]{0,25}?กับ\s*(?:อบต|ทต|เทศบาล)"
     # "อบต.เรากับ ทต.ข้างๆ", "ทต.ของเรากับทาง อบต.": who writes, then the other.
     r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*(?:(?:ของ\s*)?(?:เรา|ผม|ฉัน|ดิฉัน)\s*)?กับ\s*(?:ทาง\s*)?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
+)
+
+
+# Two tambons or LAOs of one district: "2 ตำบลในอำเภอเดียวกัน", "อบต.สองแห่งในอำเภอเดียวกัน".
+_TAMBONS_TOGETHER = re.compile(
+    r"(?:[2-9๒-๙]|สอง|สาม)\s*(?:ตำบล|อบต|ทต|เทศบาล)[^\n?]{0,12}?(?:ใน|ของ)\s*อำเภอ\s*เดียว\s*กัน"
 )
 
 
@@ -2010,6 +2018,9 @@ class ConceptDetector:
             # "จังหวัดน่านกับจังหวัดภูเก็ตอยากจับคู่เป็นจังหวัดพี่จังหวัดน้อง": two Thai provinces, nothing abroad.
             present.add("nothing-abroad")
         if "foreign" not in present and "agreement" in present and _LAOS_TOGETHER.search(lowered):
+            present.add("nothing-abroad")
+        if "foreign" not in present and _TAMBONS_TOGETHER.search(lowered):
+            # "งานบอลประเพณีของ 2 ตำบลในอำเภอเดียวกัน" (a cup called "เมืองพี่เมืองน้อง"): two places at home.
             present.add("nothing-abroad")
         if "foreign" in present and "agreement" in present and not abroad and _laos_at_home(lowered):
             present.discard("foreign")

@@ -1302,3 +1302,12 @@ def test_a_study_trip_told_in_the_clause_after_last_year_is_story(answerer: Answ
         "อบต.ทำข้อตกลงด้านนี้ได้ไหมคะ"
     )
     assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "ทต.เราจะทำ MOU กับมหาวิทยาลัยแม่ฟ้าหลวง (ในประเทศ) เรื่องวิจัยสุขภาพชุมชน ต้องเข้าสภาไหม ใช้แบบฟอร์มไหนครับ",
+    "โปสเตอร์ \"ศึกฟุตบอลเมืองพี่เมืองน้อง อบต.ป่าตึง vs อบต.แม่ไร่\" งานบอลประเพณีของ ๒ ตำบลในอำเภอเดียวกันค่ะ"
+    " อบต.ใช้งบซื้อถ้วยรางวัลได้ไหม",
+])
+def test_partners_said_to_be_at_home_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline", question
