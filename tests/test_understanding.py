@@ -1311,3 +1311,30 @@ def test_a_study_trip_told_in_the_clause_after_last_year_is_story(answerer: Answ
 ])
 def test_partners_said_to_be_at_home_are_declined(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).kind == "decline", question
+
+
+@pytest.mark.parametrize("question", [
+    "ทราบแล้วครับว่าเมืองพี่เมืองน้องต้องให้จังหวัดทำ อันนั้นเราไม่ทำแล้ว ตอนนี้ อบต.อยากทำความร่วมมือด้านสาธารณสุขชายแดน"
+    "กับเมืองท่าขี้เหล็ก อบต.ทำ MOU ได้ไหมครับ",
+    "อบต.ข้างๆบอกว่าเมืองพี่เมืองน้องทำไม่ได้แล้ว เราเลยว่าจะทำแค่ MOU ฟุตบอลเยาวชนกับเมืองในแขวงหลวงน้ำทา อันนี้ทำได้ไหม",
+    "หลังได้หนังสือ ว ๐๓๑๓ นายกฯ ยกเลิกความคิดเรื่องเมืองพี่เมืองน้องไปแล้วครับ ตอนนี้จะทำแค่ข้อตกลงแลกเปลี่ยนครู"
+    "กับเมืองในกวางสี แบบนี้เดินหน้าต่อได้ใช่ไหม",
+    "เห็นข่าวจังหวัดอื่นเซ็นเมืองพี่เมืองน้องกับจีน แต่ของ ทต.เราเป็นคนละเรื่องค่ะ อยากทำความร่วมมือด้านดูแลผู้สูงอายุ"
+    "กับเมืองในเกาหลี ต้องระวังอะไรบ้าง",
+    "งั้นท้องถิ่นยังเหลือช่องทางไหนบ้างที่จะจับมือกับเมืองต่างประเทศได้ครับ",
+])
+def test_a_sister_city_given_up_told_or_anothers_leaves_the_framework(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional"), question
+
+
+def test_an_lao_asking_what_a_province_weighs_gets_the_criteria(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "จังหวัดเชียงรายมีเมืองพี่เมืองน้องกับมณฑลในจีน ทาง ทต.อยากรู้ว่าเวลาจังหวัดจะสถาปนาเมืองพี่เมืองน้อง เขาพิจารณาจากอะไรบ้าง"
+    )
+    assert answer.entry_id == "sister-city-province-criteria"
+
+
+def test_japans_own_law_on_its_towns_is_declined(answerer: Answerer) -> None:
+    answer = answerer.answer("ญี่ปุ่นมีกฎหมายยังไงเรื่องการทำ 姉妹都市 ของเทศบาลเขา ต้องขออนุญาตรัฐบาลกลางญี่ปุ่นไหม")
+    assert answer.kind == "decline"
