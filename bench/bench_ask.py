@@ -124,6 +124,10 @@ SETS = [
     "sealed_cm_questions.yaml",
     "sealed_cn_questions.yaml",
     "sealed_co_questions.yaml",
+    "sealed_cp_questions.yaml",
+    "sealed_cq_questions.yaml",
+    "sealed_cr_questions.yaml",
+    "sealed_cs_questions.yaml",
 ]
 
 

@@ -145,6 +145,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_cm_questions.yaml", 0.91, 0.89, 0),
         ("sealed_cn_questions.yaml", 0.85, 0.94, 0),
         ("sealed_co_questions.yaml", 0.85, 0.93, 0),
+        ("sealed_cp_questions.yaml", 0.96, 0.98, 0),
+        ("sealed_cq_questions.yaml", 0.98, 0.9, 0),
+        ("sealed_cr_questions.yaml", 0.93, 0.98, 0),
+        ("sealed_cs_questions.yaml", 0.92, 0.85, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
