@@ -856,7 +856,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\b(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:short\s*,?\s*)?(?:warm\s+)?(?:welcome\s+|opening\s+)?(?:speech|toast|address|poem)\b",
             r"(?:แต่ง|เขียน)" + _WS + r"(?:กลอน|บท" + _WS + r"กวี|โคลง)",
             # "ขอเนื้อเพลง 'เมืองพี่เมืองน้อง' ที่ใช้ร้องในงานเลี้ยง": a song for the dinner.
-            r"เนื้อ" + _WS + r"เพลง|(?:แต่ง|ขอ|หา)" + _WS + r"เพลง|lyrics|song\s+(?:about|for|lyrics)",
+            r"เนื้อ" + _WS + r"เพลง|(?:แต่ง|ขอ|หา)" + _WS + r"เพลง|\blyrics\b|\bsong\s+(?:about|for|lyrics)\b",
         ),
         negatable=False,
         out_of_scope=True,

@@ -1290,6 +1290,7 @@ def test_the_provinces_relationship_told_as_past_leaves_the_lao_its_question(ans
 @pytest.mark.parametrize("question", [
     'ขอเนื้อเพลง "เมืองพี่เมืองน้อง" ที่ใช้ร้องในงานเลี้ยงต้อนรับหน่อยค่ะ',
     "Could you write a short, warm poem about sister cities for our welcome dinner? Something the mayor can read.",
+    "Please send us the lyrics of a song about sister cities for the welcome dinner",
 ])
 def test_a_song_or_a_poem_about_sister_cities_is_declined(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).kind == "decline", question
