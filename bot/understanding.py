@@ -265,8 +265,8 @@ def _story_only(said: str, concepts: Concepts, question: str) -> frozenset[str]:
         if _PAST.search(said, start, finish) is not None:
             return True
         # The time may close the clause before, where the split fell ("…เมื่อปี 2562 แล้วปีที่แล้ว | อบต.เสนอ…ไปดูงาน").
-        before = said[max(0, start - _PAST_REACH):start]
-        return any(found.end() == len(before.rstrip()) for found in _PAST.finditer(before.rstrip()))
+        before = said[max(0, start - _PAST_REACH):start].rstrip()
+        return any(found.end() == len(before) for found in _PAST.finditer(before))
 
     past: set[str] = set()
     now: set[str] = set()
