@@ -1538,6 +1538,32 @@ _TAMBONS_TOGETHER = re.compile(
 )
 
 
+_ABROAD_COUNTRIES = (
+    r"(?:ญี่ปุ่น|จีน|ลาว|เกาหลี|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|ฝรั่งเศส|เยอรมัน|อินเดีย|ไต้หวัน|อเมริกา|สหรัฐ"
+    r"|ออสเตรเลีย|อินโดนีเซีย|ฟิลิปปินส์|มองโกเลีย|ภูฏาน|รัสเซีย|อังกฤษ|สิงคโปร์|บรูไน|ต่าง\s*ประเทศ)"
+)
+# The partner's own local government: "เทศบาลญี่ปุ่นทำเองได้ไหม", "ท้องถิ่นของจีน", "Japanese municipalities".
+_PARTNER_LAO = re.compile(
+    r"(?:เทศบาล(?:เมือง|นคร|ตำบล)?|อปท\.?|(?:องค์กร\s*ปกครอง\s*ส่วน\s*)?ท้องถิ่น)\s*(?:ของ|ใน|ที่|จาก|แห่ง\s*หนึ่ง\s*(?:ใน|ของ))?"
+    r"\s*(?:ประเทศ|ฝั่ง|ฝ่าย)?\s*" + _ABROAD_COUNTRIES
+    + r"|\b(?:japanese|chinese|korean|lao|laotian|vietnamese|cambodian|malaysian|german|french|foreign)\s+"
+    r"(?:municipalit(?:y|ies)|local\s+(?:governments?|authorit(?:y|ies)))"
+    r"|\b(?:municipalit(?:y|ies)|local\s+(?:governments?|authorit(?:y|ies)))\s+(?:in|of)\s+(?:japan|china|korea|laos|vietnam"
+    r"|cambodia|malaysia|germany|france)\b"
+)
+# A Thai LAO named in Thai or Latin letters (a partner's CJK word for a local government may be its own).
+_THAI_LAO_WORD = re.compile(
+    _LAO_TYPES + r"|ตำบล|นายก|\b(?:tambon|thesaban|municipal\w*|tao|sao|pao|lao|local\s+(?:government|authorit|administrat)\w*)\b"
+)
+
+
+def _only_partner_laos(lowered: str) -> bool:
+    """Tell whether every local government `lowered` names is the partner's abroad ("เทศบาลญี่ปุ่นทำเองได้ไหม")."""
+    if _PARTNER_LAO.search(lowered) is None:
+        return False
+    return _THAI_LAO_WORD.search(_PARTNER_LAO.sub(" ", lowered)) is None
+
+
 # Two Thai LAOs as the parties and said to be neighbours at home: "ทต.กับ อบต.ข้างเคียงในอำเภอเดียวกันจะทำ MOU…"; a
 # foreign word in it (a Japanese adviser's term for it) is not a partner abroad, unless one is named with "กับ".
 _SAME_AREA = re.compile(r"\s*(?:ข้าง\s*(?:เคียง|ๆ)|ใกล้\s*เคียง|ติด\s*กัน)?\s*(?:ใน|อยู่\s*ใน)\s*(?:อำเภอ|จังหวัด)\s*เดียว\s*กัน")
@@ -2007,6 +2033,10 @@ class ConceptDetector:
             present.discard("lao-actor")
             stated.discard("lao-actor")
             negated.add("lao-actor")
+        if "lao-actor" in present and "lao-actor" not in mentioned and _only_partner_laos(lowered):
+            # "อยากรู้ว่าเทศบาลญี่ปุ่นทำเองได้เลยหรือเปล่า": the partner's own local government, not a Thai LAO, would act.
+            present.discard("lao-actor")
+            stated.discard("lao-actor")
         abroad = _written_abroad(text)
         if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
             present.add("foreign")

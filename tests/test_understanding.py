@@ -1339,3 +1339,11 @@ def test_an_lao_asking_what_a_province_weighs_gets_the_criteria(answerer: Answer
 def test_japans_own_law_on_its_towns_is_declined(answerer: Answerer) -> None:
     answer = answerer.answer("ญี่ปุ่นมีกฎหมายยังไงเรื่องการทำ 姉妹都市 ของเทศบาลเขา ต้องขออนุญาตรัฐบาลกลางญี่ปุ่นไหม")
     assert answer.kind == "decline"
+
+
+def test_the_partners_own_municipality_is_not_a_thai_lao(answerer: Answerer) -> None:
+    question = "อยากรู้ว่าญี่ปุ่นเขามีกฎหมายเรื่อง 姉妹都市 ยังไงครับ ต้องผ่าน 総務省 ไหม เทศบาลญี่ปุ่นทำเองได้เลยหรือเปล่า"
+    assert answerer.answer(question).kind == "decline"
+    # A Thai LAO named beside the partner's is still who acts.
+    answer = answerer.answer("เทศบาลญี่ปุ่นเสนอเป็นเมืองพี่เมืองน้องกับ อบต.เรา ทำได้ไหม")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
