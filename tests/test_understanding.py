@@ -1347,3 +1347,16 @@ def test_the_partners_own_municipality_is_not_a_thai_lao(answerer: Answerer) -> 
     # A Thai LAO named beside the partner's is still who acts.
     answer = answerer.answer("เทศบาลญี่ปุ่นเสนอเป็นเมืองพี่เมืองน้องกับ อบต.เรา ทำได้ไหม")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+
+
+def test_the_interior_ministry_by_its_short_name_binds_the_state(answerer: Answerer) -> None:
+    # "มท." and "กระทรวงต่างๆ ของไทย" are the Thai state; "ต่างๆ" is not "foreign".
+    for question in ("ทต.ทำ MOU การศึกษากับเมืองในจีน ในร่างเขียนว่ามท.จะจัดงบให้ เซ็นได้ไหม",
+                     "กระทรวงต่างๆของไทยจะสนับสนุนตามร่าง MOU ของ อบต. ได้ไหม"):
+        answer = answerer.answer(question)
+        assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no"), question
+
+
+def test_the_constitutions_section_178_by_its_short_names(answerer: Answerer) -> None:
+    answer = answerer.answer("ม.๑๗๘ รธน. เกี่ยวกับ MOU ทต.ด้วยเหรอ")
+    assert answer.entry_id == "international-agreement-risk"
