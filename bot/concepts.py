@@ -558,7 +558,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\bcompan(?:y|ies)\b|\bfirm\b|contractor|supplier|procure\w*|purchas\w*|\bngo\b|foundation",
             # A university abroad as the partner, not a governmental unit: "the Karlsruhe Institute of Technology (a German university)".
             r"\((?:a|an)\s+[a-z]+\s+university\)|\b(?:a|the)\s+(?:german|japanese|chinese|korean|american|french|british|australian|foreign)\s+university\b"
-            r"|มหาวิทยาลัย(?:เอกชน)?" + _WS + r"(?:แห่ง" + _WS + r"หนึ่ง" + _WS + r")?(?:ใน|ของ|จาก)" + _WS + r"(?:ต่าง" + _WS + r"ประเทศ|ญี่ปุ่น|จีน|เกาหลี|เยอรมัน|อเมริกา|สหรัฐ|ไต้หวัน|อินเดีย|ออสเตรเลีย)",
+            r"|มหา(?:วิทยา)?ลัย(?:เอกชน)?" + _WS + r"(?:แห่ง" + _WS + r"หนึ่ง" + _WS + r")?(?:ใน|ของ|จาก)" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ต่าง" + _WS
+            + r"ประเทศ|ญี่ปุ่น|จีน|เกาหลี|เยอรมัน|อเมริกา|สหรัฐ|ไต้หวัน|อินเดีย|ออสเตรเลีย|ลาว|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|สิงคโปร์|ฝรั่งเศส|อังกฤษ)",
             r"企业|企業|公司|株式会社|기업|회사|công\s+ty|doanh\s+nghiệp|\bsyarikat\b|\bperusahaan\b|ក្រុមហ៊ុន|ကုမ္ပဏီ",
         ),
         negatable=False,
@@ -865,7 +866,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     ),
     Concept(
         "travel-arrangement",
-        "a hotel or restaurant to recommend for a delegation, not a rule",
+        "a hotel or restaurant to recommend for a delegation, or a shop's hours or menu, not a rule",
         patterns=(
             # Where to apply for a visa for a trip abroad ("วีซ่าเชงเก้นสำหรับคณะผู้บริหาร ยื่นที่ไหน").
             r"(?:ยื่น|ขอ|ทำ)" + _WS + r"(?:วีซ่า|visa)[^?\n]{0,30}?(?:ที่" + _WS + r"ไหน|อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|กี่" + _WS + r"วัน)"
@@ -876,6 +877,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "มีที่เที่ยวหรือร้านอาหารแนะนำไหม": what to see and where to eat, asked for.
             r"(?:ที่" + _WS + r"เที่ยว|ร้าน" + _WS + r"อาหาร|โรง" + _WS + r"แรม|ที่" + _WS + r"พัก)[^?\n]{0,20}?แนะนำ" + _WS + r"(?:ไหม|หน่อย|บ้าง|ด้วย)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
+            # A shop's hours or menu ("ร้านเมืองพี่เมืองน้องหน้าอำเภอ เปิดกี่โมง"): a shop that shares the name.
+            r"ร้าน[^?\n]{0,40}?(?:(?:เปิด|ปิด)[^?\n]{0,8}?กี่" + _WS + r"โมง|เมนู|อร่อย|ราคา" + _WS + r"(?:อาหาร|จาน)|ที่" + _WS + r"จอด" + _WS + r"รถ)"
+            r"|\b(?:restaurant|shop|cafe|café)\b[^?\n]{0,40}?\b(?:open(?:ing)?\s+hours|open\s+at|menu)\b|\bwhat\s+time\s+does\s+the\s+(?:restaurant|shop|cafe)\b",
             r"推荐[^。？?]{0,12}?(?:酒店|宾馆|賓館|餐厅|餐廳|景点|景點)|推薦[^。？?]{0,12}?(?:酒店|賓館|餐廳|景點)|(?:ホテル|レストラン)[^。？?]{0,10}?(?:教えて|おすすめ)|(?:호텔|식당)[^.?]{0,10}?추천",
         ),
         negatable=False,
@@ -911,7 +915,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)" + _WS + r"(?:เขา" + _WS + r"|เค้า" + _WS + r")?มี" + _WS + r"(?:กฎหมาย|ระเบียบ)"
             r"|(?:กฎหมาย|ระเบียบ)" + _WS + r"(?:ของ" + _WS + r")?(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)"
-            r"(?:" + _WS + r"(?:เอง|ว่า|กำหนด))",
+            # "กฎหมายญี่ปุ่นเรื่อง sister city ว่าไง", "กฎหมายลาว เจ้าเมืองเขาเซ็นเองได้ไหม": what the partner's law says.
+            r"(?:" + _WS + r"(?:เอง|ว่า|กำหนด|เรื่อง|บอก|เขา|เค้า|เจ้า" + _WS + r"เมือง))",
             r"\b(?:china|laos|lao\s+pdr|vietnam|japan|korea|cambodia|myanmar|malaysia|our\s+country)['’]s\s+own\s+(?:rules|laws?|regulations)"
             r"|\bunder\s+(?:chinese|lao|vietnamese|japanese|korean|cambodian|malaysian)\s+law\b|theo\s+quy\s+định\s+của\s+việt\s+nam"
             r"|日本の(?:法律|地方自治法)では|中国(?:的)?(?:法律|规定)|中國(?:的)?(?:法律|規定)",

@@ -1360,3 +1360,23 @@ def test_the_interior_ministry_by_its_short_name_binds_the_state(answerer: Answe
 def test_the_constitutions_section_178_by_its_short_names(answerer: Answerer) -> None:
     answer = answerer.answer("ม.๑๗๘ รธน. เกี่ยวกับ MOU ทต.ด้วยเหรอ")
     assert answer.entry_id == "international-agreement-risk"
+
+
+def test_the_partners_own_law_asked_in_a_few_words_is_declined(answerer: Answerer) -> None:
+    for question in ("กฎหมายลาว เจ้าเมืองเขาเซ็นเมืองพี่เมืองน้องเองได้ไหม", "กฎหมายญี่ปุ่นเรื่อง sister city ว่าไง"):
+        assert answerer.answer(question).kind == "decline", question
+
+
+def test_a_shop_that_shares_the_name_is_declined(answerer: Answerer) -> None:
+    assert answerer.answer("ร้านเมืองพี่เมืองน้องหน้าอำเภอ เปิดกี่โมงคะ🍜").kind == "decline"
+
+
+def test_a_university_abroad_is_not_a_foreign_governmental_unit(answerer: Answerer) -> None:
+    # The framework's "conditional" is for foreign governmental units; a university is not one.
+    answer = answerer.answer("ทต.ทำ MOU กับมหาลัยในจีน (ไม่ใช่หน่วยการปกครอง) ได้ไหมคะ")
+    assert answer.verdict not in ("yes", "conditional")
+
+
+def test_an_international_agreement_in_karaoke_thai(answerer: Answerer) -> None:
+    answer = answerer.answer("MOU khong tesaban pen khwam toklong rawang prathet mai krub")
+    assert answer.entry_id == "international-agreement-risk"
