@@ -1352,6 +1352,7 @@ def test_the_partners_own_municipality_is_not_a_thai_lao(answerer: Answerer) -> 
 def test_the_interior_ministry_by_its_short_name_binds_the_state(answerer: Answerer) -> None:
     # "มท." and "กระทรวงต่างๆ ของไทย" are the Thai state; "ต่างๆ" is not "foreign".
     for question in ("ทต.ทำ MOU การศึกษากับเมืองในจีน ในร่างเขียนว่ามท.จะจัดงบให้ เซ็นได้ไหม",
+                     "ฝั่งญี่ปุ่นอยากให้ใส่ว่ามหาดไทยจะสนับสนุนงบทุกปี ใส่ได้ไหม",
                      "กระทรวงต่างๆของไทยจะสนับสนุนตามร่าง MOU ของ อบต. ได้ไหม"):
         answer = answerer.answer(question)
         assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no"), question
