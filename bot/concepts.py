@@ -39,6 +39,8 @@ _NOT_THAI = (
     r"(?:จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|ต่าง(?!" + _WS + r"ๆ)|ท้องถิ่น|เมือง|เขา|ฝ่าย|ฝั่ง|ของ" + _WS
     + r"(?:เขา|ต่าง|จีน|ลาว|ญี่ปุ่น|เกาหลี|เวียดนาม|กัมพูชา))"
 )
+# Not right after a word of place ("ใน", "in", "from"): the place someone is, not the body that acts.
+_NOT_AT = "".join(f"(?<!{word})(?<!{word} )" for word in ("ใน", "ที่", "ไป", "มา", "จาก", "in", "at", "from", "to", "visit", "tại", "ở"))
 # A Thai state body as the one that acts: "ทางการไทยจะออกบัตร", "ศาลไทยจะยอมรับ", "the Thai Ministry of
 # Health will supply". Only the state can promise what such a body does, so a clause saying it will
 # binds the state, whatever the service; asking whether such a body must approve does not.
@@ -898,6 +900,18 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         out_of_scope=True,
     ),
     Concept(
+        "sports-result",
+        "a match's result or a ground to book (a friendly called ศึกเมืองพี่เมืองน้อง), not a cooperation",
+        patterns=(
+            r"ผล" + _WS + r"(?:บอล|ฟุตบอล)|ผล" + _WS + r"(?:การ" + _WS + r")?แข่ง(?:" + _WS + r"ขัน)?[^?\n]{0,40}?(?:ยัง" + _WS + r"ไง|อย่าง"
+            + _WS + r"ไร|เป็น" + _WS + r"ไง|ออก" + _WS + r"มา)|ใคร" + _WS + r"ชนะ|ชนะ" + _WS + r"กี่" + _WS + r"ประตู|สกอร์|ขอ" + _WS
+            + r"ใช้" + _WS + r"สนาม",
+            r"\bmatch\s+results?\b|\bfinal\s+score\b|\bwho\s+won\b|\bbook(?:ing)?\s+the\s+(?:stadium|pitch|field)\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
         "other-body-contact",
         "asks the number of an embassy, a consulate, a company, a shop or a hotel, not of the office that answers on the rules",
         patterns=(
@@ -920,6 +934,11 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\b(?:china|laos|lao\s+pdr|vietnam|japan|korea|cambodia|myanmar|malaysia|our\s+country)['’]s\s+own\s+(?:rules|laws?|regulations)"
             r"|\bunder\s+(?:chinese|lao|vietnamese|japanese|korean|cambodian|malaysian)\s+law\b|theo\s+quy\s+định\s+của\s+việt\s+nam"
             r"|日本の(?:法律|地方自治法)では|中国(?:的)?(?:法律|规定)|中國(?:的)?(?:法律|規定)",
+            # The partner's own ministries' approval ("需要报外交部审批吗", "総務省への届出", "행정안전부 승인"), and
+            # "In Japan, what procedure must a town follow…": the partner country's procedure.
+            r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,10}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
+            r"|(?:报|報)\s*(?:外交部|国务院|國務院)"
+            r"|^\s*in\s+(?:japan|china|korea|south\s+korea|vietnam|laos|cambodia|malaysia|myanmar)\s*,\s*(?:what|how|does|do|must|is|are|can)\b",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1049,7 +1068,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "special-form-lao",
         "Bangkok or Pattaya: special-form LAOs under their own Acts (the circular addresses เทศบาลตำบล and อบต.)",
-        patterns=(r"กทม|กรุงเทพ" + _WS + r"มหา" + _WS + r"นคร|เมือง" + _WS + r"พัทยา|bangkok|pattaya",),
+        # Bangkok as where someone is ("สถานทูตในกรุงเทพ", "an embassy in Bangkok") is not Bangkok acting.
+        patterns=(_NOT_AT + r"(?:กทม|กรุงเทพ" + _WS + r"มหา" + _WS + r"นคร|เมือง" + _WS + r"พัทยา|bangkok|pattaya)",),
         negatable=False,
     ),
     Concept(
@@ -1557,6 +1577,9 @@ _PARTNER_LAO = re.compile(
     r"(?:municipalit(?:y|ies)|local\s+(?:governments?|authorit(?:y|ies)))"
     r"|\b(?:municipalit(?:y|ies)|local\s+(?:governments?|authorit(?:y|ies)))\s+(?:in|of)\s+(?:japan|china|korea|laos|vietnam"
     r"|cambodia|malaysia|germany|france)\b"
+    # The partner's own local governments in its own script: "中国的地方政府", "日本の自治体", "한국 지방자치단체".
+    r"|(?:中国|中國|日本|韩国|韓国|越南|老挝|寮國)(?:的|の)?(?:地方政府|地方自治体|自治体|地方公共団体)"
+    r"|(?:한국|일본|중국)(?:의)?\s*(?:지방\s*자치\s*단체|지자체)"
 )
 # A Thai LAO named in Thai or Latin letters (a partner's CJK word for a local government may be its own).
 _THAI_LAO_WORD = re.compile(
@@ -1803,8 +1826,25 @@ _KNOWN_AFTER = re.compile(
 )
 
 
+# "We know tambons cannot do sister cities", "รู้ว่า อบต.ทำเมืองพี่เมืองน้องไม่ได้": the rule said with the knowing word.
+_KNOWN_DENIED_BEFORE = re.compile(
+    r"\b(?:we|i)\s+(?:already\s+|do\s+|fully\s+)?(?:know|understand|are\s+aware|am\s+aware|realise|realize)\s+(?:that\s+)?"
+    r"[a-z'’\s]{0,40}?\b(?:cannot|can\s*not|can['’]t|may\s+not|must\s+not|are\s+not\s+allowed\s+to|aren['’]t\s+allowed\s+to)"
+    r"\s+(?:do|have|make|sign|set\s+up|establish|form|enter\s+into|create)?\s*(?:(?:a|the|any)\s+)?$"
+)
+_KNOWN_BEFORE_LAO = re.compile(
+    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:แล้ว|ดี|อยู่)?\s*(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*" + _LAO_TYPES + r"\.?\s*(?:เรา)?\s*"
+    r"(?:จะ\s*)?(?:การ\s*)?(?:ทำ|เป็น|จัด\s*ตั้ง|สถาปนา)?\s*$"
+)
+_DENIED_AFTER = re.compile(r"\s*(?:ก็\s*)?(?:ทำ\s*)?(?:เอง\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น))")
+
+
 def _rule_known(lowered: str, mention: Mention) -> bool:
     """Tell whether a sister city is named as the rule the asker already knows ("รู้แล้วว่า…ต้องระดับจังหวัด")."""
+    if _KNOWN_DENIED_BEFORE.search(lowered, max(0, mention.start - 80), mention.start) is not None:
+        return True
+    if _KNOWN_BEFORE_LAO.search(lowered, max(0, mention.start - 40), mention.start) is not None:
+        return _RULE_SAID_AFTER.match(lowered, mention.end) is not None or _DENIED_AFTER.match(lowered, mention.end) is not None
     if _KNOWN_BEFORE.search(lowered, max(0, mention.start - 40), mention.start) is not None:
         return _RULE_SAID_AFTER.match(lowered, mention.end) is not None
     after = _KNOWN_AFTER.match(lowered, mention.end)
@@ -1820,6 +1860,28 @@ def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
         return False
     # Before the reference or after it: "ร่วมมือกับเทศมณฑลในเกาหลี… ยังได้อยู่ไหม หลังหนังสือเวียนเรื่องเมืองพี่เมืองน้อง".
     return any(m.concept == "agreement" for m in mentions)
+
+
+# An idea told as dropped: "เคยคุยเรื่องเมืองพี่เมืองน้อง… แต่เรื่องก็ตกไปแล้ว", "the twinning idea fell through".
+_DROPPED = re.compile(
+    r"(?:ก็\s*)?(?:ตก\s*ไป|ล้ม\s*(?:ไป|เลิก)|พับ\s*(?:ไป|เก็บ)|เงียบ\s*ไป|ยุติ\s*(?:ไป|แล้ว)|ยก\s*เลิก\s*ไป|ไม่\s*ได้\s*(?:ทำ|ไป)\s*ต่อ"
+    r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ)"
+    r"|\b(?:was|were|got)\s+(?:dropped|shelved|abandoned|cancell?ed)\b|\bfell\s+through\b|\bcame\s+to\s+nothing\b|\bwent\s+nowhere\b"
+    r"|\b(?:we|they)\s+(?:dropped|abandoned|shelved|gave\s+up)\s+(?:on\s+)?(?:it|that|the\s+idea)\b"
+)
+_DROPPED_REACH = 80
+
+
+def _dropped_before(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether every sister city named is an idea told as dropped, and an agreement is named after the last drop."""
+    names = _sister_cities(mentions)
+    ends = []
+    for m in names:
+        dropped = _DROPPED.search(lowered, m.end, m.end + _DROPPED_REACH)
+        if dropped is None or "?" in lowered[m.end:dropped.start()]:
+            return False
+        ends.append(dropped.end())
+    return bool(ends) and _agreement_after(mentions, max(ends))
 
 
 def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
@@ -2149,6 +2211,10 @@ class ConceptDetector:
             present.discard("join-province")
         if "sister-city" in present and "agreement" in present and _only_referred_to(lowered, mentions):
             # "กลัวขัดหนังสือเวียนเรื่องเมืองพี่เมืองน้อง… ข้อตกลงแบบนี้ ทต. ทำได้ไหม": the rule is named, the agreement asked.
+            present.discard("sister-city")
+            stated.discard("sister-city")
+        if "sister-city" in present and "agreement" in present and _dropped_before(lowered, mentions):
+            # "เคยคุยเรื่องเมืองพี่เมืองน้อง… แต่เรื่องก็ตกไปแล้ว ตอนนี้จะทำแค่ MOU…": the dropped idea is not asked.
             present.discard("sister-city")
             stated.discard("sister-city")
         if "sister-city" in present and "foreign-aid" in present and _partner_gives(lowered, mentions):

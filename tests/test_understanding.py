@@ -1381,3 +1381,39 @@ def test_a_university_abroad_is_not_a_foreign_governmental_unit(answerer: Answer
 def test_an_international_agreement_in_karaoke_thai(answerer: Answerer) -> None:
     answer = answerer.answer("MOU khong tesaban pen khwam toklong rawang prathet mai krub")
     assert answer.entry_id == "international-agreement-risk"
+
+
+@pytest.mark.parametrize("question", [
+    "We know tambons cannot do sister cities. Could our SAO still sign a disaster-preparedness MoU "
+    "with a district in Bokeo, Laos?",
+    "รู้ว่า อบต.ทำเมืองพี่เมืองน้องไม่ได้ แต่ทำ MOU เรื่องการท่องเที่ยวกับเมืองในลาวได้ไหม",
+    "เมื่อปีก่อนเราเคยคุยเรื่องเมืองพี่เมืองน้องกับเมืองหนึ่งในญี่ปุ่น แต่เรื่องก็ตกไปแล้วค่ะ ตอนนี้จะทำแค่ MOU "
+    "แลกเปลี่ยนเจ้าหน้าที่ด้านการจัดการขยะกับเมืองเดิม เทศบาลทำได้ไหมคะ",
+])
+def test_a_sister_city_known_as_forbidden_or_dropped_is_not_what_is_asked(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "ผลบอลนัดกระชับมิตรระหว่างทีมเยาวชนเทศบาลกับทีมจากเมืองพี่เมืองน้องในลาวเมื่อวานออกมายังไงบ้าง",
+    'เทศบาลจะจัดฟุตบอลกระชับมิตร "ศึกเมืองพี่เมืองน้อง" ระหว่างสองตำบลในอำเภอ ต้องขอใช้สนามกีฬาอำเภอกับใครครับ',
+    "In Japan, what procedure must a town (町) follow with the Ministry of Internal Affairs "
+    "to register a 姉妹都市 partnership?",
+    "中国的地方政府缔结友好城市，需要报外交部审批吗？",
+    "한국 지방자치단체가 해외 도시와 자매결연을 맺으려면 행정안전부 승인이 필요한가요?",
+])
+def test_a_match_or_the_partners_own_procedure_is_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline"
+
+
+@pytest.mark.parametrize("question", [
+    "Xin chào, tôi là cán bộ Đại sứ quán Việt Nam tại Bangkok. Một huyện của tỉnh Quảng Trị muốn ký "
+    "thỏa thuận kết nghĩa với một tổ chức hành chính tambon (อบต.) ở tỉnh Mukdahan. "
+    "Phía chính quyền địa phương Thái Lan có được phép ký không?",
+    "ក្រុងប៉ោយប៉ែតចង់ចុះហត្ថលេខាលើកិច្ចព្រមព្រៀងក្រុងភ្លោះជាមួយ អបត. មួយនៅខេត្តស្រះកែវ ប្រទេសថៃ។ តើ អបត. នោះអាចចុះហត្ថលេខាបានទេ?",
+])
+def test_an_embassy_in_bangkok_and_a_tambon_in_khmer_letters(answerer: Answerer, question: str) -> None:
+    # Bangkok is where the writer is, not a special-form LAO acting; "អបត." is อบต. in Khmer letters.
+    answer = answerer.answer(question)
+    assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
