@@ -697,6 +697,12 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"ได้" + _WS + r"(?:บ้าง|มั่ง|แหน่|แน่)",
             r"\bwhat\s+(?:can|may|could)\s+(?:an?\s+|the\s+|our\s+|thai\s+)*(?:laos?|local\s+govern\w+|municipalit\w+|tambons?|saos?|thesabans?)"
             r"\s+(?:do|sign|agree)\b|\bwhat\s+(?:kinds?|types?|forms?)\s+of\s+(?:cooperation|agreements?)\s+(?:can|may|are\s+allowed)",
+            # Whether everything abroad is now banned: "แปลว่า อบต. ห้ามมี MOU กับต่างประเทศทุกเรื่องแล้วใช่ไหม".
+            r"ห้าม" + _WS + r"(?:มี|ทำ|เซ็น|ลง" + _WS + r"นาม)?[^?\n]{0,40}?(?:ทุก" + _WS + r"(?:เรื่อง|อย่าง|กรณี|ประเภท)|ทั้ง" + _WS + r"หมด)"
+            r"|(?:ทำ|มี)" + _WS + r"(?:mou|ข้อ" + _WS + r"ตกลง|ความ" + _WS + r"ร่วม" + _WS + r"มือ)[^?\n]{0,30}?(?:ไม่|บ่)" + _WS + r"ได้" + _WS
+            + r"(?:เลย|สัก" + _WS + r"เรื่อง|ทุก" + _WS + r"เรื่อง)",
+            r"\b(?:no|any)\s+(?:mous?|agreements?|cooperation)\s+(?:at\s+all|of\s+any\s+kind)\b|\ball\s+(?:mous?|agreements?|cooperation)"
+            r"\s+(?:with\s+\w+\s+)?(?:are|is)\s+(?:now\s+)?(?:banned|forbidden|prohibited)",
         ),
         negatable=False,
     ),

@@ -1417,3 +1417,14 @@ def test_an_embassy_in_bangkok_and_a_tambon_in_khmer_letters(answerer: Answerer,
     # Bangkok is where the writer is, not a special-form LAO acting; "អបត." is อบต. in Khmer letters.
     answer = answerer.answer(question)
     assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
+
+
+@pytest.mark.parametrize("question", [
+    "หลังได้หนังสือ ว 0313 แปลว่า อบต. ห้ามมี MOU กับต่างประเทศทุกเรื่องแล้วใช่ไหมคะ",
+    "ว 0313 ออกมาแล้ว ทต.ทำ MOU กับต่างประเทศไม่ได้เลยใช่ไหม",
+])
+def test_whether_everything_abroad_is_banned_gets_the_framework(answerer: Answerer, question: str) -> None:
+    # The reverse trap: the circular bans the sister city, not every cooperation.
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+    assert answerer.answer("อบต.ห้ามทำเมืองพี่เมืองน้องทั้งหมดเลยใช่ไหม").verdict == "no"
