@@ -1428,3 +1428,9 @@ def test_whether_everything_abroad_is_banned_gets_the_framework(answerer: Answer
     answer = answerer.answer(question)
     assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
     assert answerer.answer("อบต.ห้ามทำเมืองพี่เมืองน้องทั้งหมดเลยใช่ไหม").verdict == "no"
+
+
+def test_the_frameworks_bounds_asked_get_the_framework(answerer: Answerer) -> None:
+    answer = answerer.answer("สมาชิกสภา อบจ.ค่ะ อบจ.อยากทำข้อตกลงแลกเปลี่ยนนักเรียนและครูกับรัฐบาลมณฑลเสฉวน "
+                             "ไม่ได้ทำเป็นเมืองพี่เมืองน้อง ต้องอยู่ในกรอบอะไรบ้างคะ")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
