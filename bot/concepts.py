@@ -203,7 +203,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Northern Thai writes พี่ as ปี้: "เมืองปี้เมืองน้อง".
             r"เมือง" + _WS + r"ปี้" + _WS + r"(?:เมือง" + _WS + r")?น้อง",
             r"(?:ตำบล|อำเภอ|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"(?:คู่" + _WS + r")?(?:มิตรภาพ|มิตร|แฝด|พันธมิตร)",
-            r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:มิตร|พี่" + _WS + r"น้อง|ญาติ)",
+            r"(?:ความ" + _WS + r")?สัมพันธ์" + _WS + r"ฉัน" + _WS + r"(?:เมือง" + _WS + r")?(?:เครือ" + _WS + r")?(?:มิตร|พี่" + _WS + r"น้อง|ญาติ)"
+            r"|เมือง" + _WS + r"เครือ" + _WS + r"ญาติ",
+            # Russian "город-побратим" (a sister town), "города-побратимы".
+            r"город\w*[\s\-‑–]*побратим\w*|побратим\w*",
             # "ผูกเกลอ", "เมืองเกลอ", "เมืองญาติ", "เป็นครอบครัวเดียวกัน": a sister city by another name.
             r"(?:ผูก|เป็น|เมือง)" + _WS + r"เกลอ|เมือง" + _WS + r"ญาติ|(?:เป็น" + _WS + r")?ครอบครัว" + _WS + r"เดียว" + _WS + r"กัน",
         ),
@@ -472,7 +475,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ภาค" + _WS + r"ผนวก|\b(?:annex|addendum|appendix)\b",
             # "ตั้งงบไปสนับสนุนงานเมืองพี่เมืองน้องของจังหวัด": the province's activities, the LAO helping.
             # "ส่งเด็กไปร่วมค่ายแลกเปลี่ยนภายใต้ความสัมพันธ์นั้น", "ส่งทีมไปแข่งในงานฉลองความสัมพันธ์นั้น".
-            r"ร่วม" + _WS + r"ค่าย|ไป" + _WS + r"แข่ง|งาน" + _WS + r"ฉลอง|(?:ภาย" + _WS + r"ใต้|ใน" + _WS + r"งาน[^\s]{0,10})" + _WS + r"(?:ความ" + _WS
+            r"ร่วม" + _WS + r"ค่าย|ส่ง[^?\n]{0,25}?ไป" + _WS + r"ร่วม|ไป" + _WS + r"แข่ง|งาน" + _WS + r"ฉลอง|(?:ภาย" + _WS + r"ใต้|ใน" + _WS + r"งาน[^\s]{0,10}|ของ)" + _WS + r"(?:ความ" + _WS
             + r"สัมพันธ์|กรอบ|mou)" + _WS + r"(?:นั้น|นี้|ดัง" + _WS + r"กล่าว)",
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
@@ -889,7 +892,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ที่" + _WS + r"เที่ยว|ร้าน" + _WS + r"อาหาร|โรง" + _WS + r"แรม|ที่" + _WS + r"พัก)[^?\n]{0,20}?แนะนำ" + _WS + r"(?:ไหม|หน่อย|บ้าง|ด้วย)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
             # A shop's hours or menu ("ร้านเมืองพี่เมืองน้องหน้าอำเภอ เปิดกี่โมง"): a shop that shares the name.
-            r"ร้าน[^?\n]{0,40}?(?:(?:เปิด|ปิด)[^?\n]{0,8}?กี่" + _WS + r"โมง|เมนู|อร่อย|ราคา" + _WS + r"(?:อาหาร|จาน)|ที่" + _WS + r"จอด" + _WS + r"รถ)"
+            r"ร้าน[^?\n]{0,60}?(?:(?:เปิด|ปิด)[^?\n]{0,8}?กี่" + _WS + r"โมง|เมนู|อร่อย|ราคา" + _WS + r"(?:อาหาร|จาน)|ที่" + _WS + r"จอด" + _WS + r"รถ"
+            + r"|ใบ" + _WS + r"อนุญาต|จำหน่าย" + _WS + r"อาหาร)"
             r"|\b(?:restaurant|shop|cafe|café)\b[^?\n]{0,40}?\b(?:open(?:ing)?\s+hours|open\s+at|menu)\b|\bwhat\s+time\s+does\s+the\s+(?:restaurant|shop|cafe)\b",
             r"推荐[^。？?]{0,12}?(?:酒店|宾馆|賓館|餐厅|餐廳|景点|景點)|推薦[^。？?]{0,12}?(?:酒店|賓館|餐廳|景點)|(?:ホテル|レストラン)[^。？?]{0,10}?(?:教えて|おすすめ)|(?:호텔|식당)[^.?]{0,10}?추천",
         ),
@@ -914,7 +918,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ผล" + _WS + r"(?:บอล|ฟุตบอล)|ผล" + _WS + r"(?:การ" + _WS + r")?แข่ง(?:" + _WS + r"ขัน)?[^?\n]{0,40}?(?:ยัง" + _WS + r"ไง|อย่าง"
             + _WS + r"ไร|เป็น" + _WS + r"ไง|ออก" + _WS + r"มา)|ใคร" + _WS + r"ชนะ|ชนะ" + _WS + r"กี่" + _WS + r"ประตู|สกอร์|ขอ" + _WS
-            + r"ใช้" + _WS + r"สนาม",
+            + r"ใช้" + _WS + r"สนาม|กี่" + _WS + r"ต่อ" + _WS + r"กี่",
             r"\bmatch\s+results?\b|\bfinal\s+score\b|\bwho\s+won\b|\bbook(?:ing)?\s+the\s+(?:stadium|pitch|field)\b",
         ),
         negatable=False,
@@ -943,6 +947,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\b(?:china|laos|lao\s+pdr|vietnam|japan|korea|cambodia|myanmar|malaysia|our\s+country)['’]s\s+own\s+(?:rules|laws?|regulations)"
             r"|\bunder\s+(?:chinese|lao|vietnamese|japanese|korean|cambodian|malaysian)\s+law\b|theo\s+quy\s+định\s+của\s+việt\s+nam"
             r"|日本の(?:法律|地方自治法)では|中国(?:的)?(?:法律|规定)|中國(?:的)?(?:法律|規定)",
+            # "ตามกฎหมายญี่ปุ่น…", "ต้องขออนุญาตกระทรวงไหนของญี่ปุ่น": by the partner's law, from its ministries.
+            r"ตาม" + _WS + r"(?:กฎหมาย|ระเบียบ)" + _WS + r"(?:ของ" + _WS + r")?(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)"
+            r"|กระทรวง" + _WS + r"(?:ไหน|ใด|อะไร)?" + _WS + r"ของ" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)",
             # The partner's own ministries' approval ("需要报外交部审批吗", "総務省への届出", "행정안전부 승인"), and
             # "In Japan, what procedure must a town follow…": the partner country's procedure.
             r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,10}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
@@ -1798,6 +1805,26 @@ def _renamed_instead(lowered: str, mentions: list[Mention]) -> bool:
     )
 
 
+_SWAP_REACH = 40
+# Between the sister city and its "แทน": a space (another clause), a question word ("ต้องใช้รูปแบบไหนแทน"), a "cannot".
+_NOT_A_SWAP = re.compile(r"\s|ไหน|อะไร|ใด|ยัง\s*ไง|อย่าง\s*ไร|อื่น|ไม่\s*ได้")
+
+
+def _actor_swapped(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether every "แทน" follows an undenied sister city in its clause, with no agreement between (who acts swapped)."""
+    alternatives = [m for m in mentions if m.concept == "alternative"]
+    if not alternatives or not all(_INSTEAD.fullmatch(lowered, m.start, m.end) for m in alternatives):
+        return False
+    for alternative in alternatives:
+        before = [m for m in mentions if m.concept in ("sister-city", "agreement") and m.end <= alternative.start]
+        last = max(before, key=lambda m: m.end, default=None)
+        if (last is None or last.concept != "sister-city" or last.negated or alternative.start - last.end > _SWAP_REACH
+                or _CLAUSE_BREAK.search(lowered, last.end, alternative.start)
+                or _NOT_A_SWAP.search(lowered, last.end, alternative.start)):
+            return False
+    return True
+
+
 def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether "may we" follows an undenied sister city closely, in its clause ("…เป็นเมืองพี่เมืองน้องได้ไหม")."""
     asks = [m.start for m in mentions if m.concept == "asks-may"]
@@ -1814,7 +1841,7 @@ def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
 # งั้นถ้า…", "We know sister city is only for provinces. Can our SAO still…". A knowing word before the sister city,
 # and the province-only rule right after it in its clause.
 _KNOWN_BEFORE = re.compile(
-    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:แล้ว|ดี|อยู่)?\s*(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*(?:ว่า|แล้ว)\s*(?:การ\s*)?(?:ทำ\s*)?$"
+    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*(?:ว่า|แล้ว)\s*(?:การ\s*)?(?:ทำ\s*)?$"
     # "อบต.ข้างๆบอกว่าเมืองพี่เมืองน้องทำไม่ได้แล้ว เราเลย…": told the rule by someone, and gone on from it.
     r"|(?:บอก|แจ้ง|เตือน)\s*(?:มา\s*)?(?:แล้ว\s*)?ว่า\s*(?:การ\s*)?(?:ทำ\s*)?$"
     r"|\b(?:we|i)\s+(?:already\s+|do\s+|fully\s+)?(?:know|understand|are\s+aware|am\s+aware|realise|realize|got\s+it)"
@@ -1874,7 +1901,7 @@ def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
 # An idea told as dropped: "เคยคุยเรื่องเมืองพี่เมืองน้อง… แต่เรื่องก็ตกไปแล้ว", "the twinning idea fell through".
 _DROPPED = re.compile(
     r"(?:ก็\s*)?(?:ตก\s*ไป|ล้ม\s*(?:ไป|เลิก)|พับ\s*(?:ไป|เก็บ)|เงียบ\s*ไป|ยุติ\s*(?:ไป|แล้ว)|ยก\s*เลิก\s*ไป|ไม่\s*ได้\s*(?:ทำ|ไป)\s*ต่อ"
-    r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ)"
+    r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ|(?:ตอบ\s*)?ปฏิเสธ|ไม่\s*รับ\s*(?:ข้อ\s*เสนอ)?)"
     r"|\b(?:was|were|got)\s+(?:dropped|shelved|abandoned|cancell?ed)\b|\bfell\s+through\b|\bcame\s+to\s+nothing\b|\bwent\s+nowhere\b"
     r"|\b(?:we|they)\s+(?:dropped|abandoned|shelved|gave\s+up)\s+(?:on\s+)?(?:it|that|the\s+idea)\b"
 )
@@ -2152,6 +2179,9 @@ class ConceptDetector:
             stated.discard("skips-guidelines")
         if "alternative" in present and _renamed_instead(lowered, mentions):
             # "เปลี่ยนเป็น「友好交流都市協定」แทน", "call it a twin town instead": the other thing is another name of it.
+            present.discard("alternative")
+        if "alternative" in present and _actor_swapped(lowered, mentions):
+            # "ผู้ว่าฯ ให้เทศบาลนครลงนามเมืองพี่เมืองน้องกับเมืองในจีนแทน": the sister city done by another, not another thing.
             present.discard("alternative")
         if "alternative" in present and _sister_city_asked(lowered, mentions) and not _IF_NOT.search(lowered):
             # "เรายกระดับเป็นเมืองพี่เมืองน้องได้ไหม หรือควรทำแบบไหนแทน": the sister city itself is asked first; what

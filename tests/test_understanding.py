@@ -1434,3 +1434,42 @@ def test_the_frameworks_bounds_asked_get_the_framework(answerer: Answerer) -> No
     answer = answerer.answer("สมาชิกสภา อบจ.ค่ะ อบจ.อยากทำข้อตกลงแลกเปลี่ยนนักเรียนและครูกับรัฐบาลมณฑลเสฉวน "
                              "ไม่ได้ทำเป็นเมืองพี่เมืองน้อง ต้องอยู่ในกรอบอะไรบ้างคะ")
     assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "จังหวัดไม่ได้เป็นคนทำเมืองพี่เมืองน้องเองค่ะ แต่ผู้ว่าฯ ให้เทศบาลนครลงนามเมืองพี่เมืองน้องกับเมืองในจีนแทนในนามของเทศบาล "
+    "แบบนี้ถือว่าโอเคไหม",
+    'เลี่ยงคำว่าพี่น้องไปเลยครับ ใช้ชื่อว่า "ความสัมพันธ์ฉันเมืองเครือญาติ" กับเมืองในรัฐฉาน ความหมายก็คล้ายๆ กัน '
+    "แต่ชื่อไม่ตรง อบต.ทำได้ไหม",
+    "ฝ่ายรัสเซียอยากให้เทศบาลเมืองของเราเป็น город-побратим กับเมืองของเขาในไซบีเรีย ตอบรับได้หรือไม่",
+])
+def test_a_sister_city_signed_for_the_province_or_renamed_is_still_no(answerer: Answerer, question: str) -> None:
+    # "…ลงนามเมืองพี่เมืองน้อง…แทน" swaps who signs, it asks for nothing else; a new name or script is the same thing.
+    answer = answerer.answer(question)
+    assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
+
+
+@pytest.mark.parametrize("question", [
+    "เรียนสอบถามค่ะ อบต.เราอยากทำบันทึกความเข้าใจเรื่องจัดการขยะร่วมกับเทศบาลเมืองปอยเปต\n"
+    "ทราบมาแล้วว่าเมืองพี่เมืองน้องต้องทำระดับจังหวัด เราเลยไม่ได้คิดทำแบบนั้น\nแบบนี้ อบต.ลงนามได้ไหมคะ",
+    "ปีนี้เทศบาลเมืองหนึ่งในยูนนานติดต่อเรามา ตอนแรกเขาเสนอให้เป็นเมืองพี่เมืองน้อง แต่เราตอบปฏิเสธไปแล้วเพราะรู้ว่าทำไม่ได้\n"
+    "เขาเลยเสนอใหม่เป็นบันทึกความร่วมมือด้านการศึกษาอาชีวะ แบบใหม่นี้เทศบาลตำบลลงนามได้ไหมครับ",
+])
+def test_a_sister_city_known_or_refused_before_the_agreement_asked(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    'ร้านข้าวซอย "เมืองพี่เมืองน้อง" หน้าตลาดเทศบาลจะขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร ต้องใช้เอกสารอะไรบ้าง',
+    "นัดกระชับมิตรฟุตบอลระหว่างทีมเทศบาลกับทีมจากเมืองพี่เมืองน้องของจังหวัดเมื่อวานนี้ ผลออกมากี่ต่อกี่",
+    "ตามกฎหมายญี่ปุ่น หมู่บ้านเล็กๆ (村) ทำ 姉妹都市 กับต่างประเทศเองได้ไหม ต้องขออนุญาตกระทรวงไหนของญี่ปุ่น",
+])
+def test_lookalikes_and_the_partners_law_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline"
+
+
+def test_a_camp_of_the_provinces_relationship_is_joining_it(answerer: Answerer) -> None:
+    answer = answerer.answer("จังหวัดมีเมืองพี่เมืองน้องกับมณฑลหนึ่งในจีน ปีนี้เขาจัดค่ายเยาวชนของความสัมพันธ์นั้น "
+                             "อบต.จะส่งนักเรียนในสังกัดไปร่วมและออกค่ารถให้ได้ไหมคะ")
+    assert answer.entry_id == "join-province-sister-city" and answer.verdict not in ("yes", "conditional")
