@@ -128,6 +128,10 @@ SETS = [
     "sealed_cq_questions.yaml",
     "sealed_cr_questions.yaml",
     "sealed_cs_questions.yaml",
+    "sealed_ct_questions.yaml",
+    "sealed_cu_questions.yaml",
+    "sealed_cv_questions.yaml",
+    "sealed_cw_questions.yaml",
 ]
 
 

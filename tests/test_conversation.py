@@ -149,6 +149,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_cq_questions.yaml", 0.98, 0.9, 0),
         ("sealed_cr_questions.yaml", 0.93, 0.98, 0),
         ("sealed_cs_questions.yaml", 0.92, 0.85, 0),
+        ("sealed_ct_questions.yaml", 0.98, 0.98, 0),
+        ("sealed_cu_questions.yaml", 0.98, 0.98, 0),
+        ("sealed_cv_questions.yaml", 0.96, 0.98, 0),
+        ("sealed_cw_questions.yaml", 0.98, 0.93, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
