@@ -26,6 +26,9 @@ _ASKS = re.compile(
     r"|\?|\b(?:can|could|may|should|is\s+it|are\s+we|do\s+we|how|what|who|which|allowed|permitted)\b",
     re.IGNORECASE,
 )
+# Chat particles that close a question too ("…ห้ามทำเมืองพี่เมืองน้องเลยใช่มะ แล้วจะ…"): they split a message into
+# its questions, but do not move a long message's focus (a story's "ใช่ป่าว" is often a guess, not the question).
+_ASKS_TOO = re.compile(r"ใช่\s*(?:ปะ|มะ|ม่ะ|เปล่า|ป่าว)|ได้\s*(?:มะ|ม่ะ)")
 # Where one clause of a message ends: a line, a question or full stop, a space between Thai words.
 _CLAUSE_END = re.compile(
     # (A numbered point after Thai, "…ได้ไหม 2) ถ้าจะโทร…", starts a clause too.)
@@ -110,7 +113,7 @@ def question_parts(text: str) -> list[str]:
     start = 0
     for begin, end in zip(clauses, [*clauses[1:], len(text)], strict=True):
         clause = text[begin:end]
-        if not _ASKS.search(clause):
+        if not _ASKS.search(clause) and not _ASKS_TOO.search(clause):
             continue
         after = text[end:].lstrip()
         follows_mark = clause.rstrip().endswith(("?", "？"))

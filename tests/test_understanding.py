@@ -1473,3 +1473,10 @@ def test_a_camp_of_the_provinces_relationship_is_joining_it(answerer: Answerer) 
     answer = answerer.answer("จังหวัดมีเมืองพี่เมืองน้องกับมณฑลหนึ่งในจีน ปีนี้เขาจัดค่ายเยาวชนของความสัมพันธ์นั้น "
                              "อบต.จะส่งนักเรียนในสังกัดไปร่วมและออกค่ารถให้ได้ไหมคะ")
     assert answer.entry_id == "join-province-sister-city" and answer.verdict not in ("yes", "conditional")
+
+
+def test_a_ban_confirmed_with_a_chat_particle_then_what_else_leads_with_the_ban(answerer: Answerer) -> None:
+    # "ใช่มะ" closes the first question: the ban is confirmed first, what is allowed follows.
+    answer = answerer.answer("สรุปคือ ทต.ห้ามทำเมืองพี่เมืองน้องเลยใช่มะ แล้วจะร่วมมือกับเมืองนอกแบบไหนได้บ้าง")
+    assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
+    assert "other-cooperation-allowed" in [also.entry_id for also in answer.also]
