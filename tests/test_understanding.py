@@ -1480,3 +1480,9 @@ def test_a_ban_confirmed_with_a_chat_particle_then_what_else_leads_with_the_ban(
     answer = answerer.answer("สรุปคือ ทต.ห้ามทำเมืองพี่เมืองน้องเลยใช่มะ แล้วจะร่วมมือกับเมืองนอกแบบไหนได้บ้าง")
     assert (answer.entry_id, answer.verdict) == ("sister-city-province-only", "no")
     assert "other-cooperation-allowed" in [also.entry_id for also in answer.also]
+
+
+def test_why_only_governors_sign_gets_where_the_rule_comes_from(answerer: Answerer) -> None:
+    answer = answerer.answer("สงสัยมานานแล้ว ทำไมข่าวเซ็นเมืองพี่เมืองน้องมีแต่ผู้ว่าฯ เป็นคนเซ็น ไม่เห็นนายกเทศมนตรีเซ็นบ้างเลย "
+                             "เทศบาลเซ็นไม่ได้หรือคะ")
+    assert answer.entry_id == "legal-basis-cabinet-2561" and answer.verdict not in ("yes", "conditional")
