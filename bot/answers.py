@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot import thai
-from bot.concepts import DECIDING_RULES, OUT_OF_SCOPE, ConceptDetector, concepts_of_rules
+from bot.concepts import DECIDING_RULES, OUT_OF_SCOPE, ConceptDetector, Concepts, concepts_of_rules
 from bot.knowledge import CONTACT_PLACEHOLDER, Entry, KnowledgeBase, KnowledgeSource
 from bot.matcher import Match, Matcher
 from bot.pasted import clause_is_clear, draft_findings
@@ -86,6 +86,10 @@ _IN_PASSING = frozenset(
     {"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules", "speech-request",
      "channel-question"}
 )
+# Longer than this, a message may be a pasted draft whose clauses in a partner's language nobody here has read.
+_ASKED_CHARS = 400
+
+
 class Answerer:
     """Answers questions from one knowledge base; build once, call `answer` many times."""
 
@@ -247,6 +251,17 @@ class Answerer:
         return "lao-actor" in concepts.present and bool(concepts.stated & DECIDING_RULES) and (
             bool(concepts.present & {"asks-may", "agreement"}) or _ACT_OF_SIGNING.search(question.lower()) is not None
         )
+
+    def _denied_and_asked(self, question: str, concepts: Concepts) -> bool:
+        """Tell whether a short question denies a sister city beside the agreement it asks, and asks nothing else."""
+        if "sister-city-denied" not in concepts.stated or "draft-pasted" in concepts.present:
+            return False
+        if len(question) > _ASKED_CHARS:
+            return False
+        # Another matter an entry leads with ("ไม่ต้องสนแนวทางกรมฯ ก็ได้ใช่มั้ย", who signs): that entry's, not this.
+        # (Said at all: "ยังไม่ได้ร่างอะไรเลย … ต้องทำตามแนวทางของใคร" asks the procedure, whatever a "ไม่" near it.)
+        named = (concepts.present | {mention.concept for mention in concepts.mentions}) - {"sister-city"}
+        return not any(entry.first_when & named for entry in self.kb.entries if entry.verdict not in PERMISSIVE)
 
     def _declined(self, question: str, ranked: list[Match]) -> Answer:
         """Return the decline of a question, with the entries it may have meant and the office to ask."""
@@ -448,8 +463,9 @@ class Answerer:
         fallbacks = [
             e for e in self.kb.entries
             if e.fallback_when & concepts.stated and e.applies_to(concepts.present)
-            # A permitted framework answers a pasted clause only when the draft checker finds nothing in it.
-            and (e.verdict not in PERMISSIVE or clause_is_clear(question))
+            # A permitted framework answers a pasted clause only when the draft checker finds nothing in it, or a
+            # short question that denies the sister city beside the agreement it asks about, nothing restricting said.
+            and (e.verdict not in PERMISSIVE or clause_is_clear(question) or self._denied_and_asked(question, concepts))
         ]
         # An explanation whose `sure_when` concepts are all said ("岐阜県…タイのナーン県との友好提携…県レベルで":
         # a province, a sister city) answers when its words, in a language the base barely knows, score low.

@@ -279,6 +279,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # French: "Le Gouvernement du Royaume de Thaïlande délivrera…", "le Royaume de Thaïlande s'engage à…".
             r"(?:gouvernement\s+(?:du\s+royaume\s+de\s+|de\s+(?:la\s+)?)tha[ïi]lande|royaume\s+de\s+tha[ïi]lande)[^.?!]{0,40}?"
             r"(?:délivrer|accorder|garanti|prendr|financer|paier|s['’]\s*engage|fournir|assurer)",
+            # German: "Das thailändische Innenministerium übernimmt die Haftung", "die thailändische Regierung trägt die Kosten".
+            r"(?:thailändisch\w*|thailands?)\s+(?:zentral\w*\s+)?(?:regierung|staat|innenministerium|ministerium|\w*ministerium)[^.?!]{0,50}?"
+            r"(?:übernimmt|übernehmen|trägt|tragen|zahlt|bezahlt|finanziert|garantiert|haftet|bürgt|verpflichtet|stellt)",
             # "本备忘录不对两国政府产生任何法律约束力": no binding force on the two governments (the 不 before denies it).
             r"(?:对|對)\s*(?:两国|兩國|双方|雙方|泰国|泰國)?\s*(?:的\s*)?(?:中央\s*)?政府\s*(?:产生|產生|具有|有)\s*(?:任何\s*)?(?:法律\s*)?(?:约束力|約束力|拘束力)",
             # The verb before the governments: "不约束两国中央政府", "両国政府を拘束しない".
@@ -551,6 +554,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Khmer, Myanmar, Malay and Indonesian: a memorandum, an agreement, cooperation.
             r"អនុស្សរណៈ|កិច្ច\s*ព្រម\s*ព្រៀង|សហ\s*ប្រតិបត្តិការ|နားလည်\s*မှု\s*စာ|သဘော\s*တူ\s*(?:ညီ\s*)?(?:ချက်|စာချုပ်)|ပူးပေါင်း\s*ဆောင်ရွက်"
             r"|\bperjanjian\b|\bkerja\s*sama\b|\bkerjasama\b|\bmemorandum\s+persefahaman\b|\bnota\s+kesepahaman\b",
+            # French, German, Spanish: "protocole d'accord", "Absichtserklärung zur Zusammenarbeit", "convenio de cooperación".
+            r"protocole\s+d['’]accord|\baccord\s+de\s+coopération|\bconvention\s+de\s+(?:coopération|partenariat)|\bcoopération\b"
+            r"|absichtserklärung|zusammenarbeit|kooperation\w*|vereinbarung\w*|\bconvenio\b|\bacuerdo\b|\bcooperación\b",
         ),
         negatable=False,
     ),
@@ -716,7 +722,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "skips-guidelines",
         "doing without the DLA's guidelines or their steps (\"ไม่ต้องดูแนวทางของ สถ. ก็ได้ใช่ไหม\", \"skip the guidelines\")",
         patterns=(
-            r"(?:ไม่|บ่)" + _WS + r"ต้อง" + _WS + r"(?:ไป" + _WS + r")?(?:ดู|ทำ" + _WS + r"ตาม|ยึด|ปฏิบัติ" + _WS + r"ตาม|ใช้|สนใจ|อิง|ผ่าน)" + _WS
+            r"(?:ไม่|บ่)" + _WS + r"ต้อง" + _WS + r"(?:ไป" + _WS + r")?(?:ดู|ทำ" + _WS + r"ตาม|ยึด|ปฏิบัติ" + _WS + r"ตาม|ใช้|สน(?:ใจ)?|อิง|ผ่าน)" + _WS
             + r"(?:ตาม" + _WS + r")?(?:แนว" + _WS + r"(?:ทาง|ปฏิบัติ)|คู่" + _WS + r"มือ|ขั้น" + _WS + r"ตอน|หลัก" + _WS + r"เกณฑ์)"
             r"|ข้าม" + _WS + r"(?:แนว" + _WS + r"ทาง|ขั้น" + _WS + r"ตอน)|(?:นอก|ไม่" + _WS + r"อิง)" + _WS + r"แนว" + _WS + r"ทาง" + _WS + r"(?:ของ" + _WS + r")?สถ",
             r"\b(?:without|skip(?:ping)?|ignor(?:e|ing)|bypass(?:ing)?)\s+(?:following\s+)?(?:the\s+)?(?:dla'?s?\s+)?(?:guidelines?|procedures?|steps)\b",
@@ -1049,6 +1055,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "another framework asked for instead of a sister city, not another name for one (set from 'alternative')",
     ),
     Concept(
+        "sister-city-denied",
+        "a sister city denied in so many words beside an agreement that is asked, nothing restricting said (set in detection)",
+    ),
+    Concept(
         "province-sister-city",
         "the province's own sister city, named as where a gift, a trip or an event comes from (set in detection)",
     ),
@@ -1214,6 +1224,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"who\s+(?:signs|should\s+sign|must\s+sign|can\s+sign|is\s+to\s+sign)|delegat\w+",
             # "누가 서명해야 하나요", "誰が署名", "由谁签署".
             # Vietnamese: "Phía Thái Lan ai là người ký?", "ký thay", "Hội đồng (Sapha) thông qua".
+            # Malay: "Bolehkah timbalan datuk bandar menandatangani … bagi pihak thesaban" (a deputy signing for the LAO).
+            r"\btimbalan\s+(?:datuk\s+bandar|yang\s+dipertua|presiden|nayok)\b[^.?!]{0,30}?\bmenandatangani\b"
+            r"|\bmenandatangani\b[^.?!]{0,60}?\bbagi\s+pihak\s+(?:thesaban|tambon|majlis|perbandaran|oat|obt)\b"
+            r"|\bsiapa\s+(?:yang\s+)?(?:akan\s+|perlu\s+|boleh\s+)?menandatangani\b",
             r"\bai\s+(?:là\s+người\s+|sẽ\s+|được\s+)?ký\b|\bký\s+thay\b|(?:hội\s+đồng|sapha)[^.?!]{0,30}?thông\s+qua|代理(?:署名|签署|簽署)|代签|代簽",
             r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签|由谁签|由誰簽|签字人|簽署人|署名者|(?:市長|町長|村長|首長)[^。？?]{0,24}?が(?:署名|調印)する",
             # "รองนายก อบต. ปฏิบัติราชการแทนนายก อบต.": a deputy signing in the mayor's place.
@@ -1920,6 +1934,11 @@ def _dropped_before(lowered: str, mentions: list[Mention]) -> bool:
     return bool(ends) and _agreement_after(mentions, max(ends))
 
 
+def _one_name_denied(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether the sister city is called by one name only ("우호도시 협정이면 자매도시가 아니니까" sets two names apart)."""
+    return len({lowered[m.start:m.end] for m in mentions if m.concept == "sister-city"}) == 1
+
+
 def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city named is the subject of a gift ("เมืองพันธมิตรในญี่ปุ่นจะมอบรถ…"), none being made."""
     names = _sister_cities(mentions)
@@ -1991,6 +2010,13 @@ def _plain_name_only(lowered: str, mentions: list[Mention], terms: set[str]) -> 
             return False
         plain = True
     return plain
+
+
+# Thailand named as the other side in a partner's language (not the English an official here may write).
+_THAILAND_FROM_ABROAD = re.compile(
+    r"tha[iï]landais\w*|\bth[aï]ïlande\b|\bthaïlande\b|thailändisch\w*|\btailand[ée]s\w*|\btailandia\b|\bdi\s+thailand\b"
+    r"|\bdengan\s+(?:sebuah\s+|satu\s+)?(?:thesaban|tambon|oat|obt)\b|\b(?:mit|avec|con)\s+(?:einer?|un|une|una?)\s+(?:thailändisch\w*|tha[iï]landais\w*)"
+)
 
 
 def _written_abroad(text: str) -> bool:
@@ -2148,6 +2174,10 @@ class ConceptDetector:
             if abroad:
                 # A message written in Vietnamese, Chinese or Korean comes from the partner abroad.
                 stated.add("foreign")
+        if "foreign" not in present and _THAILAND_FROM_ABROAD.search(lowered):
+            # "un thesaban thaïlandais", "eine thailändische Tambon-Verwaltung", "di Thailand": the writer is the partner.
+            present.add("foreign")
+            stated.add("foreign")
         if "foreign" not in present and _names_a_foreign_region(lowered):
             present.add("foreign")
             stated.add("foreign")
@@ -2266,6 +2296,12 @@ class ConceptDetector:
             present.discard("sister-city")
             stated.discard("sister-city")
             present.add("province-sister-city")
+        if ("sister-city" in negated and "agreement" in stated and not present & (DECIDING_RULES | OUT_OF_SCOPE)
+                and not _sister_cities(mentions) and _one_name_denied(lowered, mentions)):
+            # "Il ne s'agit pas d'un jumelage : … un protocole d'accord", "Đây không phải là kết nghĩa": in a partner's
+            # language the framework's words may score low; the denial beside an agreement says what is asked.
+            present.add("sister-city-denied")
+            stated.add("sister-city-denied")
         if "not-binding" in present and "binds-government" not in present:
             # "This MOU does not create legally binding obligations…", "tidak mengikat Pemerintah kedua negara".
             negated.add("binds-government")

@@ -1486,3 +1486,44 @@ def test_why_only_governors_sign_gets_where_the_rule_comes_from(answerer: Answer
     answer = answerer.answer("สงสัยมานานแล้ว ทำไมข่าวเซ็นเมืองพี่เมืองน้องมีแต่ผู้ว่าฯ เป็นคนเซ็น ไม่เห็นนายกเทศมนตรีเซ็นบ้างเลย "
                              "เทศบาลเซ็นไม่ได้หรือคะ")
     assert answer.entry_id == "legal-basis-cabinet-2561" and answer.verdict not in ("yes", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    "Il ne s'agit pas d'un jumelage : notre ville souhaite seulement signer avec un thesaban thaïlandais un protocole "
+    "d'accord sur la gestion des déchets. Est-ce permis côté thaïlandais ?",
+    "Keine Städtepartnerschaft – wir möchten nur eine Absichtserklärung zur Zusammenarbeit in der Berufsausbildung mit "
+    "einer thailändischen Tambon-Verwaltung unterzeichnen. Geht das?",
+    "Chúng tôi là UBND một huyện ở tỉnh Hà Tĩnh, muốn ký biên bản ghi nhớ hợp tác về y tế với một thị trấn thuộc tỉnh "
+    "Nakhon Phanom. Đây không phải là kết nghĩa. Việc này có được phép không?",
+])
+def test_a_partner_denying_the_sister_city_beside_its_agreement_gets_the_framework(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+@pytest.mark.parametrize("question", [
+    # Two names set apart: the friendship city is the sister city renamed.
+    "우호도시 협정이면 자매도시가 아니니까 태국 อบต.하고도 맺을 수 있는 거죠?",
+    # Another matter asked beside the denial: the guidelines to skip, who signs for the mayor.
+    "ถ้าไม่ใช่เมืองพี่เมืองน้อง MOU ของเทศบาลก็ไม่ต้องสนแนวทางกรมฯ ก็ได้ใช่มั้ย",
+    "Bolehkah timbalan datuk bandar (รองนายกเทศมนตรี) menandatangani MoU kerjasama pelancongan "
+    "bagi pihak thesaban di Thailand?",
+])
+def test_a_denial_beside_another_matter_or_another_name_gets_no_yes(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).verdict not in ("yes", "conditional")
+
+
+def test_a_thai_ministry_taking_the_liability_in_german_binds_the_state(answerer: Answerer) -> None:
+    answer = answerer.answer('Im Entwurf unserer Absichtserklärung mit einer thailändischen Gemeinde steht: '
+                             '"Das thailändische Innenministerium übernimmt die Haftung für alle Projektrisiken." '
+                             "Darf die Gemeinde so unterschreiben?")
+    assert (answer.entry_id, answer.verdict) == ("agreement-must-not-bind-government", "no")
+
+
+def test_a_chinese_district_level_municipal_body_is_an_lao_not_the_province(answerer: Answerer) -> None:
+    answer = answerer.answer("您好！我们是云南省西双版纳州景洪市人民政府，"
+                             "希望与泰国清莱府的一个区级市政机构缔结友好城市关系。"
+                             "请问泰方市政机构可以自行签署友好城市协议吗？")
+    assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
