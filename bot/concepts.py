@@ -313,6 +313,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"(?:เป็น|ใช่|ถือ" + _WS + r"(?:ว่า" + _WS + r")?เป็น|นับ" + _WS + r"เป็น|เข้า" + _WS + r"ข่าย|กลาย" + _WS + r"เป็น)" + _WS
             + r"(?:สนธิ" + _WS + r"สัญญา|หนังสือ" + _WS + r"สัญญา|ความ" + _WS + r"ตกลง" + _WS + r"ระหว่าง" + _WS + r"ประเทศ)",
+            # French, Malay/Indonesian, German: "considéré comme un traité international", "dianggap sebagai perjanjian
+            # internasional", "als völkerrechtlicher Vertrag gilt".
+            r"consid[ée]r[ée]e?\s+comme\s+(?:un\s+)?(?:trait[ée]|accord\s+international)|\bdianggap\s+(?:sebagai\s+)?(?:satu\s+)?perjanjian"
+            r"\s+(?:internasional|antarabangsa)|völkerrechtliche[rn]?\s+vertrag",
             r"(?:outside|beyond|out\s+of)\s+international\s+law|keeps?\s+it\s+from\s+(?:being|counting|becoming)"
             r"|(?:count|counts|counting|qualify|qualifies|regarded)\s+as\s+(?:a\s+|an\s+)?(?:treaty|international\s+agreement)"
             r"|(?:is|become|becomes)\s+(?:it\s+)?(?:a\s+|an\s+)?(?:treaty|international\s+agreement)",
@@ -483,6 +487,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
             r"join|take\s+part|participat\w+|\bas\s+part\s+of\b|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
+            # "เทศบาลตำบลในจังหวัดนับเป็นเมืองพี่เมืองน้องกับนครนั้นไปด้วยหรือเปล่า": counted in with the province's.
+            r"นับ" + _WS + r"(?:เป็น|รวม)[^?\n]{0,40}?(?:ไป" + _WS + r")?ด้วย",
+            # Korean: "그 자매결연 교류 행사에 함께 참여할 수 있나요" (take part in that relationship's event).
+            r"함께\s*참여|참가할\s*수|참여할\s*수",
             # "ส่งนักเรียนไปแลกเปลี่ยนภายใต้ MOU เมืองพี่เมืองน้องของจังหวัด": under the province's own agreement.
             r"ภาย" + _WS + r"ใต้[^\n?]{0,30}?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด",
         ),
@@ -652,6 +660,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|อ้าง" + _WS + r"อิง" + _WS + r"(?:จาก" + _WS + r")?(?:อะไร|ไหน)|ฐาน" + _WS + r"(?:ทาง" + _WS + r")?กฎหมาย|ใคร" + _WS + r"(?:เป็น" + _WS
             + r"คน" + _WS + r")?(?:กำหนด|สั่ง)|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
             + r"(?:ไหน|ใด))" + _WS + r"(?:ที่" + _WS + r")?(?:กำหนด|บอก|ระบุ|ห้าม|ว่า)",
+            # "เราต้องอ้างมติ ครม. ฉบับไหน": which resolution to cite.
+            # ("อ้างถึงหนังสืออะไร" asks what a letter refers to: its own detail.)
+            r"อ้าง" + _WS + r"(?:อิง" + _WS + r")?(?:มติ|ระเบียบ|กฎหมาย|หลัก" + _WS + r"เกณฑ์)[^?\n]{0,15}?(?:ฉบับ" + _WS + r")?(?:ไหน|ใด|อะไร)",
             r"\bwhy\b|when\s+was\s+(?:it|this|that)\s+decided|\bby\s+whom\b|who\s+decided"
             r"|which\s+(?:thai\s+)?(?:cabinet\s+|government\s+)?(?:decision|resolution|rule|law|regulation|order|document)\b[^.?!]{0,30}?\b(?:says|states|sets|made|decided|bans?)"
             r"|what\s+(?:decision|resolution|rule|law)\s+(?:says|states|sets|bans?)|legal\s+basis|on\s+what\s+(?:basis|grounds)",
@@ -897,6 +908,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "มีที่เที่ยวหรือร้านอาหารแนะนำไหม": what to see and where to eat, asked for.
             r"(?:ที่" + _WS + r"เที่ยว|ร้าน" + _WS + r"อาหาร|โรง" + _WS + r"แรม|ที่" + _WS + r"พัก)[^?\n]{0,20}?แนะนำ" + _WS + r"(?:ไหม|หน่อย|บ้าง|ด้วย)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
+            # An event's car park ("ควรเตรียมพื้นที่จอดรถกี่ไร่"), a restaurant's hours or address in Chinese.
+            r"(?:พื้น" + _WS + r"ที่|ลาน)" + _WS + r"จอด" + _WS + r"รถ|(?:餐馆|餐館|餐厅|餐廳|饭店|飯店|レストラン|식당)[^。？?]{0,20}?(?:营业时间|營業時間|営業時間|地址|住所|영업\s*시간)",
             # A shop's hours or menu ("ร้านเมืองพี่เมืองน้องหน้าอำเภอ เปิดกี่โมง"): a shop that shares the name.
             r"ร้าน[^?\n]{0,60}?(?:(?:เปิด|ปิด)[^?\n]{0,8}?กี่" + _WS + r"โมง|เมนู|อร่อย|ราคา" + _WS + r"(?:อาหาร|จาน)|ที่" + _WS + r"จอด" + _WS + r"รถ"
             + r"|ใบ" + _WS + r"อนุญาต|จำหน่าย" + _WS + r"อาหาร)"
@@ -914,6 +927,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "หนังเรื่อง Sister City ที่เพิ่งเข้าโรง ใครเล่นบ้าง" (not หนังสือ, a letter).
             r"หนัง(?!สือ)" + _WS + r"เรื่อง|โรง" + _WS + r"หนัง|ใคร" + _WS + r"(?:เป็น" + _WS + r")?(?:เล่น|แสดง)|ฉาย" + _WS + r"(?:ที่" + _WS + r")?โรง",
             r"\b(?:tv\s+)?series\b|\bmovie\b|netflix|\bepisodes?\b|电视剧|ドラマ|드라마",
+            # A song called เมืองพี่เมืองน้อง: its chords, its words, who wrote or sings it.
+            r"คอร์ด|เนื้อ" + _WS + r"เพลง|เพลง" + _WS + r"[\"“'‘][^\"”'’\n]{0,40}[\"”'’][^?\n]{0,60}?ใคร" + _WS + r"(?:เป็น" + _WS + r"(?:คน" + _WS + r")?)?(?:แต่ง|ร้อง)"
+            # (Not a bare "song": karaoke Thai writes ส่งเสริม "song serm".)
+            r"|\bsong\s+(?:called|named|titled)\b|\blyrics\b|\bguitar\s+chords\b",
         ),
         negatable=False,
         out_of_scope=True,
@@ -925,6 +942,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ผล" + _WS + r"(?:บอล|ฟุตบอล)|ผล" + _WS + r"(?:การ" + _WS + r")?แข่ง(?:" + _WS + r"ขัน)?[^?\n]{0,40}?(?:ยัง" + _WS + r"ไง|อย่าง"
             + _WS + r"ไร|เป็น" + _WS + r"ไง|ออก" + _WS + r"มา)|ใคร" + _WS + r"ชนะ|ชนะ" + _WS + r"กี่" + _WS + r"ประตู|สกอร์|ขอ" + _WS
             + r"ใช้" + _WS + r"สนาม|กี่" + _WS + r"ต่อ" + _WS + r"กี่",
+            r"เงิน" + _WS + r"รางวัล|ถ้วย" + _WS + r"รางวัล|(?:ที่" + _WS + r")?สนาม" + _WS + r"(?:ไหน|ใด)" + _WS + r"ดี|ทีม" + _WS + r"ฟุตบอล[^?\n]{0,60}?ท้า" + _WS
+            + r"แข่ง|แข่ง" + _WS + r"(?:ขัน" + _WS + r")?(?:ฟุตบอล|กีฬา)[^?\n]{0,50}?ระหว่าง" + _WS + r"(?:หมู่" + _WS + r"บ้าน|ชุมชน|โรง" + _WS + r"เรียน)",
             r"\bmatch\s+results?\b|\bfinal\s+score\b|\bwho\s+won\b|\bbook(?:ing)?\s+the\s+(?:stadium|pitch|field)\b",
         ),
         negatable=False,
@@ -959,7 +978,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # The partner's own ministries' approval ("需要报外交部审批吗", "総務省への届出", "행정안전부 승인"), and
             # "In Japan, what procedure must a town follow…": the partner country's procedure.
             r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,10}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
-            r"|(?:报|報)\s*(?:外交部|国务院|國務院)"
+            r"|(?:报|報)\s*(?:外交部|国务院|國務院)|\bsister\s+cities\s+international\b"
             r"|^\s*in\s+(?:japan|china|korea|south\s+korea|vietnam|laos|cambodia|malaysia|myanmar)\s*,\s*(?:what|how|does|do|must|is|are|can)\b",
         ),
         negatable=False,
@@ -1331,6 +1350,8 @@ _PROVINCE_OWNS = re.compile(
     r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*(?:กับ\s*)?จังหวัด"
     r"|(?<!ใน)(?<!ใน\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
     r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the|that|this)\s+province\b"
+    # A partner abroad paired with a Thai province: "저희 시는 치앙라이주와 자매결연 관계를…".
+    r"|[가-힣]+주와\s*(?:자매|우호)"
 )
 # "เมืองในจังหวัดชิซุโอกะ", "รัฐกลันตัน": a province or state whose name is no Thai province is abroad.
 _REGION = re.compile(
@@ -1863,7 +1884,7 @@ _KNOWN_BEFORE = re.compile(
 )
 _RULE_SAID_AFTER = re.compile(
     r"\s*(?:ต้อง\s*(?:ให้\s*)?(?:ทำ\s*|ดำเนิน\s*การ\s*)?(?:ใน\s*|เป็น\s*)?(?:ระดับ\s*)?จังหวัด|(?:ทำ\s*)?(?:ได้\s*)?เฉพาะ\s*(?:ระดับ\s*)?จังหวัด"
-    r"|(?:เป็น\s*)?(?:เรื่อง\s*)?(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด\s*เท่า\s*นั้น|(?:อปท|ท้องถิ่น|อบต|เทศบาล|ทต)?\s*ทำ\s*(?:เอง\s*)?ไม่\s*ได้"
+    r"|(?:เป็น\s*)?(?:เรื่อง\s*)?(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด\s*เท่า\s*นั้น|(?:เป็น\s*)?เรื่อง\s*(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด|(?:อปท|ท้องถิ่น|อบต|เทศบาล|ทต)?\s*ทำ\s*(?:เอง\s*)?ไม่\s*ได้"
     r"|(?:relationships?\s+|agreements?\s+)?(?:is|are)\s+(?:only\s+)?(?:for|reserved\s+(?:for|to))\s+(?:the\s+)?provinc"
     r"|(?:relationships?\s+)?(?:is|are)\s+(?:a\s+)?provinc\w*[\s-]+level|(?:is|are)\s+not\s+allowed|(?:is|are)\s+off[\s-]+limits)"
 )

@@ -1527,3 +1527,42 @@ def test_a_chinese_district_level_municipal_body_is_an_lao_not_the_province(answ
                              "希望与泰国清莱府的一个区级市政机构缔结友好城市关系。"
                              "请问泰方市政机构可以自行签署友好城市协议吗？")
     assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
+
+
+@pytest.mark.parametrize("question", [
+    'งาน "มหกรรมเมืองพี่เมืองน้องไทย-ลาว" ที่สนามกีฬาเทศบาลเสาร์นี้ คาดว่าคนมาสามพันคน ควรเตรียมพื้นที่จอดรถประมาณกี่ไร่',
+    'เพลง "เมืองพี่เมืองน้อง" ที่วงดนตรีเทศบาลเล่นในงานสงกรานต์ ใครเป็นคนแต่ง ขอคอร์ดกีตาร์ด้วย',
+    'อบต. จะจัดแข่งฟุตบอล "เมืองพี่เมืองน้องคัพ" ระหว่างหมู่บ้านในตำบล ควรตั้งงบค่าเงินรางวัลไว้หมวดไหน',
+    "How does Sister Cities International in the United States decide which American cities get paired?",
+    '清莱有一家叫"友好城市"的中餐馆，请问营业时间和地址？',
+])
+def test_events_songs_cups_and_restaurants_that_share_the_name_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question).kind == "decline"
+
+
+def test_karaoke_song_serm_is_no_song(answerer: Answerer) -> None:
+    # "kom song serm" is กรมส่งเสริม (the DLA) in karaoke Thai, not a song to decline.
+    answer = answerer.answer("o-bo-tor rao tong tham MOU kap mueang nai Lao yang ngai bang tam naew tang "
+                             "sor-tor (kom song serm kan pok krong tong tin) krub?")
+    understood = understand(answer.question, answerer.matcher.analyzer, answerer.concepts)
+    assert "media" not in understood.concepts.present
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("รู้แล้วว่าเมืองพี่เมืองน้องเป็นเรื่องของจังหวัด เราเลยไม่ทำ แต่อยากได้ความร่วมมือด้านการคัดแยกขยะกับเมืองคิตะคิวชู "
+     "เทศบาลทำ MOU เฉพาะเรื่องนี้ได้ไหม", "other-cooperation-allowed"),
+    ("Comment rédiger le protocole d'accord avec un thesaban pour qu'il ne soit pas considéré comme un traité "
+     "international au sens du droit thaïlandais (article 178 de la Constitution) ?", "international-agreement-risk"),
+    ("ถ้าจังหวัดลงนามเมืองพี่เมืองน้องกับนครแห่งหนึ่งในจีนแล้ว "
+     "เทศบาลตำบลในจังหวัดนับเป็นเมืองพี่เมืองน้องกับนครนั้นไปด้วยหรือเปล่า", "join-province-sister-city"),
+    ("저희 시는 치앙라이주와 자매결연 관계를 맺고 있습니다. "
+     "치앙라이주 안의 테사반이 그 자매결연 교류 행사(청소년 교류)에 함께 참여할 수 있나요?",
+     "join-province-sister-city"),
+])
+def test_known_rules_treaty_wording_and_joining_in_other_words(
+    answerer: Answerer, question: str, entry_id: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.entry_id == entry_id
+    if entry_id == "join-province-sister-city":
+        assert answer.verdict not in ("yes", "conditional")
