@@ -1097,6 +1097,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
     Concept(
         "lao-actor",
         "a local government organisation (อบต., เทศบาล, อบจ.) is who would act",
+        patterns=(
+            # A Thai municipality as a Khmer or Burmese partner writes it: "សាលាក្រុង… ប្រទេសថៃ", "ထိုင်း ဒေသန္တရ အုပ်ချုပ်ရေးအဖွဲ့".
+            r"សាលា\s*ក្រុង(?:\s*ថៃ|[^។?]{0,40}?ប្រទេស\s*ថៃ)|ထိုင်း\s*(?:နိုင်ငံ\s*)?(?:[^\s။]+\s*){0,2}?ဒေသန္တရ\s*အုပ်ချုပ်ရေး\s*အဖွဲ့",
+        ),
         terms=("อปท",),
         negatable=False,
     ),
@@ -1910,8 +1914,18 @@ _KNOWN_BEFORE_LAO = re.compile(
 _DENIED_AFTER = re.compile(r"\s*(?:ก็\s*)?(?:ทำ\s*)?(?:เอง\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น))")
 
 
+# In a partner's language: "자매결연은 안 된다고 들었습니다", "姉妹都市はできないと聞きました", "听说不能缔结友好城市".
+_HEARD_NOT_AFTER = re.compile(
+    r"\s*(?:은|는|이|가)?\s*(?:안\s*된다|불가능하다|할\s*수\s*없다)(?:고|는\s*것을)\s*(?:들었|알고|알았|압니다|이해)"
+    r"|\s*(?:は|が)?\s*(?:できない|不可能|認められない)(?:だ)?(?:と|こと)\s*(?:を)?(?:聞|承知|理解|分か|知)"
+)
+_HEARD_NOT_BEFORE = re.compile(r"(?:听说|聽說|得知|知道|了解到)\s*(?:不能|不可以|无法|無法)\s*(?:缔结|締結|建立|签署|簽署|结为|結為)?\s*$")
+
+
 def _rule_known(lowered: str, mention: Mention) -> bool:
     """Tell whether a sister city is named as the rule the asker already knows ("รู้แล้วว่า…ต้องระดับจังหวัด")."""
+    if _HEARD_NOT_AFTER.match(lowered, mention.end) or _HEARD_NOT_BEFORE.search(lowered, max(0, mention.start - 20), mention.start):
+        return True
     if _KNOWN_DENIED_BEFORE.search(lowered, max(0, mention.start - 80), mention.start) is not None:
         return True
     if _KNOWN_BEFORE_LAO.search(lowered, max(0, mention.start - 40), mention.start) is not None:

@@ -1566,3 +1566,15 @@ def test_known_rules_treaty_wording_and_joining_in_other_words(
     assert answer.entry_id == entry_id
     if entry_id == "join-province-sister-city":
         assert answer.verdict not in ("yes", "conditional")
+
+
+def test_a_rule_heard_in_korean_before_the_agreement_asked(answerer: Answerer) -> None:
+    answer = answerer.answer("자매결연은 안 된다고 들었습니다. 그렇다면 교사·학생 교류 등 교육 분야 양해각서(MOU)는 "
+                             "태국 땀본 행정기구(OAT)와 체결할 수 있나요?")
+    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
+
+
+def test_a_thai_municipality_in_khmer_words_is_an_lao(answerer: Answerer) -> None:
+    answer = answerer.answer("សួស្តី។ រដ្ឋបាលក្រុងប៉ោយប៉ែត មានបំណងចុះហត្ថលេខាលើកិច្ចព្រមព្រៀងក្រុងភ្លោះ "
+                             "ជាមួយសាលាក្រុងមួយនៅខេត្តស្រះកែវ ប្រទេសថៃ។ តើសាលាក្រុងថៃអាចចុះហត្ថលេខាដោយខ្លួនឯងបានទេ?")
+    assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
