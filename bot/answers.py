@@ -84,7 +84,7 @@ class Answer:
 # the signing, a worker it hired): they decline only a question about nothing else.
 _IN_PASSING = frozenset(
     {"travel-arrangement", "employment", "personal-matter", "news-request", "partner-own-rules", "speech-request",
-     "channel-question"}
+     "channel-question", "state-treaties"}
 )
 # Longer than this, a message may be a pasted draft whose clauses in a partner's language nobody here has read.
 _ASKED_CHARS = 400

@@ -985,6 +985,18 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         out_of_scope=True,
     ),
     Concept(
+        "state-treaties",
+        "the treaties Thailand itself has with a country (its border treaties, which and when), not an LAO's agreement",
+        patterns=(
+            r"(?:ไทย|ประเทศ" + _WS + r"ไทย)" + _WS + r"(?:กับ|และ)" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)"
+            + _WS + r"(?:มี|ทำ|ลง" + _WS + r"นาม)" + _WS + r"(?:สนธิ" + _WS + r"สัญญา|ความ" + _WS + r"ตกลง)[^?\n]{0,30}?(?:ฉบับ" + _WS + r"(?:ไหน|ใด)|อะไร"
+            + _WS + r"บ้าง|กี่" + _WS + r"ฉบับ|ปี" + _WS + r"(?:อะไร|ไหน))|สนธิ" + _WS + r"สัญญา" + _WS + r"(?:เขต" + _WS + r"แดน|ปัก" + _WS + r"ปัน)",
+            r"\bwhich\s+treaties\s+(?:has|did|does)\s+thailand\b|\bborder\s+treat(?:y|ies)\b",
+        ),
+        negatable=False,
+        out_of_scope=True,
+    ),
+    Concept(
         "news-request",
         "a news story asked about or to be summarised (two countries' MOU in the news), not an LAO's cooperation",
         patterns=(

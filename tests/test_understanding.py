@@ -1578,3 +1578,7 @@ def test_a_thai_municipality_in_khmer_words_is_an_lao(answerer: Answerer) -> Non
     answer = answerer.answer("សួស្តី។ រដ្ឋបាលក្រុងប៉ោយប៉ែត មានបំណងចុះហត្ថលេខាលើកិច្ចព្រមព្រៀងក្រុងភ្លោះ "
                              "ជាមួយសាលាក្រុងមួយនៅខេត្តស្រះកែវ ប្រទេសថៃ។ តើសាលាក្រុងថៃអាចចុះហត្ថលេខាដោយខ្លួនឯងបានទេ?")
     assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
+
+
+def test_thailands_own_border_treaties_are_declined(answerer: Answerer) -> None:
+    assert answerer.answer("ไทยกับลาวมีสนธิสัญญาเขตแดนฉบับไหนบ้าง ลงนามปีอะไร").kind == "decline"
