@@ -132,6 +132,8 @@ SETS = [
     "sealed_cu_questions.yaml",
     "sealed_cv_questions.yaml",
     "sealed_cw_questions.yaml",
+    "sealed_cx_questions.yaml",
+    "sealed_da_questions.yaml",
 ]
 
 

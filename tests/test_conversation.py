@@ -153,6 +153,8 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_cu_questions.yaml", 0.98, 0.98, 0),
         ("sealed_cv_questions.yaml", 0.96, 0.98, 0),
         ("sealed_cw_questions.yaml", 0.98, 0.93, 0),
+        ("sealed_cx_questions.yaml", 0.93, 0.98, 0),
+        ("sealed_da_questions.yaml", 0.93, 0.98, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
