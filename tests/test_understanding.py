@@ -1389,6 +1389,10 @@ def test_an_international_agreement_in_karaoke_thai(answerer: Answerer) -> None:
     "รู้ว่า อบต.ทำเมืองพี่เมืองน้องไม่ได้ แต่ทำ MOU เรื่องการท่องเที่ยวกับเมืองในลาวได้ไหม",
     "เมื่อปีก่อนเราเคยคุยเรื่องเมืองพี่เมืองน้องกับเมืองหนึ่งในญี่ปุ่น แต่เรื่องก็ตกไปแล้วค่ะ ตอนนี้จะทำแค่ MOU "
     "แลกเปลี่ยนเจ้าหน้าที่ด้านการจัดการขยะกับเมืองเดิม เทศบาลทำได้ไหมคะ",
+    "เรียนสอบถามค่ะ อบต.เราอยากทำบันทึกความเข้าใจเรื่องจัดการขยะร่วมกับเทศบาลเมืองปอยเปต\n"
+    "ทราบมาแล้วว่าเมืองพี่เมืองน้องต้องทำระดับจังหวัด เราเลยไม่ได้คิดทำแบบนั้น\nแบบนี้ อบต.ลงนามได้ไหมคะ",
+    "ปีนี้เทศบาลเมืองหนึ่งในยูนนานติดต่อเรามา ตอนแรกเขาเสนอให้เป็นเมืองพี่เมืองน้อง แต่เราตอบปฏิเสธไปแล้วเพราะรู้ว่าทำไม่ได้\n"
+    "เขาเลยเสนอใหม่เป็นบันทึกความร่วมมือด้านการศึกษาอาชีวะ แบบใหม่นี้เทศบาลตำบลลงนามได้ไหมครับ",
 ])
 def test_a_sister_city_known_as_forbidden_or_dropped_is_not_what_is_asked(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
@@ -1447,17 +1451,6 @@ def test_a_sister_city_signed_for_the_province_or_renamed_is_still_no(answerer: 
     # "…ลงนามเมืองพี่เมืองน้อง…แทน" swaps who signs, it asks for nothing else; a new name or script is the same thing.
     answer = answerer.answer(question)
     assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
-
-
-@pytest.mark.parametrize("question", [
-    "เรียนสอบถามค่ะ อบต.เราอยากทำบันทึกความเข้าใจเรื่องจัดการขยะร่วมกับเทศบาลเมืองปอยเปต\n"
-    "ทราบมาแล้วว่าเมืองพี่เมืองน้องต้องทำระดับจังหวัด เราเลยไม่ได้คิดทำแบบนั้น\nแบบนี้ อบต.ลงนามได้ไหมคะ",
-    "ปีนี้เทศบาลเมืองหนึ่งในยูนนานติดต่อเรามา ตอนแรกเขาเสนอให้เป็นเมืองพี่เมืองน้อง แต่เราตอบปฏิเสธไปแล้วเพราะรู้ว่าทำไม่ได้\n"
-    "เขาเลยเสนอใหม่เป็นบันทึกความร่วมมือด้านการศึกษาอาชีวะ แบบใหม่นี้เทศบาลตำบลลงนามได้ไหมครับ",
-])
-def test_a_sister_city_known_or_refused_before_the_agreement_asked(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question)
-    assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
 
 
 @pytest.mark.parametrize("question", [
