@@ -1406,8 +1406,16 @@ def test_a_sister_city_known_as_forbidden_or_dropped_is_not_what_is_asked(answer
     "to register a 姉妹都市 partnership?",
     "中国的地方政府缔结友好城市，需要报外交部审批吗？",
     "한국 지방자치단체가 해외 도시와 자매결연을 맺으려면 행정안전부 승인이 필요한가요?",
+    'ร้านข้าวซอย "เมืองพี่เมืองน้อง" หน้าตลาดเทศบาลจะขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร ต้องใช้เอกสารอะไรบ้าง',
+    "นัดกระชับมิตรฟุตบอลระหว่างทีมเทศบาลกับทีมจากเมืองพี่เมืองน้องของจังหวัดเมื่อวานนี้ ผลออกมากี่ต่อกี่",
+    "ตามกฎหมายญี่ปุ่น หมู่บ้านเล็กๆ (村) ทำ 姉妹都市 กับต่างประเทศเองได้ไหม ต้องขออนุญาตกระทรวงไหนของญี่ปุ่น",
+    'งาน "มหกรรมเมืองพี่เมืองน้องไทย-ลาว" ที่สนามกีฬาเทศบาลเสาร์นี้ คาดว่าคนมาสามพันคน ควรเตรียมพื้นที่จอดรถประมาณกี่ไร่',
+    'เพลง "เมืองพี่เมืองน้อง" ที่วงดนตรีเทศบาลเล่นในงานสงกรานต์ ใครเป็นคนแต่ง ขอคอร์ดกีตาร์ด้วย',
+    'อบต. จะจัดแข่งฟุตบอล "เมืองพี่เมืองน้องคัพ" ระหว่างหมู่บ้านในตำบล ควรตั้งงบค่าเงินรางวัลไว้หมวดไหน',
+    "How does Sister Cities International in the United States decide which American cities get paired?",
+    '清莱有一家叫"友好城市"的中餐馆，请问营业时间和地址？',
 ])
-def test_a_match_or_the_partners_own_procedure_is_declined(answerer: Answerer, question: str) -> None:
+def test_lookalikes_and_the_partners_own_procedure_are_declined(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).kind == "decline"
 
 
@@ -1416,9 +1424,15 @@ def test_a_match_or_the_partners_own_procedure_is_declined(answerer: Answerer, q
     "thỏa thuận kết nghĩa với một tổ chức hành chính tambon (อบต.) ở tỉnh Mukdahan. "
     "Phía chính quyền địa phương Thái Lan có được phép ký không?",
     "ក្រុងប៉ោយប៉ែតចង់ចុះហត្ថលេខាលើកិច្ចព្រមព្រៀងក្រុងភ្លោះជាមួយ អបត. មួយនៅខេត្តស្រះកែវ ប្រទេសថៃ។ តើ អបត. នោះអាចចុះហត្ថលេខាបានទេ?",
+    "จังหวัดไม่ได้เป็นคนทำเมืองพี่เมืองน้องเองค่ะ แต่ผู้ว่าฯ ให้เทศบาลนครลงนามเมืองพี่เมืองน้องกับเมืองในจีนแทนในนามของเทศบาล "
+    "แบบนี้ถือว่าโอเคไหม",
+    'เลี่ยงคำว่าพี่น้องไปเลยครับ ใช้ชื่อว่า "ความสัมพันธ์ฉันเมืองเครือญาติ" กับเมืองในรัฐฉาน ความหมายก็คล้ายๆ กัน '
+    "แต่ชื่อไม่ตรง อบต.ทำได้ไหม",
+    "ฝ่ายรัสเซียอยากให้เทศบาลเมืองของเราเป็น город-побратим กับเมืองของเขาในไซบีเรีย ตอบรับได้หรือไม่",
 ])
-def test_an_embassy_in_bangkok_and_a_tambon_in_khmer_letters(answerer: Answerer, question: str) -> None:
-    # Bangkok is where the writer is, not a special-form LAO acting; "អបត." is อบต. in Khmer letters.
+def test_a_sister_city_in_other_words_or_signers_is_still_no(answerer: Answerer, question: str) -> None:
+    # Bangkok is where the writer is, not a special-form LAO acting; "អបត." is อบต. in Khmer letters;
+    # "…ลงนามเมืองพี่เมืองน้อง…แทน" swaps who signs, it asks for nothing else; a new name or script is the same thing.
     answer = answerer.answer(question)
     assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
 
@@ -1438,28 +1452,6 @@ def test_the_frameworks_bounds_asked_get_the_framework(answerer: Answerer) -> No
     answer = answerer.answer("สมาชิกสภา อบจ.ค่ะ อบจ.อยากทำข้อตกลงแลกเปลี่ยนนักเรียนและครูกับรัฐบาลมณฑลเสฉวน "
                              "ไม่ได้ทำเป็นเมืองพี่เมืองน้อง ต้องอยู่ในกรอบอะไรบ้างคะ")
     assert (answer.entry_id, answer.verdict) == ("other-cooperation-allowed", "conditional")
-
-
-@pytest.mark.parametrize("question", [
-    "จังหวัดไม่ได้เป็นคนทำเมืองพี่เมืองน้องเองค่ะ แต่ผู้ว่าฯ ให้เทศบาลนครลงนามเมืองพี่เมืองน้องกับเมืองในจีนแทนในนามของเทศบาล "
-    "แบบนี้ถือว่าโอเคไหม",
-    'เลี่ยงคำว่าพี่น้องไปเลยครับ ใช้ชื่อว่า "ความสัมพันธ์ฉันเมืองเครือญาติ" กับเมืองในรัฐฉาน ความหมายก็คล้ายๆ กัน '
-    "แต่ชื่อไม่ตรง อบต.ทำได้ไหม",
-    "ฝ่ายรัสเซียอยากให้เทศบาลเมืองของเราเป็น город-побратим กับเมืองของเขาในไซบีเรีย ตอบรับได้หรือไม่",
-])
-def test_a_sister_city_signed_for_the_province_or_renamed_is_still_no(answerer: Answerer, question: str) -> None:
-    # "…ลงนามเมืองพี่เมืองน้อง…แทน" swaps who signs, it asks for nothing else; a new name or script is the same thing.
-    answer = answerer.answer(question)
-    assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
-
-
-@pytest.mark.parametrize("question", [
-    'ร้านข้าวซอย "เมืองพี่เมืองน้อง" หน้าตลาดเทศบาลจะขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร ต้องใช้เอกสารอะไรบ้าง',
-    "นัดกระชับมิตรฟุตบอลระหว่างทีมเทศบาลกับทีมจากเมืองพี่เมืองน้องของจังหวัดเมื่อวานนี้ ผลออกมากี่ต่อกี่",
-    "ตามกฎหมายญี่ปุ่น หมู่บ้านเล็กๆ (村) ทำ 姉妹都市 กับต่างประเทศเองได้ไหม ต้องขออนุญาตกระทรวงไหนของญี่ปุ่น",
-])
-def test_lookalikes_and_the_partners_law_are_declined(answerer: Answerer, question: str) -> None:
-    assert answerer.answer(question).kind == "decline"
 
 
 def test_a_camp_of_the_provinces_relationship_is_joining_it(answerer: Answerer) -> None:
@@ -1520,17 +1512,6 @@ def test_a_chinese_district_level_municipal_body_is_an_lao_not_the_province(answ
                              "希望与泰国清莱府的一个区级市政机构缔结友好城市关系。"
                              "请问泰方市政机构可以自行签署友好城市协议吗？")
     assert answer.entry_id in ("sister-city-province-only", "sister-city-other-names") and answer.verdict == "no"
-
-
-@pytest.mark.parametrize("question", [
-    'งาน "มหกรรมเมืองพี่เมืองน้องไทย-ลาว" ที่สนามกีฬาเทศบาลเสาร์นี้ คาดว่าคนมาสามพันคน ควรเตรียมพื้นที่จอดรถประมาณกี่ไร่',
-    'เพลง "เมืองพี่เมืองน้อง" ที่วงดนตรีเทศบาลเล่นในงานสงกรานต์ ใครเป็นคนแต่ง ขอคอร์ดกีตาร์ด้วย',
-    'อบต. จะจัดแข่งฟุตบอล "เมืองพี่เมืองน้องคัพ" ระหว่างหมู่บ้านในตำบล ควรตั้งงบค่าเงินรางวัลไว้หมวดไหน',
-    "How does Sister Cities International in the United States decide which American cities get paired?",
-    '清莱有一家叫"友好城市"的中餐馆，请问营业时间和地址？',
-])
-def test_events_songs_cups_and_restaurants_that_share_the_name_are_declined(answerer: Answerer, question: str) -> None:
-    assert answerer.answer(question).kind == "decline"
 
 
 def test_karaoke_song_serm_is_no_song(answerer: Answerer) -> None:
