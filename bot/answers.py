@@ -403,7 +403,15 @@ class Answerer:
                 and "asks-may" in concepts.present and bool(lead.first_when & concepts.stated & DECIDING_RULES)
                 and "province-actor" not in concepts.present
             )
-            if not unsaid_no and not lao_may and not asks_allowed and not said_restriction and not state_may and (
+            # A letter named and asked about leads over an explanation that won on words alone ("หนังสือ ว 0313
+            # ลงวันที่เท่าไร ใครเป็นคนลงนาม" asks the letter, though "ท้องถิ่นอำเภอ" is the contact's words).
+            said_info = (
+                lead.verdict == "info" and best.entry.verdict == "info" and lead is not best.entry
+                and not self._backed(best, understood) and "letter-question" in lead.first_when & concepts.stated
+                and any(concept.startswith("letter:") for concept in concepts.present)
+            )
+            if (not unsaid_no and not lao_may and not asks_allowed and not said_restriction and not state_may
+                    and not said_info) and (
                 best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule
             ):
                 return None

@@ -227,7 +227,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "(?:ออก|ครึ่ง|จ่าย|สมทบ)|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
             # The kingdom as the Thai party: "คู่ภาคีฝ่ายเราว่า 'ราชอาณาจักรไทย โดยองค์การบริหารส่วนตำบล…'", "the Kingdom of
-            # Thailand, represented by the Tambon…".
+            # Thailand, represented by the Tambon…", "ระบุให้ "ราชอาณาจักรไทย" เป็นภาคีแทน อบต.".
+            r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r"))" + r"[\"'”’]?" + _WS + r"(?:เป็น|เข้า" + _WS + r"เป็น)" + _WS
+            + r"(?:คู่" + _WS + r")?(?:ภาคี|คู่" + _WS + r"สัญญา)",
             r"ราช" + _WS + r"อาณาจักร" + _WS + r"ไทย" + _WS + r",?" + _WS + r"(?:โดย|ซึ่ง" + _WS + r"มี)" + _WS + r"(?:องค์การ|เทศบาล|อบต|อบจ|ทต|ทม|ทน|นายก)"
             r"|\b(?:the\s+)?kingdom\s+of\s+thailand\s*,?\s+(?:represented\s+)?by\s+(?:the\s+)?(?:tambon|municipality|thesaban|sao|tao|pao|provincial\s+administrative|subdistrict|mayor)",
             # The Department itself promising money: "กรมส่งเสริมการปกครองท้องถิ่นจะสนับสนุนงบประมาณสมทบโครงการนี้".
@@ -644,7 +646,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "ทำไม" (why), not "ทำไม่ได้" (cannot).
             + r"กฎหมาย|ทำไม(?![\u0e48-\u0e4b])|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|(?<![\u0e00-\u0e7f])มท(?![\u0e01-\u0e2e])",
-            r"legal\s+basis|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does|\b(?:what|which)\s+decision\b|since\s+when",
+            r"legal\s+basis|\bbasis\s+(?:for|of)\b|\bwhy\b|based\s+on|resolution|cabinet|when\s+did|where\s+does|\b(?:what|which)\s+decision\b|since\s+when",
             # "กฎนี้เพิ่งออกปีนี้ใช่ไหม": when the rule was made.
             r"เพิ่ง" + _WS + r"(?:ออก|มี|ประกาศ|กำหนด)",
             r"根拠|根据|依据|依據|理由|为什么|為什麼|なぜ|閣議|内阁|內閣|근거|이유|왜|각의|cơ\s+sở\s+pháp\s+lý|tại\s+sao|vì\s+sao"
@@ -872,6 +874,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"เป็น" + _WS + r"การ" + _WS + r"ส่วน" + _WS + r"ตัว|ลา" + _WS + r"(?:พัก" + _WS + r"(?:ผ่อน|ร้อน)|กิจ)|ใบ" + _WS + r"ลา|วัน" + _WS + r"ลา"
             r"|วีซ่า" + _WS + r"(?:ส่วน" + _WS + r"ตัว|ท่อง" + _WS + r"เที่ยว)|เที่ยว[^\s]{0,10}?กับ" + _WS + r"ครอบ" + _WS + r"ครัว|พา" + _WS
             + r"ครอบ" + _WS + r"ครัว",
+            # "ขอปรึกษาเรื่องส่วนตัว ไม่เกี่ยวกับงาน … จดทะเบียนสมรส": the official's own life.
+            r"เรื่อง" + _WS + r"ส่วน" + _WS + r"ตัว|ไม่" + _WS + r"เกี่ยว" + _WS + r"กับ" + _WS + r"(?:งาน|ราชการ)|จด" + _WS + r"ทะเบียน" + _WS
+            + r"สมรส|แต่ง" + _WS + r"งาน" + _WS + r"(?:กัน|กับ)",
             r"\bpersonal\s+(?:trip|travel|visa|holiday|leave)\b|\bon\s+leave\b|\bvacation\b|\btourist\s+visa\b",
         ),
         negatable=False,
@@ -942,6 +947,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ผล" + _WS + r"(?:บอล|ฟุตบอล)|ผล" + _WS + r"(?:การ" + _WS + r")?แข่ง(?:" + _WS + r"ขัน)?[^?\n]{0,40}?(?:ยัง" + _WS + r"ไง|อย่าง"
             + _WS + r"ไร|เป็น" + _WS + r"ไง|ออก" + _WS + r"มา)|ใคร" + _WS + r"ชนะ|ชนะ" + _WS + r"กี่" + _WS + r"ประตู|สกอร์|ขอ" + _WS
             + r"ใช้" + _WS + r"สนาม|กี่" + _WS + r"ต่อ" + _WS + r"กี่",
+            # "ฟุตบอลนัดเมืองพี่เมืองน้อง…เมื่อวาน ผลออกมาเท่าไหร่": the score of a match.
+            r"(?:บอล|นัด|แมตช์|เกม)[^?\n]{0,60}?ผล" + _WS + r"(?:ออก" + _WS + r"มา" + _WS + r")?(?:เท่า" + _WS + r"(?:ไหร่|ไร)|ยัง" + _WS
+            + r"ไง|เป็น" + _WS + r"(?:ไง|ยัง" + _WS + r"ไง))",
             r"เงิน" + _WS + r"รางวัล|ถ้วย" + _WS + r"รางวัล|(?:ที่" + _WS + r")?สนาม" + _WS + r"(?:ไหน|ใด)" + _WS + r"ดี|ทีม" + _WS + r"ฟุตบอล[^?\n]{0,60}?ท้า" + _WS
             + r"แข่ง|แข่ง" + _WS + r"(?:ขัน" + _WS + r")?(?:ฟุตบอล|กีฬา)[^?\n]{0,50}?ระหว่าง" + _WS + r"(?:หมู่" + _WS + r"บ้าน|ชุมชน|โรง" + _WS + r"เรียน)",
             r"\bmatch\s+results?\b|\bfinal\s+score\b|\bwho\s+won\b|\bbook(?:ing)?\s+the\s+(?:stadium|pitch|field)\b",
@@ -979,6 +987,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "In Japan, what procedure must a town follow…": the partner country's procedure.
             r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,10}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
             r"|(?:报|報)\s*(?:外交部|国务院|國務院)|\bsister\s+cities\s+international\b"
+            # "ฝั่งจีน เมืองที่อยากทำ…ต้องขออนุมัติจากหน่วยงานไหนของเขา": an office of the partner's own side.
+            r"|(?:หน่วย" + _WS + r"งาน|กระทรวง|กรม)" + _WS + r"(?:ไหน|ใด|อะไร)" + _WS + r"(?:ของ" + _WS + r"(?:เขา|เค้า|ฝั่ง" + _WS + r"(?:เขา|เค้า|นั้น)|ฝ่าย"
+            + _WS + r"(?:เขา|เค้า))|ฝั่ง" + _WS + r"(?:เขา|เค้า))(?![ก-๛])"
             r"|^\s*in\s+(?:japan|china|korea|south\s+korea|vietnam|laos|cambodia|malaysia|myanmar)\s*,\s*(?:what|how|does|do|must|is|are|can)\b",
         ),
         negatable=False,
@@ -1334,7 +1345,10 @@ _DENIED_INSIDE = re.compile(
 DECIDING_RULES = frozenset({"sister-city", "treaty-clause", "national-matter", "binds-government"})
 _NO_INTENT = re.compile(
     r"(?:ไม่|มิ)\s*(?:ได้\s*)?(?:มี\s*(?:ความ\s*)?)?(?:ประสงค์|ต้องการ|ตั้งใจ|คิด|มี\s*แผน)\s*(?:ที่\s*)?(?:จะ\s*)?"
-    r"(?:ทำ|เป็น|สถาปนา|ลงนาม|ให้\s*เป็น)?\s*(?:ความ\s*สัมพันธ์\s*)?(?:แบบ\s*)?$"
+    r"(?:ทำ|เป็น|สถาปนา|ลงนาม|ให้\s*เป็น)?\s*(?:ใน\s*)?(?:รูป\s*(?:แบบ\s*)?)?(?:ความ\s*สัมพันธ์\s*)?(?:แบบ\s*)?$"
+    # "ในร่างไม่มีคำว่า 자매도시 เลย", "เจ้าหน้าที่นึกว่าเป็นเมืองพี่เมืองน้อง": the word is absent, or thought there by mistake.
+    r"|(?:ไม่|มิ)\s*(?:ได้\s*)?(?:มี|ใช้|เขียน)\s*(?:คำ|ถ้อย\s*คำ|ข้อ\s*ความ)\s*(?:ว่า)?\s*[\"'“‘]?$"
+    r"|(?:นึก|เข้า\s*ใจ\s*ผิด|คิด\s*ไป\s*เอง)\s*ว่า\s*(?:จะ\s*)?(?:เป็น\s*)?[\"'“‘]?$"
     # "ร่างไม่มีข้อความเกี่ยวกับการเป็นเมืองพี่เมืองน้อง", "ไม่มีข้อใดระบุถึง…": nothing in it says so.
     r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*(?:ความ)?|คำ|ถ้อย\s*คำ|ส่วน)?\s*(?:ใด\s*)?(?:ที่\s*)?"
     r"(?:เกี่ยว\s*(?:ข้อง\s*)?กับ|ระบุ\s*(?:ถึง|ว่า)?|พูด\s*ถึง|กล่าว\s*ถึง)\s*(?:การ\s*)?(?:เป็น\s*)?(?:ความ\s*สัมพันธ์\s*)?$"
@@ -1360,11 +1374,16 @@ _NEGATED_AFTER = re.compile(
     # German "Eine Städtepartnerschaft ist ausdrücklich nicht vorgesehen".
     r"|\s*(?:ist|wird|sind|war)\s+(?:[a-zäöü]+\s+){0,2}?(?:nicht|keine?)\b"
 )
+# "ถามว่าอันนี้ใช่เมืองพี่เมืองน้องไหม … ตอบว่าไม่ใช่": asked in the minutes, and answered no.
+_ANSWERED_NOT = re.compile(
+    r"\s*(?:หรือ\s*)?(?:ไหม|มั้ย|เปล่า|ไม่)[^?]{0,80}?(?:ตอบ|ชี้\s*แจง|ยืนยัน)\s*(?:ว่า)?\s*(?:ไม่\s*ใช่|มิ\s*ใช่)"
+)
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
 _PROVINCE_OWNS = re.compile(
     r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*(?:กับ\s*)?จังหวัด"
-    r"|(?<!ใน)(?<!ใน\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
+    # (Not the province as the other one who might act: "หรือต้องให้จังหวัดทำ".)
+    r"|(?<!ใน)(?<!ใน\s)(?<!ให้)(?<!ให้\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
     r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the|that|this)\s+province\b"
     # A partner abroad paired with a Thai province: "저희 시는 치앙라이주와 자매결연 관계를…".
     r"|[가-힣]+주와\s*(?:자매|우호)"
@@ -1892,7 +1911,7 @@ def _sister_city_asked(lowered: str, mentions: list[Mention]) -> bool:
 # งั้นถ้า…", "We know sister city is only for provinces. Can our SAO still…". A knowing word before the sister city,
 # and the province-only rule right after it in its clause.
 _KNOWN_BEFORE = re.compile(
-    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*(?:ว่า|แล้ว)\s*(?:การ\s*)?(?:ทำ\s*)?$"
+    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*(?:ว่า|แล้ว)\s*(?:การ\s*)?(?:ทำ\s*)?$"
     # "อบต.ข้างๆบอกว่าเมืองพี่เมืองน้องทำไม่ได้แล้ว เราเลย…": told the rule by someone, and gone on from it.
     r"|(?:บอก|แจ้ง|เตือน)\s*(?:มา\s*)?(?:แล้ว\s*)?ว่า\s*(?:การ\s*)?(?:ทำ\s*)?$"
     r"|\b(?:we|i)\s+(?:already\s+|do\s+|fully\s+)?(?:know|understand|are\s+aware|am\s+aware|realise|realize|got\s+it)"
@@ -1901,6 +1920,7 @@ _KNOWN_BEFORE = re.compile(
 _RULE_SAID_AFTER = re.compile(
     r"\s*(?:ต้อง\s*(?:ให้\s*)?(?:ทำ\s*|ดำเนิน\s*การ\s*)?(?:ใน\s*|เป็น\s*)?(?:ระดับ\s*)?จังหวัด|(?:ทำ\s*)?(?:ได้\s*)?เฉพาะ\s*(?:ระดับ\s*)?จังหวัด"
     r"|(?:เป็น\s*)?(?:เรื่อง\s*)?(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด\s*เท่า\s*นั้น|(?:เป็น\s*)?เรื่อง\s*(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด|(?:อปท|ท้องถิ่น|อบต|เทศบาล|ทต)?\s*ทำ\s*(?:เอง\s*)?ไม่\s*ได้"
+    r"|(?:ก็\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น|ตั้ง|คิด|ต้อง|สนใจ|เสนอ|ขอ))"
     r"|(?:relationships?\s+|agreements?\s+)?(?:is|are)\s+(?:only\s+)?(?:for|reserved\s+(?:for|to))\s+(?:the\s+)?provinc"
     r"|(?:relationships?\s+)?(?:is|are)\s+(?:a\s+)?provinc\w*[\s-]+level|(?:is|are)\s+not\s+allowed|(?:is|are)\s+off[\s-]+limits)"
 )
@@ -1920,7 +1940,7 @@ _KNOWN_DENIED_BEFORE = re.compile(
     r"\s+(?:do|have|make|sign|set\s+up|establish|form|enter\s+into|create)?\s*(?:(?:a|the|any)\s+)?$"
 )
 _KNOWN_BEFORE_LAO = re.compile(
-    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:แล้ว|ดี|อยู่)?\s*(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*" + _LAO_TYPES + r"\.?\s*(?:เรา)?\s*"
+    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*" + _LAO_TYPES + r"\.?\s*(?:เรา)?\s*"
     r"(?:จะ\s*)?(?:การ\s*)?(?:ทำ|เป็น|จัด\s*ตั้ง|สถาปนา)?\s*$"
 )
 _DENIED_AFTER = re.compile(r"\s*(?:ก็\s*)?(?:ทำ\s*)?(?:เอง\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น))")
@@ -2110,7 +2130,9 @@ def _stopwords() -> frozenset[str]:
 def _letter_from(issuer: str) -> re.Pattern[str]:
     """Return a regex for a letter named by its issuer ("หนังสืออำเภอแม่สาย"; the part in brackets left out)."""
     name = issuer.split("(")[0].strip().lower()
-    return re.compile(r"หนังสือ\s*(?:เวียน\s*)?(?:ของ\s*|จาก\s*)?" + r"\s*".join(map(re.escape, name.split())) + r"(?![ก-๛])")
+    return re.compile(r"หนังสือ\s*(?:เวียน\s*)?(?:ของ\s*|จาก\s*)?" + r"\s*".join(map(re.escape, name.split()))
+                      # "หนังสืออำเภอแม่สายเรื่อง MOU": Thai runs the next word on; only a longer name is another issuer.
+                      + r"(?:(?![ก-๛])|(?=เรื่อง|ที่|ลง|ฉบับ|ซึ่ง|ว่า|ว\s*\.?\s*[0-9๐-๙]|ดัง|นี้|นั้น|ให้|แจ้ง|สั่ง|เมื่อ))")
 
 
 class ConceptDetector:
@@ -2173,6 +2195,7 @@ class ConceptDetector:
                         before = None
                     denied = concept.negatable and (
                         before is not None or _NEGATED_AFTER.match(lowered, match.end()) is not None
+                        or _ANSWERED_NOT.match(lowered, match.end()) is not None
                         or (concept.denied_inside and _DENIED_INSIDE.search(match.group(), 3) is not None)
                     )
                     mentions.append(Mention(concept.id, match.start(), match.end(), denied,
