@@ -20,6 +20,8 @@ _NOT_ABOUT_THE_DRAFT = frozenset({
     "province-actor", "signing-authority", "which-office", "letter-question", "supervision", "source-question",
     "asks-contact",
 })
+# Concepts that ask how to go about an agreement (the steps, who signs, whom to send it to), not whether it may be made.
+_HOW_TO_PROCEED = frozenset({"asks-procedure", "signing-authority", "which-office", "asks-contact", "skips-guidelines"})
 MAX_SUGGESTIONS = 3
 PERMISSIVE = frozenset({"yes", "conditional"})
 # An entry whose needed concepts the question has is understood from them as much as from its
@@ -378,9 +380,15 @@ class Answerer:
             unsaid_no = best.entry.verdict == "no" and not self._backed(best, understood) and own_matter
             # An LAO asking whether it may, with a sister city said, gets the rule before an explanation that won on
             # words alone ("เมืองในญี่ปุ่นส่งหนังสือ 姉妹都市提携 มาให้ ทต.เรา เซ็นได้ไหม" is no question about a letter).
+            # So does an LAO asking how to go about one: "ฝ่ายจีนส่งร่าง 建立友好城市关系协议书 … ต้องส่งเรื่องไปที่ไหนก่อนเซ็น"
+            # asks a step towards what it may not do, and the rule is the answer before any step.
+            how = (best.entry.first_when | best.entry.needs) & concepts.stated
             lao_may = (
-                "sister-city" in lead.first_when & concepts.stated and {"lao-actor", "asks-may"} <= concepts.present
-                and best.entry.verdict == "info" and not self._backed(best, understood)
+                "sister-city" in lead.first_when & concepts.stated and "lao-actor" in concepts.present
+                and best.entry.verdict == "info" and (
+                    ("asks-may" in concepts.present and not self._backed(best, understood))
+                    or (bool(concepts.present & _HOW_TO_PROCEED) and how <= _HOW_TO_PROCEED)
+                )
             )
             # "สรุปแล้ว อปท.ทำอะไรกับต่างประเทศได้บ้าง" asks what is allowed: a restriction that won on words alone gives way.
             # So does one that describes an agreement paying its own way and binding no one, asked "may we" (not
