@@ -1820,6 +1820,21 @@ def _made_now(lowered: str, mentions: list[Mention]) -> bool:
     return True
 
 
+# A business, a team or a cup named after the relationship: "ร้านอาหาร "เมืองพี่เมืองน้อง"", "…น้องคัพ", "โรงแรมเมืองพี่เมืองน้อง".
+_BUSINESS_BEFORE = re.compile(
+    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด)\s*(?:ชื่อ\s*)?[\"“'‘]?$"
+)
+_BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด)")
+
+
+def _names_a_business(lowered: str, mention: Mention) -> bool:
+    """Tell whether a mention is the name of a shop, a hotel, a team or a cup, not a relationship."""
+    return (
+        _BUSINESS_BEFORE.search(lowered, max(0, mention.start - 20), mention.start) is not None
+        or _BUSINESS_AFTER.match(lowered, mention.end) is not None
+    )
+
+
 def _sister_cities(mentions: list[Mention]) -> list[Mention]:
     """Return the sister-city mentions a text does not deny."""
     return [m for m in mentions if m.concept == "sister-city" and not m.negated]
@@ -2214,6 +2229,9 @@ class ConceptDetector:
                                             match.start() if before is None else before))
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
+        # "ร้านอาหาร "เมืองพี่เมืองน้อง"", "ฟุตบอล "เมืองพี่เมืองน้องคัพ"": the name of a shop or a cup, no relationship.
+        names_only = {m.concept for m in mentions if m.concept == "sister-city" and _names_a_business(lowered, m)}
+        mentions = [m for m in mentions if not (m.concept in names_only and _names_a_business(lowered, m))]
         mentions = [_feared(lowered, m) for m in mentions]
         dated = _dated_sister_city(lowered, mentions)
         if dated is not None:
@@ -2231,7 +2249,7 @@ class ConceptDetector:
         negated = {mention.concept for mention in mentions if mention.negated} - present
         stated = set(present)
         term_set = set(terms)
-        mentioned = {mention.concept for mention in mentions}
+        mentioned = {mention.concept for mention in mentions} | names_only
         for concept in CONCEPT_TABLE:
             # The analyzer's words are a fallback: they read typos ("เมืองพี่เมิองน้อง") and glued names,
             # but a concept its patterns found (denied or not) is already decided.
