@@ -20,6 +20,8 @@ _NOT_ABOUT_THE_DRAFT = frozenset({
     "province-actor", "signing-authority", "which-office", "letter-question", "supervision", "source-question",
     "asks-contact",
 })
+# Concepts that ask the steps of making an agreement (what to send where, a council's vote before signing).
+_STEPS = frozenset({"asks-procedure", "signing-authority"})
 # Concepts that ask how to go about an agreement (the steps, who signs, whom to send it to), not whether it may be made.
 _HOW_TO_PROCEED = frozenset({"asks-procedure", "signing-authority", "which-office", "asks-contact", "skips-guidelines"})
 MAX_SUGGESTIONS = 3
@@ -361,6 +363,13 @@ class Answerer:
             restriction_first and not (entry.verdict == "no" and not entry.needs),
             order.get(entry.id, len(order)), not entry.needs,
         ))
+        rule = next((e for e in leads if e.verdict == "no" and "sister-city" in e.first_when & concepts.stated), None)
+        steps = concepts.present & _STEPS and "which-office" not in concepts.present
+        if rule is not None and "lao-actor" in concepts.present and steps:
+            # An LAO asking the steps towards a sister city (to send the draft on, a council vote): the rule comes
+            # before the steps' own entry. (Which office handles sister cities asks the office.)
+            leads.remove(rule)
+            leads.insert(0, rule)
         best = ranked[0] if ranked else None
         lead = leads[0]
         # A restriction on a matter of its own, all of whose needs are said (a study trip abroad paid by
