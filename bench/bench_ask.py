@@ -134,6 +134,9 @@ SETS = [
     "sealed_cw_questions.yaml",
     "sealed_cx_questions.yaml",
     "sealed_da_questions.yaml",
+    "sealed_db_questions.yaml",
+    "sealed_dc_questions.yaml",
+    "sealed_de_questions.yaml",
 ]
 
 
