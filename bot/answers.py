@@ -296,7 +296,10 @@ class Answerer:
         # Only a restriction none of whose concepts the question says ("…ได้ไหม ต้องระวังอะไร" says no
         # commitment of the Thai government), asked as "may we".
         said = entry.first_when & understood.concepts.present
-        if entry.verdict != "no" or not entry.first_when or entry.needs or said or _MAY_WE not in understood.terms:
+        # An agreement wanted beside a sister city denied ("อยากทำข้อตกลง… แต่ไม่อยากให้เป็นเมืองพี่เมืองน้อง ต้องระวัง
+        # อะไรบ้าง") asks to make it as much as a "may we" does.
+        asked = _MAY_WE in understood.terms or "sister-city-denied" in understood.concepts.stated
+        if entry.verdict != "no" or not entry.first_when or entry.needs or said or not asked:
             return None
         for match in ranked[1:]:
             if match.entry.verdict not in PERMISSIVE or not self._confident(match, understood):
