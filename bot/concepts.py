@@ -2125,6 +2125,20 @@ def _written_abroad(text: str) -> bool:
     return bool(letters) and (foreign * 2 >= len(letters) or vietnamese_words >= 3)
 
 
+_PARTNER_COUNTRY = re.compile(r"กัมพูชา|สปป|ลาว|เวียดนาม|เมียนมา|พม่า|มาเลเซีย|ญี่ปุ่น|เกาหลี|จีน|cambodia|laos|vietnam|myanmar|china")
+
+
+def _province_owns(lowered: str) -> bool:
+    """Tell whether a Thai province is said to own the relationship (not a governor of a province abroad)."""
+    for match in _PROVINCE_OWNS.finditer(lowered):
+        # "ได้รับปากผู้ว่าการจังหวัดเกาะกง ราชอาณาจักรกัมพูชา": the partner's governor, no Thai province's activity.
+        after = lowered[match.end():match.end() + 40]
+        if match.group().startswith("ผู้") and (_names_a_foreign_region(after) or _PARTNER_COUNTRY.search(after)):
+            continue
+        return True
+    return False
+
+
 def _names_a_foreign_region(text: str) -> bool:
     """Tell whether `text` names a province or state that is not Thai ("จังหวัดนางาซากิ", "รัฐเปรัก")."""
     from bot.thai import tokenize
@@ -2378,7 +2392,7 @@ class ConceptDetector:
             negated.discard("sister-city")
             present.add("sister-city")
         # Taking part in the province's relationship needs the province and the relationship.
-        if "join-province" in present and not ("sister-city" in present and _PROVINCE_OWNS.search(lowered)):
+        if "join-province" in present and not ("sister-city" in present and _province_owns(lowered)):
             present.discard("join-province")
         if "sister-city" in present and "agreement" in present and _only_referred_to(lowered, mentions):
             # "กลัวขัดหนังสือเวียนเรื่องเมืองพี่เมืองน้อง… ข้อตกลงแบบนี้ ทต. ทำได้ไหม": the rule is named, the agreement asked.
