@@ -195,6 +195,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"(?:คำ|ชื่อ)" + _WS + r"(?:ว่า)?)" + _WS + r"เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง[^\n]{0,40}?(?:แต่|ทว่า)"
             r"[^\n]{0,30}?(?:เนื้อ" + _WS + r"หา|ข้าง" + _WS + r"ใน|รูป" + _WS + r"แบบ|กิจกรรม|สาระ)[^\n]{0,20}?(?:เหมือน|เดิม|เดียว" + _WS + r"กัน)",
             r"(?:เมือง|นคร)" + _WS + r"(?:คู่" + _WS + ")?(?:มิตร|แฝด|พันธมิตร|มิตรภาพ|สัมพันธ(?:์)?" + _WS + r"ไมตรี|ไมตรี)",
+            # "ประกาศว่าเป็นเมืองคู่หูกันตลอดไป", a "Partner City Declaration": a pair of towns declared for good.
+            r"(?:เมือง|นคร)" + _WS + r"คู่" + _WS + r"หู|\bpartner[\s\-]*cit(?:y|ies)\s+declaration\b|\bdeclaration\s+of\s+partner[\s\-]*cit(?:y|ies)\b",
             # "จังหวัดจะเลือกเมืองคู่": a paired town (not a trading partner, "เมืองคู่ค้า").
             r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
             r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|เมือง" + _WS + r"อ้าย" + _WS + r"เมือง" + _WS + r"น้อง",
@@ -222,7 +224,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r")[^\s]{0,25}?|กรม(?![\u0e30-\u0e4e])(?!" + _WS + r"ส่งเสริม)[^\s]{0,20}?|ส่วนกลาง|งบ(?:ประมาณ)?แผ่นดิน"
             # State agencies: the health security office, social security, immigration, customs, the tourism authority.
             r"|สปสช|สปส(?![ก-๛])|สำนักงาน" + _WS + r"หลักประกัน|ประกัน" + _WS + r"สังคม|ตม(?![ก-๛])|ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ศุลกากร|ททท)"
-            r"[^,]{0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ|ตังค์|ตัง|สตางค์)|จ่าย|รับผิดชอบ|ค้ำ(?:" + _WS + "ประกัน)?|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
+            # (Not across the LAO's own money: "หลักสูตรที่กรมหนึ่งจัด ใช้งบ อบจ. จ่ายค่าเดินทาง".)
+            r"(?:(?!งบ" + _WS + r"(?:ของ" + _WS + r")?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล|อปท))[^,]){0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ|ตังค์|ตัง|สตางค์)|จ่าย|รับผิดชอบ|ค้ำ(?:" + _WS + "ประกัน)?|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
             r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "(?:ออก|ครึ่ง|จ่าย|สมทบ)|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
@@ -231,6 +234,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + STATE_TH + r"|รัฐบาล(?!" + _WS + _NOT_THAI + r"))" + r"[\"'”’]?" + _WS + r"(?:เป็น|เข้า" + _WS + r"เป็น)" + _WS
             + r"(?:คู่" + _WS + r")?(?:ภาคี|คู่" + _WS + r"สัญญา)",
             r"ราช" + _WS + r"อาณาจักร" + _WS + r"ไทย" + _WS + r",?" + _WS + r"(?:โดย|ซึ่ง" + _WS + r"มี)" + _WS + r"(?:องค์การ|เทศบาล|อบต|อบจ|ทต|ทม|ทน|นายก)"
+            r"|\bfor\s+(?:and\s+on\s+behalf\s+of\s+)?the\s+(?:royal\s+thai\s+government|government\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand)\b"
+            r"|\bon\s+behalf\s+of\s+(?:the\s+)?(?:royal\s+thai\s+government|government\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand|kingdom\s+of\s+thailand)\b"
             r"|\b(?:the\s+)?kingdom\s+of\s+thailand\s*,?\s+(?:represented\s+)?by\s+(?:the\s+)?(?:tambon|municipality|thesaban|sao|tao|pao|provincial\s+administrative|subdistrict|mayor)",
             # The Department itself promising money: "กรมส่งเสริมการปกครองท้องถิ่นจะสนับสนุนงบประมาณสมทบโครงการนี้".
             r"(?:กรม" + _WS + r"ส่ง" + _WS + r"เสริม[^\s]{0,30}|สถ(?![ก-๛]))" + _WS + r"(?:จะ" + _WS + r")?(?:สนับสนุน" + _WS + r"(?:งบ|เงิน|ทุน)|ออก" + _WS
@@ -533,7 +538,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "an overseas training or study visit of executives or council members",
         patterns=(
             # "คณะของเขามาดูงาน" is a visit to us, not our executives' trip abroad.
-            r"(?<!มา)(?<!มา\s)ดู" + _WS + r"งาน|อบรม" + _WS + r"(?:ที่|ใน|ณ)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี|ประเทศ)",
+            r"(?<!มา)(?<!มา\s)ดู" + _WS + r"งาน|อบรม" + _WS + r"(?:ที่|ใน|ณ)" + _WS + r"(?:ต่าง|ญี่ปุ่น|จีน|เกาหลี|ประเทศ|สิงคโปร์|ไต้หวัน|ฮ่องกง|มาเลเซีย|เวียดนาม"
+            r"|กัมพูชา|อินเดีย|ยุโรป|อเมริกา|ออสเตรเลีย)",
             # Training is a trip when someone goes to it; "ฝึกอบรมผู้ดูแล" in a cooperation is its content.
             r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก" + _WS + r"สภา|ส\.?" + _WS + r"อบต|ส\.?" + _WS + r"ท\.?(?![ก-๛]))[^\n]{0,30}?"
             r"(?:ไป|เดิน" + _WS + r"ทาง)[^\s]{0,15}" + _WS + r"(?:ฝึก" + _WS + r")?อบรม"
@@ -863,6 +869,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"จ้าง" + _WS + r"แรงงาน|แรงงาน[^\s]{0,20}?" + _WS + r"(?:ที่" + _WS + r")?(?:อบต|ทต|ทม|ทน|อบจ|เทศบาล)[^\s]{0,6}?" + _WS + r"จ้าง",
             r"\bemployment\s+contract\b|\bhir(?:e|ing)\s+(?:a|an|the|our)?\s*(?:teacher|worker|staff)|\bprobation",
             # "รับสมัครพนักงานจ้างตามภารกิจ", "จ้างครูชาวจีนเป็นพนักงานจ้างทั่วไป": the LAO hiring its own staff.
+            # "อยากสมัครเป็นล่ามอาสาในงาน…": a person applying for a role.
+            r"สมัคร" + _WS + r"(?:เป็น" + _WS + r")?(?:ล่าม|อาสา|เจ้า" + _WS + r"หน้าที่|พนักงาน|ลูก" + _WS + r"จ้าง|งาน" + _WS + r"(?:ที่|กับ))|"
             r"รับ" + _WS + r"สมัคร" + _WS + r"(?:พนักงาน|ลูก" + _WS + r"จ้าง|เจ้า" + _WS + r"หน้าที่|บุคคล)|พนักงาน" + _WS + r"จ้าง" + _WS
             + r"(?:ตาม" + _WS + r"ภารกิจ|ทั่ว" + _WS + r"ไป)|จ้าง" + _WS + r"(?:ครู|อาจารย์|ล่าม|ผู้" + _WS + r"เชี่ยวชาญ)" + _WS + r"(?:ชาว|ต่าง)",
         ),
@@ -920,6 +928,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "มีที่เที่ยวหรือร้านอาหารแนะนำไหม": what to see and where to eat, asked for.
             r"(?:ที่" + _WS + r"เที่ยว|ร้าน" + _WS + r"อาหาร|โรง" + _WS + r"แรม|ที่" + _WS + r"พัก)[^?\n]{0,20}?แนะนำ" + _WS + r"(?:ไหม|หน่อย|บ้าง|ด้วย)",
             r"\brecommend\w*\s+(?:a\s+|some\s+)?(?:good\s+)?(?:hotel|restaurant)s?\b|\bwhich\s+hotel\b",
+            # Music at the welcome dinner ("จัดคาราโอเกะ…หลังเที่ยงคืนได้ไหม"): the party's noise and hours, no rule of cooperation.
+            r"คารา" + _WS + r"โอ" + _WS + r"เกะ|หลัง" + _WS + r"เที่ยง" + _WS + r"คืน|ค่า" + _WS + r"ลิขสิทธิ์",
             # An event's car park ("ควรเตรียมพื้นที่จอดรถกี่ไร่"), a restaurant's hours or address in Chinese.
             r"(?:พื้น" + _WS + r"ที่|ลาน)" + _WS + r"จอด" + _WS + r"รถ|(?:餐馆|餐館|餐厅|餐廳|饭店|飯店|レストラン|식당)[^。？?]{0,20}?(?:营业时间|營業時間|営業時間|地址|住所|영업\s*시간)",
             # A shop's hours or menu ("ร้านเมืองพี่เมืองน้องหน้าอำเภอ เปิดกี่โมง"): a shop that shares the name.
@@ -1261,6 +1271,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:กอง|สำนัก|ฝ่าย|ส่วน|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)" + _WS + r"(?:ใน|ของ|ที่|รับ" + _WS + "ผิดชอบ|ดู|บ้าง|จัด" + _WS
             + r"การ|เป็น" + _WS + r"เจ้า" + _WS + r"ภาพ)",
             r"อยู่" + _WS + r"(?:ที่" + _WS + r")?(?:กอง|สำนัก|หน่วย" + _WS + r"(?:งาน)?)" + _WS + r"(?:ไหน|ใด)",
+            # "ต้องส่งกองไหน", "ส่งไปที่สำนักใด": the division a draft goes to.
+            r"ส่ง" + _WS + r"(?:ไป" + _WS + r")?(?:ที่" + _WS + r"|ให้" + _WS + r")?(?:กอง|สำนัก)" + _WS + r"(?:ไหน|ใด)",
             r"(?:ใน|ของ)" + _WS + r"(?:สถ|กรม|กระทรวง|มท)[^\s]{0,30}?(?:กอง|สำนัก|ฝ่าย|หน่วย)" + _WS + r"(?:ไหน|ใด)",
             r"(?:มี" + _WS + r"กอง|กอง" + _WS + r"(?:การ" + _WS + r"ต่าง" + _WS + r"ประเทศ|พัฒนา)|ใน" + _WS + r"ความ" + _WS + r"ดูแล" + _WS
             + r"ของ|หน่วย" + _WS + r"งาน" + _WS + r"(?:ที่" + _WS + r"ดูแล|ระดับ)|สถ" + _WS + r"จ" + _WS + r"กับ" + _WS + r"สถ" + _WS + r"อ)",
@@ -1397,7 +1409,7 @@ _ANSWERED_NOT = re.compile(
 _PROVINCE_OWNS = re.compile(
     r"ของ\s*(?:ทาง\s*)?จังหวัด|จังหวัด\s*(?:เรา|ของเรา|นี้)|ทาง\s*จังหวัด|น้อง\s*(?:กับ\s*)?จังหวัด"
     # (Not the province as the other one who might act: "หรือต้องให้จังหวัดทำ".)
-    r"|(?<!ใน)(?<!ใน\s)(?<!ให้)(?<!ให้\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ)"
+    r"|(?<!ใน)(?<!ใน\s)(?<!ให้)(?<!ให้\s)จังหวัด[ก-๛]{0,20}?\s*(?:จะ|ได้|มี|เป็น|ทำ|สถาปนา|จัด|ลง|ชวน|เชิญ|เซ็น)"
     r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the|that|this)\s+province\b"
     # A partner abroad paired with a Thai province: "저희 시는 치앙라이주와 자매결연 관계를…".
     r"|[가-힣]+주와\s*(?:자매|우호)"
@@ -1675,6 +1687,8 @@ _PARTNER_LAO = re.compile(
     r"\s*(?:ประเทศ|ฝั่ง|ฝ่าย)?\s*" + _ABROAD_COUNTRIES
     + r"|\b(?:japanese|chinese|korean|lao|laotian|vietnamese|cambodian|malaysian|german|french|foreign)\s+"
     r"(?:municipalit(?:y|ies)|local\s+(?:governments?|authorit(?:y|ies)))"
+    # "Under Lao law, can a Lao district sign…": the country's law and districts, not an LAO.
+    r"|\blao\s+(?:law|districts?|provinces?|villages?|towns?|city|cities|government|side|authorit(?:y|ies)|officials?|pdr|state)\b"
     r"|\b(?:municipalit(?:y|ies)|local\s+(?:governments?|authorit(?:y|ies)))\s+(?:in|of)\s+(?:japan|china|korea|laos|vietnam"
     r"|cambodia|malaysia|germany|france)\b"
     # The partner's own local governments in its own script: "中国的地方政府", "日本の自治体", "한국 지방자치단체".
@@ -1822,9 +1836,9 @@ def _made_now(lowered: str, mentions: list[Mention]) -> bool:
     return True
 
 
-# A business, a team or a cup named after the relationship: "ร้านอาหาร "เมืองพี่เมืองน้อง"", "…น้องคัพ", "โรงแรมเมืองพี่เมืองน้อง".
+# A business, a team, a cup or a song named after the relationship: "ร้านอาหาร "เมืองพี่เมืองน้อง"", "…น้องคัพ", "โรงแรมเมืองพี่เมืองน้อง".
 _BUSINESS_BEFORE = re.compile(
-    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด)\s*(?:ชื่อ\s*)?[\"“'‘]?$"
+    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด|เพลง)\s*(?:ชื่อ\s*)?[\"“'‘]?$"
 )
 _BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด)")
 
