@@ -137,6 +137,7 @@ SETS = [
     "sealed_db_questions.yaml",
     "sealed_dc_questions.yaml",
     "sealed_de_questions.yaml",
+    "sealed_dd_questions.yaml",
 ]
 
 

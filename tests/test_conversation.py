@@ -158,6 +158,7 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_db_questions.yaml", 0.93, 0.98, 0),
         ("sealed_dc_questions.yaml", 0.95, 0.98, 0),
         ("sealed_de_questions.yaml", 0.98, 0.98, 0),
+        ("sealed_dd_questions.yaml", 0.94, 0.98, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
