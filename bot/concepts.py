@@ -1998,11 +1998,18 @@ _HEARD_NOT_AFTER = re.compile(
 _HEARD_NOT_BEFORE = re.compile(r"(?:听说|聽說|得知|知道|了解到)\s*(?:不能|不可以|无法|無法)\s*(?:缔结|締結|建立|签署|簽署|结为|結為)?\s*$")
 
 
+# "เข้าใจเรื่องเมืองพี่เมืองน้องแล้ว แต่…": the matter understood already, and something else asked.
+_KNOWN_TOPIC = re.compile(r"(?:รู้|ทราบ|เข้าใจ)\s*(?:ดี\s*)?(?:ใน\s*)?เรื่อง\s*$")
+_KNOWN_SINCE = re.compile(r"\s*(?:ดี\s*)?แล้ว")
+
+
 def _rule_known(lowered: str, mention: Mention) -> bool:
     """Tell whether a sister city is named as the rule the asker already knows ("รู้แล้วว่า…ต้องระดับจังหวัด")."""
     if _HEARD_NOT_AFTER.match(lowered, mention.end) or _HEARD_NOT_BEFORE.search(lowered, max(0, mention.start - 20), mention.start):
         return True
     if _KNOWN_DENIED_BEFORE.search(lowered, max(0, mention.start - 80), mention.start) is not None:
+        return True
+    if _KNOWN_TOPIC.search(lowered, max(0, mention.start - 20), mention.start) and _KNOWN_SINCE.match(lowered, mention.end):
         return True
     if _KNOWN_BEFORE_LAO.search(lowered, max(0, mention.start - 40), mention.start) is not None:
         return _RULE_SAID_AFTER.match(lowered, mention.end) is not None or _DENIED_AFTER.match(lowered, mention.end) is not None
