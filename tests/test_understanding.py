@@ -1556,3 +1556,24 @@ def test_a_thai_municipality_in_khmer_words_is_an_lao(answerer: Answerer) -> Non
 
 def test_thailands_own_border_treaties_are_declined(answerer: Answerer) -> None:
     assert answerer.answer("ไทยกับลาวมีสนธิสัญญาเขตแดนฉบับไหนบ้าง ลงนามปีอะไร").kind == "decline"
+
+
+@pytest.mark.parametrize(("question", "entry_id", "verdict"), [
+    # A sister city denied in a memo's own words, beside the agreement asked.
+    ("ปลัดนึกว่าเป็นเมืองพี่เมืองน้อง แต่จริงๆ เป็นแค่ MOU แลกเปลี่ยนครูกับเมืองในจีน อบต.ทำได้ไหม",
+     "other-cooperation-allowed", "conditional"),
+    # The state as the party, in English; a sister city asked as a step before signing.
+    ('The signature block of our draft MOU reads "For the Government of the Kingdom of Thailand". '
+     "Can our tambon mayor sign it?", "agreement-must-not-bind-government", "no"),
+    ("เมืองในญี่ปุ่นเสนอทำ 姉妹都市 กับ ทต. ต้องส่งเรื่องให้ใครดูก่อนเซ็น", "sister-city-province-only", "no"),
+    # Named after a sister city, or about a party, a game or a person: no rule of cooperation.
+    ('ร้านกาแฟ "เมืองพี่เมืองน้อง" หน้าเทศบาล ขอใบอนุญาตขายอาหารได้ไหม', None, None),
+    ('ทีม อบต.จะไปแข่งฟุตบอล "เมืองพี่เมืองน้องคัพ" ต้องใช้กรรมการผู้ตัดสินกี่คน', None, None),
+    ("Under Vietnamese law, can a Lao district sign a twin-town agreement without asking Vientiane?", None, None),
+    ("จัดคาราโอเกะในงานเลี้ยงต้อนรับคณะเมืองพี่เมืองน้องของจังหวัดหลังเที่ยงคืนได้ไหม", None, None),
+    ("ผมอยากสมัครเป็นล่ามอาสาในงานเมืองพี่เมืองน้องของจังหวัด ต้องมีคุณสมบัติอะไร", None, None),
+])
+def test_memos_framings_and_namesakes(answerer: Answerer, question: str, entry_id: str | None,
+                                      verdict: str | None) -> None:
+    answer = answerer.answer(question)
+    assert (answer.entry_id, answer.verdict) == (entry_id, verdict)
