@@ -183,6 +183,12 @@ class Answerer:
             return answer
         present = understood.concepts.present
         for entry, case in self._cases:
+            if (answer.entry.id == entry.id and case.verdict not in (None, entry.verdict) and case.holds(present)
+                    and not present & DECIDING_RULES):
+                # The entry chosen itself, in its own case ("ข้อสุดท้ายว่า 'บันทึกนี้ไม่ก่อให้เกิดพันธะผูกพันต่อรัฐบาล'
+                # เซ็นได้ไหม" is the binding rule said in the draft): it answers as the case says, unless the
+                # question names what the rules forbid besides (a visa waiver in another clause is still a "no").
+                return self._entry_answer(question, entry.in_case(case), answer.confidence, [])
             if answer.entry.id in case.over and case.holds(present):
                 first = self._entry_answer(question, entry.in_case(case), answer.confidence, [])
                 return replace(first, also=(replace(answer, also=()), *answer.also))
