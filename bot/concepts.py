@@ -226,7 +226,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|สปสช|สปส(?![ก-๛])|สำนักงาน" + _WS + r"หลักประกัน|ประกัน" + _WS + r"สังคม|ตม(?![ก-๛])|ตรวจ" + _WS + r"คน" + _WS + r"เข้า" + _WS + r"เมือง|ศุลกากร|ททท)"
             # (Not across the LAO's own money: "หลักสูตรที่กรมหนึ่งจัด ใช้งบ อบจ. จ่ายค่าเดินทาง".)
             r"(?:(?!งบ" + _WS + r"(?:ของ" + _WS + r")?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล|อปท))[^,]){0,30}?(?:ออก" + _WS + "(?:เงิน|ค่า|งบ|ตังค์|ตัง|สตางค์)|จ่าย|รับผิดชอบ|ค้ำ(?:" + _WS + "ประกัน)?|สนับสนุน" + _WS + "(?:งบ|เงิน|ทุน)"
-            r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
+            r"|ชดใช้|ชดเชย|ผูกพัน|รับประกัน|รับ" + _WS + r"ปะ" + _WS + r"กัน|อุดหนุน|ให้งบ|ให้เงิน|ให้" + _WS + r"ทุน|มอบ" + _WS + r"(?:ทุน|เงิน|งบ)|สมทบ|ตกลง" + _WS
             + r"(?:จะ|ว่า|ให้)|ยินยอม|ช่วย" + _WS + "(?:ออก|ครึ่ง|จ่าย|สมทบ)|ส่ง" + _WS + r"(?:คณะ|แพทย์|พยาบาล|ครู|บุคลากร|ผู้" + _WS + r"เชี่ยวชาญ|เจ้าหน้าที่|ข้าราชการ|ทหาร|ตำรวจ|คน|เครื่อง|รถ|เฮลิคอปเตอร์)|(?:มา" + _WS + r")?(?:ก่อ" + _WS + r")?สร้าง|ซ่อม" + _WS + r"(?:แซม|บำรุง)|จะ" + _WS + r"(?:จัด|ให้|ช่วย|อนุญาต|รับรอง)"
             r"|จัด" + _WS + r"(?:หา|ส่ง|สรร))",
             # The kingdom as the Thai party: "คู่ภาคีฝ่ายเราว่า 'ราชอาณาจักรไทย โดยองค์การบริหารส่วนตำบล…'", "the Kingdom of
@@ -268,7 +268,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,150}?(?:မည်|ပေး|အာမခံ)",
             r"(?:kerajaan\s+(?:thailand|thai)|pemerintah\s+(?:pusat\s+)?(?:thailand|thai)|gobierno\s+(?:tailand[ée]s|de\s+tailandia)"
             r"|gouvernement\s+(?:royal\s+)?tha[ïi]landais)"
-            r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
+            r"[^.?!]{0,40}?(?:akan|menanggung|membiayai|menyediakan|menjamin|memberikan|membayar|will|pagar[áa]|financiar[áa]|garantiza|paiera|financera|garantit|prendra)",
             # "Bộ Nội vụ Thái Lan sẽ bố trí kinh phí": a Thai ministry; "nhân danh Chính phủ Thái Lan": on its behalf.
             r"(?:bộ|cơ\s+quan|nhà\s+nước)\s+(?:[^\s.?!]+\s+){0,4}?thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu"
             r"|ngân\s+sách|(?:bố\s+trí|cấp|hỗ\s+trợ)\s+kinh\s+phí|đối\s+ứng)"
@@ -279,8 +279,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"태국\s*(?:중앙\s*)?정부[^.?!]{0,60}?(?:보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             r"(?:chính\s+phủ\s+(?:(?:hoàng\s+gia|vương\s+quốc)\s+)?|phía\s+)thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu|ngân\s+sách|bố\s+trí\s+kinh\s+phí"
             r"|cấp\s+(?:học\s+bổng|kinh\s+phí|ngân\s+sách|thị\s+thực|visa|giấy\s+phép)|cung\s+cấp|đài\s+thọ|miễn|hỗ\s+trợ)",
-            r"(?:タイ(?:王国)?(?:中央)?政府|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,40}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
-            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|开设|開設|同意|支持|支援|確保|确保|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
+            r"(?:タイ(?:王国)?(?:中央)?(?:政府|内務省|外務省|財務省|[^\s、。]{1,6}省)|泰[国國](?:王国|王國)?(?:中央)?(?:政府|内政部|內政部|外交部|财政部|財政部|海关|海關|移民局)|태국\s*(?:중앙\s*)?정부)[^。？?]{0,40}?(?:保証|保证|担保|負担|负担|支払|支付|承担|出資|出资|拘束|约束|义务|義務"
+            r"|承诺|承諾|提供|約束|负责|負責|开通|開通|开设|開設|同意|支持|支援|確保|确保|予算|措置|보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             # A Thai ministry in Korean: "태국 내무부는 … 연간 예산을 지원한다".
             r"태국\s*(?:내무부|외교부|재무부|관계\s*부처|정부\s*부처)[^.?!]{0,60}?(?:보증|보장|부담|지급|의무|약속|제공|지원|책임)",
             # French: "Le Gouvernement du Royaume de Thaïlande délivrera…", "le Royaume de Thaïlande s'engage à…".
@@ -1007,6 +1007,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "In Japan, what procedure must a town follow…": the partner country's procedure.
             r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,10}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
             r"|(?:报|報)\s*(?:外交部|国务院|國務院)|\bsister\s+cities\s+international\b"
+            # "日本の市町村が姉妹都市を結ぶとき、日本のどの省庁の承認が必要ですか": the partner country's own ministries.
+            r"|(?:日本|中国|韓国|ベトナム|ラオス)の(?:どの)?(?:省庁|官庁|中央官庁)|どの省庁"
             # "ฝั่งจีน เมืองที่อยากทำ…ต้องขออนุมัติจากหน่วยงานไหนของเขา": an office of the partner's own side.
             r"|(?:หน่วย" + _WS + r"งาน|กระทรวง|กรม)" + _WS + r"(?:ไหน|ใด|อะไร)" + _WS + r"(?:ของ" + _WS + r"(?:เขา|เค้า|ฝั่ง" + _WS + r"(?:เขา|เค้า|นั้น)|ฝ่าย"
             + _WS + r"(?:เขา|เค้า))|ฝั่ง" + _WS + r"(?:เขา|เค้า))(?![ก-๛])"
@@ -1186,7 +1188,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:เป็น|คือ)" + _WS + r"จังหวัด(?:" + _WS + r"(?:นะ|ครับ|ค่ะ|เอง))?(?=\s|$|[,.])"
             # Asked about the province level from abroad: "주 차원에서 … 가능한가요", "府级", "県レベル".
             r"|(?:ฝ่าย|ฝั่ง)\s*ไทย?\s*(?:ระดับ\s*)?จังหวัด|จังหวัด\s*เป็น\s*ผู้\s*(?:สถาปนา|ลงนาม)"
-            r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|泰[国國][^。？?，,、]{0,10}?(?:的|一个|一個)府|県レベル|県単位|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
+            r"|주\s*차원|도\s*차원|짱왓\s*(?:차원|단위)|府级|府一级|府一級|泰[国國][^。？?，,、]{0,10}?(?:的|一个|一個)府|県レベル|県単位|タイ側の県|泰国的府|泰國的府|タイの県|태국의\s*(?:주|도|짱왓)|(?:a|the|our|thai)\s+province\s+(?:wants|would|will|can|may|set|pair|establish|should|must"
             r"|consider|weigh|look|sign|enter|make|twin|have|has|need|do|become|conclude|choose|pick)",
             r"\b(?:can|could|may|should|does|do|must)\s+(?:a|the|our)\s+(?:thai\s+)?province\b(?![\s\-]*(?:only|level|rule))",
             r"(?:what|how)\s+about\s+(?:the|a|our)\s+province|(?:the|a)\s+province\s+itself",
@@ -1278,7 +1280,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"ของ|หน่วย" + _WS + r"งาน" + _WS + r"(?:ที่" + _WS + r"ดูแล|ระดับ)|สถ" + _WS + r"จ" + _WS + r"กับ" + _WS + r"สถ" + _WS + r"อ)",
             r"which\s+(?:(?:dla|moi|ministry|government|central)\s+)?(?:division|office|department|unit|bureau)|what\s+offices",
             # "담당하는 부서는 어디", "어느 부서", "担当部署", "どの部署", "哪个部门", "phòng ban nào", "cơ quan nào phụ trách".
-            r"담당\s*(?:하는\s*)?부서|어느\s*부서|担当部署|どの部署|哪个部门|哪個部門|负责的部门|負責的部門|phòng\s+ban\s+nào|cơ\s+quan\s+nào\s+phụ\s+trách",
+            r"담당\s*(?:하는\s*)?부서|어느\s*부서|担当部署|どの部署|哪个部门|哪個部門|负责的部门|負責的部門|phòng\s+ban\s+nào|cơ\s+quan\s+nào(?:\s+[^\s?]+){0,4}?\s+phụ\s+trách",
         ),
         negatable=False,
     ),
@@ -1394,7 +1396,7 @@ _WAIVER = re.compile(r"(?:ไม่|บ่)\s*ต้อง")
 # A gloss in brackets may come between ("ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါ"); a Myanmar word is many letters.
 _NEGATED_AFTER = re.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,2}?"
-    r"(?:아닙|아니|아닌|아님|말고|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
+    r"(?:아닙|아니|아닌|아님|말고|관계\s*없|무관|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
     # "姉妹都市の話は一切ありません": none of it (not "…に問題はありませんか", which asks).
     r"|(?:一切|全く|まったく)\s*(?:ありません|ございません|ない|なし|含まれ)(?!\s*(?:か|でしょうか)))"
     # German "Eine Städtepartnerschaft ist ausdrücklich nicht vorgesehen".
@@ -1403,6 +1405,10 @@ _NEGATED_AFTER = re.compile(
 # "ถามว่าอันนี้ใช่เมืองพี่เมืองน้องไหม … ตอบว่าไม่ใช่": asked in the minutes, and answered no.
 _ANSWERED_NOT = re.compile(
     r"\s*(?:หรือ\s*)?(?:ไหม|มั้ย|เปล่า|ไม่)[^?]{0,80}?(?:ตอบ|ชี้\s*แจง|ยืนยัน)\s*(?:ว่า)?\s*(?:ไม่\s*ใช่|มิ\s*ใช่)"
+)
+# "ร่างเดิมใช้คำว่า 友好城市 เราตัดออกแล้ว": the word taken out of the draft.
+_REMOVED_AFTER = re.compile(
+    r"\s*[\"'”’]?\s*(?:เรา|ทาง\s*เรา|ผม|ดิฉัน|ฝ่าย\s*เรา)?\s*(?:ก็\s*)?(?:ได้\s*)?(?:ตัด|ลบ|เอา)\s*(?:คำ\s*(?:นี้|นั้น)\s*)?(?:ออก|ทิ้ง)"
 )
 # The province as the one whose relationship it is ("ของจังหวัด", "จังหวัดจะจัด", "ผู้ว่าฯ"), not a place name
 # abroad ("เมืองเล็กๆ ในจังหวัดนากาโนของญี่ปุ่น").
@@ -1770,7 +1776,11 @@ _PROVINCES_OWN = re.compile(
 
 _OF_THE_PROVINCE = re.compile(r"\s*(?:ของ|กับ)\s*จังหวัด")
 # "我市已于数年前与清莱府结为友好城市": the partner's relationship with a Thai province (府), held already.
-_WITH_A_PROVINCE = re.compile(r"(?:已|曾)[^，,。\n]{0,10}?(?:与|與|和)[^，,。\n]{1,12}府\s*(?:结为|結為|缔结|締結|建立)?\s*(?:了\s*)?$")
+_WITH_A_PROVINCE = re.compile(
+    r"(?:已|曾)[^，,。\n]{0,10}?(?:与|與|和)[^，,。\n]{1,12}府\s*(?:结为|結為|缔结|締結|建立)?\s*(?:了\s*)?$"
+    # "私どもの県はすでにチェンマイ県と友好県の関係に…": the partner's prefecture with a Thai province.
+    r"|(?:すでに|既に)[^。]{0,12}?[\u30a1-\u30fc]{2,12}県\s*と\s*(?:の\s*)?$"
+)
 
 
 # "พอนายกสองเมืองเซ็นกัน จะกลายเป็นเมืองพี่เมืองน้องโดยปริยายไหม", "จะนับเป็นเมืองพี่เมืองน้องไปด้วยไหม": a fear that
@@ -2032,7 +2042,7 @@ def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
 
 # An idea told as dropped: "เคยคุยเรื่องเมืองพี่เมืองน้อง… แต่เรื่องก็ตกไปแล้ว", "the twinning idea fell through".
 _DROPPED = re.compile(
-    r"(?:ก็\s*)?(?:ตก\s*ไป|ล้ม\s*(?:ไป|เลิก)|พับ\s*(?:ไป|เก็บ)|เงียบ\s*ไป|ยุติ\s*(?:ไป|แล้ว)|ยก\s*เลิก\s*ไป|ไม่\s*ได้\s*(?:ทำ|ไป)\s*ต่อ"
+    r"(?:ก็\s*)?(?:ตก\s*ไป|ล้ม\s*(?:ไป|เลิก)|พับ\s*(?:เรื่อง\s*)?(?:ไป|เก็บ)|เงียบ\s*ไป|ยุติ\s*(?:ไป|แล้ว)|ยก\s*เลิก\s*ไป|ไม่\s*ได้\s*(?:ทำ|ไป)\s*ต่อ"
     r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ|(?:ตอบ\s*)?ปฏิเสธ|ไม่\s*รับ\s*(?:ข้อ\s*เสนอ)?)"
     r"|\b(?:was|were|got)\s+(?:dropped|shelved|abandoned|cancell?ed)\b|\bfell\s+through\b|\bcame\s+to\s+nothing\b|\bwent\s+nowhere\b"
     r"|\b(?:we|they)\s+(?:dropped|abandoned|shelved|gave\s+up)\s+(?:on\s+)?(?:it|that|the\s+idea)\b"
@@ -2261,6 +2271,7 @@ class ConceptDetector:
                     denied = concept.negatable and (
                         before is not None or _NEGATED_AFTER.match(lowered, match.end()) is not None
                         or _ANSWERED_NOT.match(lowered, match.end()) is not None
+                        or _REMOVED_AFTER.match(lowered, match.end()) is not None
                         or (concept.denied_inside and _DENIED_INSIDE.search(match.group(), 3) is not None)
                     )
                     mentions.append(Mention(concept.id, match.start(), match.end(), denied,
