@@ -138,6 +138,8 @@ SETS = [
     "sealed_dc_questions.yaml",
     "sealed_de_questions.yaml",
     "sealed_dd_questions.yaml",
+    "sealed_df_questions.yaml",
+    "sealed_dg_questions.yaml",
 ]
 
 

@@ -159,6 +159,8 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_dc_questions.yaml", 0.95, 0.98, 0),
         ("sealed_de_questions.yaml", 0.98, 0.98, 0),
         ("sealed_dd_questions.yaml", 0.94, 0.98, 0),
+        ("sealed_df_questions.yaml", 0.95, 0.98, 0),
+        ("sealed_dg_questions.yaml", 0.93, 0.93, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
