@@ -22,8 +22,8 @@ _NOT_ABOUT_THE_DRAFT = frozenset({
 })
 # Concepts that ask the steps of making an agreement (what to send where, a council's vote before signing).
 _STEPS = frozenset({"asks-procedure", "signing-authority"})
-# Concepts that ask how to go about an agreement (the steps, who signs, whom to send it to), not whether it may be made.
-_HOW_TO_PROCEED = frozenset({"asks-procedure", "signing-authority", "which-office", "asks-contact", "skips-guidelines"})
+# Concepts that ask how to go about an agreement (the steps, whom to send it to or ask), not whether it may be made.
+_HOW_TO_PROCEED = _STEPS | {"which-office", "asks-contact", "skips-guidelines"}
 MAX_SUGGESTIONS = 3
 PERMISSIVE = frozenset({"yes", "conditional"})
 # An entry whose needed concepts the question has is understood from them as much as from its
