@@ -1855,7 +1855,7 @@ _BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|
 
 
 def _names_a_business(lowered: str, mention: Mention) -> bool:
-    """Tell whether a mention is the name of a shop, a hotel, a team or a cup, not a relationship."""
+    """Tell whether a mention is the name of a shop, a hotel, a team, a cup or a song, not a relationship."""
     return (
         _BUSINESS_BEFORE.search(lowered, max(0, mention.start - 20), mention.start) is not None
         or _BUSINESS_AFTER.match(lowered, mention.end) is not None
@@ -2279,8 +2279,9 @@ class ConceptDetector:
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
         # "ร้านอาหาร "เมืองพี่เมืองน้อง"", "ฟุตบอล "เมืองพี่เมืองน้องคัพ"": the name of a shop or a cup, no relationship.
-        names_only = {m.concept for m in mentions if m.concept == "sister-city" and _names_a_business(lowered, m)}
-        mentions = [m for m in mentions if not (m.concept in names_only and _names_a_business(lowered, m))]
+        named = [m for m in mentions if m.concept == "sister-city" and _names_a_business(lowered, m)]
+        names_only = {m.concept for m in named}
+        mentions = [m for m in mentions if m not in named]
         mentions = [_feared(lowered, m) for m in mentions]
         dated = _dated_sister_city(lowered, mentions)
         if dated is not None:
