@@ -174,8 +174,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "thành phố hữu nghị": a friendship town (not "hợp tác hữu nghị", friendly cooperation).
             r"(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh|xã|phường)\s+hữu\s+nghị",
             # Khmer and Myanmar: ក្រុងភគិនី (sister city), ខេត្តភគិនី (sister province), ညီအစ်ကိုမြို့ / မောင်နှမမြို့ (sibling
-            # towns), ချစ်ကြည်ရေးမြို့ (friendship town).
-            r"(?:ទី)?ក្រុង\s*(?:ភ្ជាប់\s*)?សម្ព័ន្ធ\s*មេត្រី|ភ្ជាប់\s*សម្ព័ន្ធ\s*មេត្រី|(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ|មិត្តភាព)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
+            # towns), မြို့ညီမြို့နောင် (brother towns), ချစ်ကြည်ရေးမြို့ (friendship town).
+            r"(?:ទី)?ក្រុង\s*(?:ភ្ជាប់\s*)?សម្ព័ន្ធ\s*មេត្រី|ភ្ជាប់\s*សម្ព័ន្ធ\s*មេត្រី|(?:ទី)?ក្រុង\s*(?:ភគិនី|ភ្លោះ|មិត្តភាព)|ខេត្ត\s*ភគិនី|ក្រុង\s*បង\s*ប្អូន|ညီ\s*အစ်\s*(?:ကို|မ)\s*မြို့|မြို့\s*ညီ\s*မြို့\s*နောင်|မောင်\s*နှမ\s*မြို့|ချစ်\s*ကြည်\s*ရေး\s*မြို့",
             # Malay and Indonesian: bandar/kota kembar (twin town), kota bersaudara (sister city).
             r"(?:bandar|kota|bandaraya|negeri|wilayah)\s+(?:ber)?(?:kembar|saudara|bersaudara)",
             # French, German, Spanish, Italian, Portuguese twinning.
@@ -188,7 +188,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"เมือง" + _WS + r"พี่" + _WS + r"น้อง(?!" + _WS + r"(?:ประชาชน|เยาวชน|นักเรียน|ชาว))",
             # Naming the relationship itself: "ตั้งชื่อความสัมพันธ์ว่า 'เมืองคู่ค้าพี่น้อง'".
             r"(?:ตั้ง|ใช้|เรียก)" + _WS + r"ชื่อ" + _WS + r"(?:ความ" + _WS + r"สัมพันธ์|ความ" + _WS + r"เป็น" + _WS + r"พี่" + _WS + r"น้อง)",
-            r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
+            # "หมู่บ้านพี่หมู่บ้านน้อง", "ชุมชนพี่ชุมชนน้อง": the same pairing of places, at a smaller scale.
+            r"(?:แขวง|มณฑล|รัฐ|เขต|อำเภอ|ตำบล|จังหวัด|หมู่" + _WS + r"บ้าน|ชุมชน)" + _WS + r"พี่" + _WS + r"(?:[ก-ฮ][^\s]{0,12})?" + _WS + r"น้อง",
             r"สถาปนา" + _WS + r"ความ" + _WS + r"สัมพันธ์",
             # "ไม่เรียกว่าเมืองพี่เมืองน้อง แต่เนื้อหาเหมือนกัน": the name dropped, the relationship kept.
             r"(?:ไม่|มิ)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r"คำ" + _WS + r"ว่า|เรียก" + _WS + r"(?:ว่า)?|ใช้" + _WS
@@ -623,7 +624,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|(?:ภาย" + _WS + r"ใต้" + _WS + r")?การ" + _WS + r"กำกับ" + _WS + r"(?:ของ|ดูแล)|supervis\w+|oversee\w*|oversight",
             # "ใครมีอำนาจตรวจสอบ อบต.": who may look into what the LAO did.
             r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r"|เป็น" + _WS + r"คน" + _WS + r")?"
-            r"(?:ตรวจ" + _WS + r"สอบ|ควบ" + _WS + r"คุม|ลง" + _WS + r"โทษ|สอบ" + _WS + r"สวน)",
+            # "ใครสั่งระงับได้": who may stop what the LAO does.
+            r"(?:ตรวจ" + _WS + r"สอบ|ควบ" + _WS + r"คุม|ลง" + _WS + r"โทษ|สอบ" + _WS + r"สวน|(?:สั่ง" + _WS + r")?(?:ระงับ|ยับยั้ง|เพิกถอน))",
             r"(?:นาย" + _WS + r"อำเภอ|นอ|ผู้" + _WS + r"ว่า[^\s]{0,12}|ผวจ)" + _WS + r"(?:มี" + _WS + r"(?:อำนาจ|สิทธิ์?)" + _WS + r")?(?:สั่ง|ระงับ|เพิกถอน|ยับยั้ง)",
         ),
         negatable=False,
@@ -648,7 +650,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "source-question",
         "where a rule comes from (the Cabinet resolution, the Ministry's letter), or why",
         patterns=(
-            r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
+            # ("สภา อบต.มีมติเห็นชอบแล้ว" is the council's vote, not a rule's source.)
+            r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|(?<!มี)(?<!มี\s)มติ(?!" + _WS + r"(?:เห็น|อนุมัติ|สภา|ที่" + _WS + r"ประชุม))|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
             # "ทำไม" (why), not "ทำไม่ได้" (cannot).
             + r"กฎหมาย|ทำไม(?![\u0e48-\u0e4b])|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|(?<![\u0e00-\u0e7f])มท(?![\u0e01-\u0e2e])",
@@ -666,7 +669,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ทำ" + _WS + r"ไม(?![\u0e48-\u0e4b])|เพราะ" + _WS + r"(?:อะไร|อะหยัง|หยัง)|เหตุ" + _WS + r"(?:ใด|ผล" + _WS + r"(?:อะไร|ใด))|(?:มี|อาศัย)" + _WS + r"อะไร" + _WS + r"รองรับ(?!" + _WS + r"(?:บ้าง|มั่ง))"
             r"|อ้าง" + _WS + r"อิง" + _WS + r"(?:จาก" + _WS + r")?(?:อะไร|ไหน)|ฐาน" + _WS + r"(?:ทาง" + _WS + r")?กฎหมาย|ใคร" + _WS + r"(?:เป็น" + _WS
-            + r"คน" + _WS + r")?(?:กำหนด|สั่ง)|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
+            + r"คน" + _WS + r")?(?:กำหนด|สั่ง(?!" + _WS + r"(?:ระงับ|หยุด|ยกเลิก|เพิกถอน)))|(?:มติ|หลัก" + _WS + r"เกณฑ์|ระเบียบ|กฎหมาย|หนังสือ)" + _WS + r"(?:อะไร|ไหน|ใด|ฉบับ" + _WS
             + r"(?:ไหน|ใด))" + _WS + r"(?:ที่" + _WS + r")?(?:กำหนด|บอก|ระบุ|ห้าม|ว่า)",
             # "เราต้องอ้างมติ ครม. ฉบับไหน": which resolution to cite.
             # ("อ้างถึงหนังสืออะไร" asks what a letter refers to: its own detail.)
@@ -1667,13 +1670,17 @@ _NOT_FOREIGN = re.compile(
     # "จะทำ MOU กับมหาวิทยาลัยแม่ฟ้าหลวง (ในประเทศ)": the partner said to be at home.
     r"|กับ[^\n()?]{0,30}\(\s*ใน\s*ประเทศ(?:\s*ไทย)?\s*\)"
 )
+# Two or three LAOs counted: "อบต.สองแห่ง", "2 เทศบาล", "ระหว่าง อบต.…กับ อบต.".
+_LAOS_COUNTED = re.compile(
+    r"(?:(?<![\d๐-๙/.])[2-9๒-๙]|สอง|สาม)\s*(?:อบต|ทต|ทม|อปท|เทศบาล)|(?:อบต|ทต|ทม|ทน|อปท|เทศบาล)\.?\s*(?:[2-9๒-๙]|สอง|สาม)\s*แห่ง"
+    r"|ระหว่าง\s*(?:อบต|ทต|เทศบาล)[^\n?]{0,25}?กับ\s*(?:อบต|ทต|เทศบาล)"
+)
 # Two or more Thai LAOs as the parties ("MOU 2 อบต.ในอำเภอ", "อบต.สองแห่ง", "ระหว่าง อบต. กับ อบต."): with no one abroad named,
 # a cooperation at home.
 _LAOS_TOGETHER = re.compile(
-    r"(?:(?<![\d๐-๙/.])[2-9๒-๙]|สอง|สาม)\s*(?:อบต|ทต|ทม|อปท|เทศบาล)|(?:อบต|ทต|ทม|ทน|อปท|เทศบาล)\.?\s*(?:[2-9๒-๙]|สอง|สาม)\s*แห่ง"
-    r"|ระหว่าง\s*(?:อบต|ทต|เทศบาล)[^\n?]{0,25}?กับ\s*(?:อบต|ทต|เทศบาล)"
+    _LAOS_COUNTED.pattern
     # "อบต.เรากับ ทต.ข้างๆ", "ทต.ของเรากับทาง อบต.": who writes, then the other.
-    r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*(?:(?:ของ\s*)?(?:เรา|ผม|ฉัน|ดิฉัน)\s*)?กับ\s*(?:ทาง\s*)?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
+    + r"|(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล(?:ตำบล|เมือง|นคร)?)\.?\s*(?:(?:ของ\s*)?(?:เรา|ผม|ฉัน|ดิฉัน)\s*)?กับ\s*(?:ทาง\s*)?(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)"
 )
 
 
@@ -1770,7 +1777,8 @@ _ABOUT_ANOTHER_MATTER = frozenset({"foreign-aid", "study-visit", "join-province"
 _PROVINCES_OWN = re.compile(
     # "ปีก่อนจังหวัดไปทำเมืองพี่เมืองน้องกับ…", "จังหวัดเคยลงนาม…".
     # "จังหวัดเชียงรายมีเมืองพี่เมืองน้องกับ…อยู่แล้ว": named, the province runs on into the verb.
-    r"จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้|เพิ่น|เฮา|ท่าน|อื่น|หนึ่ง|ข้าง\s*ๆ?|[ก-๛]{2,20}?)?\s*(?:(?:ได้|เคย|ไป)\s*)*(?:มี|เป็น|ทำ|สถาปนา|ลง\s*นาม|เซ็น)(?:\s*ความ\s*สัมพันธ์)?\s*$"
+    # ("เมืองในจังหวัดคย็องกีเสนอทำ…": a town in the partner's province acts, not a province.)
+    r"(?<!ใน)(?<!ใน\s)จังหวัด\s*(?:ของ\s*)?(?:เรา|เขา|นี้|เพิ่น|เฮา|ท่าน|อื่น|หนึ่ง|ข้าง\s*ๆ?|[ก-๛]{2,20}?)?\s*(?:(?:ได้|เคย|ไป)\s*)*(?:มี|เป็น|ทำ|สถาปนา|ลง\s*นาม|เซ็น)(?:\s*ความ\s*สัมพันธ์)?\s*$"
 )
 
 
@@ -1910,7 +1918,11 @@ _INSTEAD_REACH = 6
 # What ends the clause of a mention: "…cannot have a sister city. Can we sign…" asks about the other thing.
 _CLAUSE_BREAK = re.compile(r"[.?!;,\n]|แต่|เพราะ|\bbut\b|\bso\b")
 # The asker plans for a no ("…ได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้ไหม"): two questions, the rule first.
-_IF_NOT = re.compile(r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b")
+_IF_NOT = re.compile(
+    r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b"
+    # "เมืองพี่เมืองน้องห้ามใช่ไหม แล้ว…แบบอื่น…": the ban asked only to be confirmed, then what else.
+    r"|(?:ห้าม|ทำ\s*ไม่\s*ได้)\s*(?:ใช่|จริง)\s*(?:ไหม|มั้ย|มั๊ย|ป่าว|เปล่า|หรือ\s*เปล่า|ไหม\s*(?:ครับ|คะ|ค่ะ))\s*(?:ครับ|คะ|ค่ะ|จ้ะ)?\s*แล้ว"
+)
 
 
 _INSTEAD = re.compile(r"แทน|\binstead\b")
@@ -2336,6 +2348,10 @@ class ConceptDetector:
             present.add("domestic")
         if "foreign" not in present and _thai_provinces_paired().search(lowered):
             # "จังหวัดน่านกับจังหวัดภูเก็ตอยากจับคู่เป็นจังหวัดพี่จังหวัดน้อง": two Thai provinces, nothing abroad.
+            present.add("nothing-abroad")
+        if "foreign" not in present and "sister-city" in present and _LAOS_COUNTED.search(lowered):
+            # "อบต.สองแห่งในจังหวัดพะเยาจะจับคู่เป็นตำบลพี่ตำบลน้อง": two Thai LAOs paired, no one abroad
+            # (counted: "ทต.กับ อบต." may list the kinds a letter went to).
             present.add("nothing-abroad")
         if "foreign" not in present and "agreement" in present and _LAOS_TOGETHER.search(lowered):
             present.add("nothing-abroad")

@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = (
         sources=("mae-sai-w0313", "cabinet-2561-10-10", "moi-sister-city-province-2561"),
         patterns=(
             r"\bsister[\s\-–—]*(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|provinces?|states?|"
-            r"prefectures?|regions?|count(?:y|ies)|districts?|ports?|relations(?:hips?)?)\b",
+            r"prefectures?|regions?|count(?:y|ies)|districts?|ports?|villages?|communit(?:y|ies)|relations(?:hips?)?)\b",
             rf"\btwin(?:ned)?[\s\-]*{_CITY_EN}\b",
             r"\b(?:town|city|municipal)[\s\-]+twinning\b",
             r"\btwinning\s+(?:agreement|relationship|relations|arrangement|charter|link|partnership)s?\b",
