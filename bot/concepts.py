@@ -238,6 +238,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|\bfor\s+(?:and\s+on\s+behalf\s+of\s+)?the\s+(?:royal\s+thai\s+government|government\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand)\b"
             r"|\bon\s+behalf\s+of\s+(?:the\s+)?(?:royal\s+thai\s+government|government\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand|kingdom\s+of\s+thailand)\b"
             r"|\b(?:the\s+)?kingdom\s+of\s+thailand\s*,?\s+(?:represented\s+)?by\s+(?:the\s+)?(?:tambon|municipality|thesaban|sao|tao|pao|provincial\s+administrative|subdistrict|mayor)",
+            # "ประเทศไทยตกลงลดการเผาในที่โล่ง…": the kingdom itself agrees to do something (as "Thailand shall…").
+            r"(?:" + STATE_TH + r")[\"'”’]?" + _WS + r"(?:ตกลง|ยินยอม|สัญญา|รับ" + _WS + r"ที่" + _WS + r"จะ)(?!" + _WS + r"กัน)",
             # The Department itself promising money: "กรมส่งเสริมการปกครองท้องถิ่นจะสนับสนุนงบประมาณสมทบโครงการนี้".
             r"(?:กรม" + _WS + r"ส่ง" + _WS + r"เสริม[^\s]{0,30}|สถ(?![ก-๛]))" + _WS + r"(?:จะ" + _WS + r")?(?:สนับสนุน" + _WS + r"(?:งบ|เงิน|ทุน)|ออก" + _WS
             + r"(?:เงิน|ค่า|งบ)|สมทบ|อุดหนุน|ให้" + _WS + r"(?:งบ|เงิน)|ค้ำ|จัด" + _WS + r"สรร" + _WS + r"งบ)",
@@ -976,6 +978,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"เงิน" + _WS + r"รางวัล|ถ้วย" + _WS + r"รางวัล|(?:ที่" + _WS + r")?สนาม" + _WS + r"(?:ไหน|ใด)" + _WS + r"ดี|ทีม" + _WS + r"ฟุตบอล[^?\n]{0,60}?ท้า" + _WS
             + r"แข่ง|แข่ง" + _WS + r"(?:ขัน" + _WS + r")?(?:ฟุตบอล|กีฬา)[^?\n]{0,50}?ระหว่าง" + _WS + r"(?:หมู่" + _WS + r"บ้าน|ชุมชน|โรง" + _WS + r"เรียน)",
             r"\bmatch\s+results?\b|\bfinal\s+score\b|\bwho\s+won\b|\bbook(?:ing)?\s+the\s+(?:stadium|pitch|field)\b",
+            # A fixture's ground, kick-off or channel: "เตะที่สนามไหน กี่โมง", "ถ่ายทอดช่องไหน", "ต้องจองสนามกี่วัน".
+            # ("บอลิคำไซ" is a Lao province; "ถ่ายทอดเทคนิค" passes on a skill.)
+            r"(?:บอล(?![\u0e31-\u0e3a\u0e47-\u0e4e])|นัด|แมตช์|เกม|กีฬา|การ" + _WS + r"แข่ง)[^?\n]{0,80}?(?:ถ่าย" + _WS + r"ทอด" + _WS + r"(?:สด|ช่อง|ทาง)|ช่อง" + _WS + r"(?:ไหน|ใด|อะไร)|กี่" + _WS + r"โมง|สนาม"
+            + _WS + r"(?:ไหน|ใด)|เตะ" + _WS + r"(?:ที่|กี่|วัน))|จอง" + _WS + r"สนาม",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1016,6 +1022,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|(?:หน่วย" + _WS + r"งาน|กระทรวง|กรม)" + _WS + r"(?:ไหน|ใด|อะไร)" + _WS + r"(?:ของ" + _WS + r"(?:เขา|เค้า|ฝั่ง" + _WS + r"(?:เขา|เค้า|นั้น)|ฝ่าย"
             + _WS + r"(?:เขา|เค้า))|ฝั่ง" + _WS + r"(?:เขา|เค้า))(?![ก-๛])"
             r"|^\s*in\s+(?:japan|china|korea|south\s+korea|vietnam|laos|cambodia|malaysia|myanmar)\s*,\s*(?:what|how|does|do|must|is|are|can)\b",
+            # "ที่ญี่ปุ่น เมืองเล็กๆ จะทำ 姉妹都市 ต้องให้สภาเมืองของเขาอนุมัติก่อนไหม": the partner country's own procedure.
+            r"^\s*(?:ที่|ใน)" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)[\s,]"
+            r"[^?\n]{0,80}?(?:ของ" + _WS + r"(?:เขา|เค้า)|ที่" + _WS + r"นั่น)",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1857,9 +1866,11 @@ def _made_now(lowered: str, mentions: list[Mention]) -> bool:
 
 # A business, a team, a cup or a song named after the relationship: "ร้านอาหาร "เมืองพี่เมืองน้อง"", "…น้องคัพ", "โรงแรมเมืองพี่เมืองน้อง".
 _BUSINESS_BEFORE = re.compile(
-    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด|เพลง)\s*(?:ชื่อ\s*)?[\"“'‘]?$"
+    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด|เพลง|คอนโด(?:มิเนียม)?"
+    # "ฟุตบอลกระชับมิตรเมืองพี่เมืองน้อง", "ศึกเมืองพี่เมืองน้อง": a friendly match so called.
+    r"|กระชับ\s*มิตร|ศึก)\s*(?:ชื่อ\s*)?(?:ว่า\s*)?[\"“'‘]?$"
 )
-_BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด)")
+_BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด|residences?\b|condo|tower\b|plaza\b|mall\b|hotel\b|resort\b)")
 
 
 def _names_a_business(lowered: str, mention: Mention) -> bool:
