@@ -469,7 +469,11 @@ class Answerer:
         if found is None:
             return None
         # What the question's own reading says it commits (a ministry's budget the checker's wording missed) counts too.
-        said = concepts_of_rules(found) | (understood.concepts.stated & DECIDING_RULES)
+        # A rule's concept the question's reading names and sets aside is not found: denied in a language the checker
+        # does not read for negation ("本备忘录不构成友好城市关系", "tidak mewujudkan hubungan bandar berkembar"), or
+        # told as the idea already answered ("ฝ่ายลาวขอทำเมืองพี่เมืองน้อง เราตอบไปแล้วว่าทำไม่ได้").
+        set_aside = {mention.concept for mention in understood.concepts.mentions} - present
+        said = (concepts_of_rules(found) - set_aside) | (understood.concepts.stated & DECIDING_RULES)
         if said:
             leads = [e for e in self.kb.entries if e.first_when & said and e.applies_to(present | said)]
         else:

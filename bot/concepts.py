@@ -640,11 +640,13 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:ทำ|ร่วม" + _WS + "มือ)[^\\s]{0,12}(?:อะไร|แบบ" + _WS + "ไหน|ยัง" + _WS + "ไง|อย่าง" + _WS + r"ไร)" + _WS
             + r"(?:ได้" + _WS + r")?(?:บ้าง|มั่ง|แทน)",
             r"(?:กรอบ|รูปแบบ|แบบ)[^\s]{0,15}อื่น|นอกจาก(?!" + _WS + r"(?:คำ|ชื่อ)" + _WS + r"(?:เรียก|ที่" + _WS + r"ใช้)?)|ยกเว้น" + _WS + r"(?:แต่" + _WS + r")?(?:เมือง" + _WS + r"พี่|sister|การ" + _WS + r"สถาปนา)|แค่" + _WS + r"ห้าม|ห้าม" + _WS + r"(?:แค่|เฉพาะ)|(?:(?:โดน|ถูก)" + _WS + r")?ห้าม[^\n]{0,30}?แล้ว" + _WS
-            + r"(?:แล้ว" + _WS + r")?(?:สรุป|ทีนี้|งั้น|ก็|ยัง|อปท|อบต|เทศบาล|ทต|อบจ)|เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
+            + r"(?:แล้ว" + _WS + r")?(?:สรุป|ทีนี้|งั้น|ก็|ยัง|อปท|อบต|เทศบาล|ทต|อบจ)|(?<!ความ)(?<!ความ\s)เข้าใจ" + _WS + r"แล้ว|แค่" + _WS + r"อยาก|ไม่" + _WS + r"ได้" + _WS
             + r"(?:แล้ว)?[\s,]+(?:แล้ว|จะ|งั้น|ก็|ถ้า)",
             # ("Apart from the name, every clause is the same" renames it: no other framework.)
             r"\binstead\b|alternative|\bexcept\b|(?:other\s+than|apart\s+from)(?!\s+(?:the\s+|its\s+)?(?:name|title|wording))|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
             r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
+            # Khmer "តើមានទម្រង់កិច្ចសហប្រតិបត្តិការណាផ្សេងទៀត": what other form; "ជំនួសវិញ": instead.
+            r"ផ្សេង\s*ទៀត|ជំនួស",
         ),
         negatable=False,
     ),
@@ -1400,6 +1402,11 @@ _NO_INTENT = re.compile(
     r"|không\s+(?:đề\s+cập|nhắc)\s+(?:đến|tới)\s+(?:quan\s+hệ\s+)?$"
     r"|không\s+(?:muốn\s+)?(?:lập|ký(?:\s+kết)?|thiết\s+lập|làm|xây\s+dựng)\s+(?:quan\s+hệ\s+)?"
     r"(?:(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh)\s+)?$"
+    # "ไม่มีเรื่องเมืองพี่เมืองน้องเลย": nothing about it (not "ไม่มีเมืองพี่เมืองน้อง", having none).
+    r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*ความ\s*|ส่วน\s*)?(?:ใด\s*)?เรื่อง\s*(?:การ\s*)?(?:เป็น\s*)?$"
+    # Malay and Indonesian: "MoU ini tidak mewujudkan hubungan bandar berkembar", "bukan merupakan kota kembar".
+    r"|\b(?:tidak|bukan|tak)\s+(?:akan\s+)?(?:mewujudkan|membentuk|menjalin|mengadakan|menubuhkan|merupakan|menjadi|membina)\s+"
+    r"(?:(?:sebuah|suatu|satu)\s+)?(?:hubungan\s+|perjanjian\s+)?$"
 )
 _INTENT_REACH = 50
 # "ไม่ต้อง …": no need for (a waiver), which denies most concepts but says some (Concept.waiver_says_it).
@@ -1408,7 +1415,7 @@ _WAIVER = re.compile(r"(?:ไม่|บ่)\s*ต้อง")
 # A gloss in brackets may come between ("ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါ"); a Myanmar word is many letters.
 _NEGATED_AFTER = re.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,2}?"
-    r"(?:아닙|아니|아닌|아님|말고|관계\s*없|무관|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
+    r"(?:아닙|아니|아닌|아님|말고|관계\s*없|무관|とは\s*別|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
     # "姉妹都市の話は一切ありません": none of it (not "…に問題はありませんか", which asks).
     r"|(?:一切|全く|まったく)\s*(?:ありません|ございません|ない|なし|含まれ)(?!\s*(?:か|でしょうか)))"
     # German "Eine Städtepartnerschaft ist ausdrücklich nicht vorgesehen".
@@ -1873,6 +1880,19 @@ _BUSINESS_BEFORE = re.compile(
 _BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด|residences?\b|condo|tower\b|plaza\b|mall\b|hotel\b|resort\b)")
 
 
+# Khmer "មិនអាច … បានទេ" (cannot), its clause unbroken; a question asks with "តើ".
+_KHMER_CANNOT = re.compile(r"មិន\s*អាច(?!\s*ទេ)[^។?？\n]*$")
+_KHMER_ASKS = re.compile(r"តើ")
+
+
+def _khmer_cannot(lowered: str, mention: Mention) -> bool:
+    """Tell whether a Khmer "បានទេ" closes a negative statement ("មិនអាច…បានទេ"), not a question."""
+    if not lowered.startswith("បាន", mention.start):
+        return False
+    before = _KHMER_CANNOT.search(lowered, max(0, mention.start - 120), mention.start)
+    return before is not None and _KHMER_ASKS.search(lowered, before.start(), mention.start) is None
+
+
 def _names_a_business(lowered: str, mention: Mention) -> bool:
     """Tell whether a mention is the name of a shop, a hotel, a team, a cup or a song, not a relationship."""
     return (
@@ -1904,6 +1924,26 @@ def _instead_another_agreement(mentions: list[Mention]) -> bool:
         return False
     instead = alternatives[-1]
     return max(names) <= instead and _agreement_after(mentions, instead)
+
+
+# "…to establish a sister city relationship", "…ที่จะสถาปนาเป็นเมืองพี่เมืองน้อง": a relationship to be made.
+_ESTABLISH_BEFORE_ANY = re.compile(
+    r"(?:ที่\s*จะ|เพื่อ|ว่า\s*จะ|ใน\s*การ)\s*(?:สถาปนา|ทำ|เป็น|จัด\s*ตั้ง|ลง\s*นาม)\s*(?:ความ\s*สัมพันธ์\s*)?(?:เป็น\s*)?$"
+    r"|\b(?:establish|form|create|become|enter\s+into|set\s+up)\s+(?:(?:a|an|the|formal|future)\s+)*$"
+)
+
+
+def _still_established(lowered: str, mentions: list[Mention]) -> bool:
+    """Tell whether the thing offered instead still makes a sister city ("ขอเซ็นแค่หนังสือแสดงเจตจำนง…'to establish a
+    sister city relationship in the future'"): a sister city to be made, named after the last "instead"."""
+    alternatives = [m.end for m in mentions if m.concept == "alternative"]
+    if not alternatives:
+        return False
+    instead = max(alternatives)
+    return any(
+        m.start > instead + _INSTEAD_REACH and _ESTABLISH_BEFORE_ANY.search(lowered, max(0, m.start - 40), m.start)
+        for m in _sister_cities(mentions)
+    )
 
 
 _GIVES = re.compile(r"[^\n?]{0,40}?(?:จะ|ได้|ขอ)?\s*(?:มอบ|บริจาค|ให้\s*(?:เงิน|ทุน|รถ)|ส่ง\s*(?:เงิน|รถ|อุปกรณ์))")
@@ -2020,6 +2060,12 @@ _KNOWN_BEFORE_LAO = re.compile(
     r"(?:รู้|ทราบ|เข้าใจ|ได้\s*คำ\s*ตอบ|บอก|แจ้ง)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*" + _LAO_TYPES + r"\.?\s*(?:เรา)?\s*"
     r"(?:จะ\s*)?(?:การ\s*)?(?:ทำ|เป็น|จัด\s*ตั้ง|สถาปนา)?\s*$"
 )
+# "พวกเรารู้ว่า องค์กรปกครองส่วนท้องถิ่นของไทยบ่สามารถสร้างความสัมพันธ์เมืองพี่เมืองน้องได้" (Lao read as Thai
+# letters), "ทราบว่า อบต.ไม่สามารถทำ…": the rule said with the knowing word before the name.
+_KNOWN_CANNOT_BEFORE = re.compile(
+    r"(?:รู้|ทราบ|เข้าใจ)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?ว่า[^\n?]{0,50}?(?:ไม่|บ่|มิ)\s*(?:สามารถ|อาจ)\s*(?:จะ\s*)?"
+    r"(?:ทำ|สร้าง|จัด\s*ตั้ง|สถาปนา|เป็น|ลง\s*นาม|เซ็น)?\s*(?:ความ\s*สัมพันธ์|สาย\s*พัว\s*พัน)?\s*(?:แบบ\s*|เป็น\s*)?$"
+)
 _DENIED_AFTER = re.compile(r"\s*(?:ก็\s*)?(?:ทำ\s*)?(?:เอง\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น))")
 
 
@@ -2041,6 +2087,8 @@ def _rule_known(lowered: str, mention: Mention) -> bool:
     if _HEARD_NOT_AFTER.match(lowered, mention.end) or _HEARD_NOT_BEFORE.search(lowered, max(0, mention.start - 20), mention.start):
         return True
     if _KNOWN_DENIED_BEFORE.search(lowered, max(0, mention.start - 80), mention.start) is not None:
+        return True
+    if _KNOWN_CANNOT_BEFORE.search(lowered, max(0, mention.start - 100), mention.start) is not None:
         return True
     if _KNOWN_TOPIC.search(lowered, max(0, mention.start - 20), mention.start) and _KNOWN_SINCE.match(lowered, mention.end):
         return True
@@ -2066,7 +2114,9 @@ def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
 # An idea told as dropped: "เคยคุยเรื่องเมืองพี่เมืองน้อง… แต่เรื่องก็ตกไปแล้ว", "the twinning idea fell through".
 _DROPPED = re.compile(
     r"(?:ก็\s*)?(?:ตก\s*ไป|ล้ม\s*(?:ไป|เลิก)|พับ\s*(?:เรื่อง\s*)?(?:ไป|เก็บ)|เงียบ\s*ไป|ยุติ\s*(?:ไป|แล้ว)|ยก\s*เลิก\s*ไป|ไม่\s*ได้\s*(?:ทำ|ไป)\s*ต่อ"
-    r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ|(?:ตอบ\s*)?ปฏิเสธ|ไม่\s*รับ\s*(?:ข้อ\s*เสนอ)?)"
+    r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ|(?:ตอบ\s*)?ปฏิเสธ|ไม่\s*รับ\s*(?:ข้อ\s*เสนอ)?"
+    # "ฝ่ายลาวขอทำเมืองพี่เมืองน้อง เราตอบไปแล้วว่าทำไม่ได้": answered that it cannot be done.
+    r"|ตอบ\s*(?:ไป|กลับ)?\s*(?:แล้ว\s*)?ว่า\s*(?:ทำ\s*)?(?:ไม่|มิ)\s*ได้)"
     r"|\b(?:was|were|got)\s+(?:dropped|shelved|abandoned|cancell?ed)\b|\bfell\s+through\b|\bcame\s+to\s+nothing\b|\bwent\s+nowhere\b"
     r"|\b(?:we|they)\s+(?:dropped|abandoned|shelved|gave\s+up)\s+(?:on\s+)?(?:it|that|the\s+idea)\b"
 )
@@ -2301,6 +2351,8 @@ class ConceptDetector:
                                             match.start() if before is None else before))
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
+        # "សាលាក្រុងរបស់លោកមិនអាចចុះហត្ថលេខា…បានទេ" says cannot: the Khmer negative ends as a question does.
+        mentions = [m for m in mentions if not (m.concept == "asks-may" and _khmer_cannot(lowered, m))]
         # "ร้านอาหาร "เมืองพี่เมืองน้อง"", "ฟุตบอล "เมืองพี่เมืองน้องคัพ"": the name of a shop or a cup, no relationship.
         named = [m for m in mentions if m.concept == "sister-city" and _names_a_business(lowered, m)]
         names_only = {m.concept for m in named}
@@ -2386,6 +2438,10 @@ class ConceptDetector:
             stated.discard("skips-guidelines")
         if "alternative" in present and _renamed_instead(lowered, mentions):
             # "เปลี่ยนเป็น「友好交流都市協定」แทน", "call it a twin town instead": the other thing is another name of it.
+            present.discard("alternative")
+        if "alternative" in present and _still_established(lowered, mentions):
+            # "ถ้ายังเซ็นเมืองพี่เมืองน้องไม่ได้ ก็ขอเซ็นแค่หนังสือแสดงเจตจำนง…'to establish a sister city relationship'":
+            # what is offered instead still makes the sister city.
             present.discard("alternative")
         if "alternative" in present and _actor_swapped(lowered, mentions):
             # "ผู้ว่าฯ ให้เทศบาลนครลงนามเมืองพี่เมืองน้องกับเมืองในจีนแทน": the sister city done by another, not another thing.
