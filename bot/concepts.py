@@ -503,6 +503,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"함께\s*참여|참가할\s*수|참여할\s*수",
             # "ส่งนักเรียนไปแลกเปลี่ยนภายใต้ MOU เมืองพี่เมืองน้องของจังหวัด": under the province's own agreement.
             r"ภาย" + _WS + r"ใต้[^\n?]{0,30}?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด",
+            # Vietnamese: "mời Quý Thành phố … tham gia, trong khuôn khổ chương trình kết nghĩa cấp tỉnh".
+            r"\btham\s+gia\b|trong\s+khuôn\s+khổ\s+(?:chương\s+trình\s+|quan\s+hệ\s+)?kết\s+nghĩa",
         ),
         negatable=False,
     ),
@@ -1314,6 +1316,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\btimbalan\s+(?:datuk\s+bandar|yang\s+dipertua|presiden|nayok)\b[^.?!]{0,30}?\bmenandatangani\b"
             r"|\bmenandatangani\b[^.?!]{0,60}?\bbagi\s+pihak\s+(?:thesaban|tambon|majlis|perbandaran|oat|obt)\b"
             r"|\bsiapa\s+(?:yang\s+)?(?:akan\s+|perlu\s+|boleh\s+)?menandatangani\b",
+            # Indonesian: "Apakah Nayok dapat menandatangani sendiri, atau perlu persetujuan dewan", "atas namanya".
+            r"\bmenandatangani\s+sendiri\b|\bpersetujuan\s+(?:dewan|dprd|majlis|sapha)\b|\bmenandatangani\s+atas\s+nama(?:nya)\b",
             r"\bai\s+(?:là\s+người\s+|sẽ\s+|được\s+)?ký\b|\bký\s+thay\b|(?:hội\s+đồng|sapha)[^.?!]{0,30}?thông\s+qua|代理(?:署名|签署|簽署)|代签|代簽",
             r"누가\s*서명|서명\s*(?:권자|권한)|誰が(?:署名|調印)|谁来签|由谁签|由誰簽|签字人|簽署人|署名者|(?:市長|町長|村長|首長)[^。？?]{0,24}?が(?:署名|調印)する",
             # "รองนายก อบต. ปฏิบัติราชการแทนนายก อบต.": a deputy signing in the mayor's place.
@@ -1438,6 +1442,8 @@ _PROVINCE_OWNS = re.compile(
     r"|ผู้\s*ว่า|ผวจ|province'?s|provincial|governor|(?:its|their|our|the|that|this)\s+province\b"
     # A partner abroad paired with a Thai province: "저희 시는 치앙라이주와 자매결연 관계를…".
     r"|[가-힣]+주와\s*(?:자매|우호)"
+    # Vietnamese: "quan hệ tỉnh kết nghĩa giữa tỉnh chúng tôi và tỉnh Sakon Nakhon", "chương trình kết nghĩa cấp tỉnh".
+    r"|tỉnh\s+kết\s+nghĩa|kết\s+nghĩa\s+cấp\s+tỉnh"
 )
 # "เมืองในจังหวัดชิซุโอกะ", "รัฐกลันตัน": a province or state whose name is no Thai province is abroad.
 _REGION = re.compile(
@@ -2220,10 +2226,17 @@ _THAILAND_FROM_ABROAD = re.compile(
 )
 
 
+# Malay and Indonesian words no English writer uses: a partner's letter in Latin letters.
+_MALAY_WORDS = re.compile(r"\b(?:dan|yang|untuk|dengan|kami|ini|tidak|dalam|kerjasama|kerja\s+sama|pihak|kerajaan|pemerintah|bagi|adalah|akan)\b")
+
+
 def _written_abroad(text: str) -> bool:
     """Tell whether most of a message's letters are in a script officials in Thailand do not write (a partner's)."""
     if not (_FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text)):
-        return False  # all Thai and Latin: an official here may write English, and Lao is read as Thai
+        # All Thai and Latin: an official here may write English, and Lao is read as Thai; Malay and Indonesian
+        # are a partner's, when they are most of the message.
+        latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
+        return latin * 2 >= sum(1 for ch in text if ch.isalpha()) and len(_MALAY_WORDS.findall(text.lower())) >= 5
     letters = [ch for ch in text if ch.isalpha()]
     foreign = sum(1 for ch in letters if _FOREIGN_SCRIPTS.match(ch) or _VIETNAMESE.match(ch))
     vietnamese_words = len(re.findall(r"\b(?:chúng|tôi|của|với|không|được|hợp|tác|muốn|thành|phố|tỉnh|huyện)\b", text.lower()))

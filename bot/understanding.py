@@ -184,7 +184,8 @@ _SALUTATION = re.compile(
 )
 _CLOSING = re.compile(
     r"\s*(?:จึง\s*เรียน\s*มา\s*เพื่อ\s*โปรด\S*|ขอ\s*แสดง\s*ความ\s*นับ\s*ถือ|(?:best|kind)\s+regards|sincerely|yours\s+faithfully"
-    r"|trân\s+trọng)",
+    # Vietnamese closes with "Trân trọng," after the last sentence ("Chúng tôi trân trọng mời…" invites).
+    r"|(?:(?<=[.!?])|^)\s*trân\s+trọng\s*(?:[,.!]|$))",
     re.IGNORECASE,
 )
 
