@@ -436,8 +436,16 @@ class Answerer:
                 and not self._backed(best, understood) and "letter-question" in lead.first_when & concepts.stated
                 and any(concept.startswith("letter:") for concept in concepts.present)
             )
+            # A matter of its own said whole (a gift from abroad), asked "may we", leads over an explanation that won
+            # on words alone ("เมืองในญี่ปุ่นเสนอบริจาครถดับเพลิง… อบต.รับได้ไหม ต้องขออนุมัติใครก่อน" asks the gift).
+            # (Whatever sector the gift serves: a fire engine is no sector's exchange.)
+            own_info = (
+                bool(lead.needs) and lead.needs <= concepts.stated and "sister-city" not in lead.needs
+                and "asks-may" in concepts and lead.verdict == "info" and best.entry.verdict == "info" and lead is not best.entry
+                and not self._backed(best, understood) and "province-actor" not in concepts.present
+            )
             if (not unsaid_no and not lao_may and not asks_allowed and not said_restriction and not state_may
-                    and not said_info) and (
+                    and not said_info and not own_info) and (
                 best.entry.verdict == "no" or self._backed(best, understood) or not clause_rule
             ):
                 return None

@@ -532,7 +532,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # A thing given ("อยากยกให้ อบต.ฟรีๆ", "ມອບເຮືອກູ້ໄພ 2 ລຳ ໃຫ້ ອບຕ."), not authority delegated ("มอบอำนาจให้").
             r"ยก" + _WS + r"ให้[^\n?]{0,20}?(?:ฟรี|เปล่า|โดย" + _WS + r"ไม่" + _WS + r"คิด)"
             r"|มอบ" + _WS + r"(?:เรือ|รถ|อุปกรณ์|เครื่อง|ของ|คอมพิวเตอร์)[^\s]{0,12}" + _WS + r"(?:\d+" + _WS + r"[ก-๛]{1,4}" + _WS + r")?ให้",
-            r"donat\w*|\bgrants?\b|\baid\b|\bloans?\b|funding\s+from|\blend\w*\b|\bborrow\w*\b",
+            # ("…any other statute that grants this power": the verb.)
+            r"donat\w*|\bgrants?\b(?!\s+(?:this|that|the|such|it|them|an?|power|authority|permission|approval)\b)|\baid\b|\bloans?\b|funding\s+from|\blend\w*\b|\bborrow\w*\b",
             # Donations and aid in the partners' languages: 기증, 지원금, 捐赠, 寄贈, viện trợ, sumbangan.
             r"기증|기부|지원금|원조|捐赠|捐贈|捐款|援助|寄贈|寄付|viện\s+trợ|quyên\s+góp|\b(?:sumbangan|derma)\b",
         ),
@@ -1172,6 +1173,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:พ\.?" + _WS + r"ร\.?" + _WS + r"บ\.?|พระราช" + _WS + r"บัญญัติ)" + _WS + r"(?:เทศบาล|สภา" + _WS + r"ตำบล|องค์การ|อบต|อบจ|กำหนด" + _WS + "แผน|กระจาย|ฉบับ" + _WS + r"(?:ไหน|ใด))",
             r"มาตรา" + _WS + r"(?:ไหน|ใด|อะไร|\d+)|กฎหมาย" + _WS + r"(?:ข้อ|มาตรา|ฉบับ)" + _WS + r"(?:ไหน|ใด)" + r"|กฎหมาย[^\s]{0,10}ให้" + _WS + "อำนาจ",
             r"(?:municipal|municipality|tambon|tao|sao|subdistrict|council|local\s+government|provincial\s+administrative\s+organi[sz]ation|decentrali[sz]ation)\s+act\b|which\s+section",
+            # "the Tambon Council and Tambon Administrative Organization Act", "the specific section", "provision of Thai law".
+            r"administrative\s+organi[sz]ation\s+act\b|\bspecific\s+section|\bsection\s+\d+\s+of\s+the\b|provisions?\s+of\s+thai\s+law|\bthai\s+statutes?\b",
         ),
         negatable=False,
     ),
