@@ -441,8 +441,9 @@ class Answerer:
             # (Whatever sector the gift serves: a fire engine is no sector's exchange.)
             own_info = (
                 bool(lead.needs) and lead.needs <= concepts.stated and "sister-city" not in lead.needs
-                and "asks-may" in concepts and lead.verdict == "info" and best.entry.verdict == "info" and lead is not best.entry
-                and not self._backed(best, understood) and "province-actor" not in concepts.present
+                and "asks-may" in concepts and lead.verdict == "info" and best.entry.verdict == "info"
+                and lead is not best.entry and not self._backed(best, understood)
+                and "province-actor" not in concepts.present
             )
             if (not unsaid_no and not lao_may and not asks_allowed and not said_restriction and not state_may
                     and not said_info and not own_info) and (

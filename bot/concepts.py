@@ -594,6 +594,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|มหา(?:วิทยา)?ลัย(?:เอกชน)?" + _WS + r"(?:แห่ง" + _WS + r"หนึ่ง" + _WS + r")?(?:ใน|ของ|จาก)" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ต่าง" + _WS
             + r"ประเทศ|ญี่ปุ่น|จีน|เกาหลี|เยอรมัน|อเมริกา|สหรัฐ|ไต้หวัน|อินเดีย|ออสเตรเลีย|ลาว|เวียดนาม|กัมพูชา|พม่า|เมียนมา|มาเลเซีย|สิงคโปร์|ฝรั่งเศส|อังกฤษ)",
             r"企业|企業|公司|株式会社|기업|회사|công\s+ty|doanh\s+nghiệp|\bsyarikat\b|\bperusahaan\b|ក្រុមហ៊ុន|ကုမ္ပဏီ",
+            # "Universiti Malaysia Kelantan ส่งร่าง MoU…", "คู่ลงนามเป็นมหาวิทยาลัยของรัฐมาเลเซีย": a university is the party.
+            r"\buniversit(?:i|as)\s+[a-z]|(?:คู่" + _WS + r"(?:ลง" + _WS + r"นาม|สัญญา|ภาคี)|อีก" + _WS + r"ฝ่าย)" + _WS + r"(?:เป็น|คือ)" + _WS
+            + r"(?:มหา" + _WS + r"วิทยาลัย|สถาบัน" + _WS + r"การ" + _WS + r"ศึกษา|บริษัท|มูลนิธิ)",
         ),
         negatable=False,
     ),
@@ -2291,6 +2294,16 @@ def _stopwords() -> frozenset[str]:
     return frozenset(thai_stopwords())
 
 
+# The subject a letter named by its issuer is given: "หนังสืออำเภอแม่สายเรื่อง…", and what a subject of the
+# circulars this base holds speaks of (all are on LAOs' agreements abroad).
+# ("เรื่องนี้", "เรื่องอะไร" name no subject.)
+_SUBJECT_AFTER = re.compile(r"\s*(?:ที่\s*ส่ง\s*มา\s*)?เรื่อง\s*(?!นี้|นั้น|ดัง|เดียว|ที่|อะไร|ไหน|ใด|เดิม)([^?\n]{0,30})")
+_ABOUT_AGREEMENTS = re.compile(
+    r"ความ\s*ตกลง|ข้อ\s*ตกลง|ความ\s*ร่วม\s*มือ|ร่วม\s*มือ|ต่าง\s*ประเทศ|ระหว่าง\s*ประเทศ|\bmou\b|บันทึก\s*ความ\s*เข้าใจ|เมือง\s*พี่"
+    r"|sister|แนว\s*ทาง|สถาปนา|ความ\s*สัมพันธ์"
+)
+
+
 def _letter_from(issuer: str) -> re.Pattern[str]:
     """Return a regex for a letter named by its issuer ("หนังสืออำเภอแม่สาย"; the part in brackets left out)."""
     name = issuer.split("(")[0].strip().lower()
@@ -2568,8 +2581,13 @@ class ConceptDetector:
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
         for issuer, document_id in self._issuers:
-            if issuer.search(lowered):
+            named = issuer.search(lowered)
+            # "หนังสือเวียนอำเภอแม่สายเรื่องการจัดงานวันเด็ก": the issuer's other letter, on another subject.
+            subject = _SUBJECT_AFTER.match(lowered, named.end()) if named is not None else None
+            if named is not None and (subject is None or _ABOUT_AGREEMENTS.search(subject.group(1))):
                 present.add(letter_concept(document_id))
+            elif named is not None:
+                present.add(UNKNOWN_LETTER)  # a letter the base does not hold
         if _LETTER_MARKS.search(lowered) and _A_LETTER.search(lowered) and not _A_DRAFT.search(lowered):
             present.add("this-letter")  # the letterhead or a stamp of a letter in hand, not of a draft
         if not any(concept.startswith(LETTER_PREFIX) for concept in present) and "this-letter" in present and self._principal:
