@@ -2581,12 +2581,14 @@ class ConceptDetector:
             document_id = self._letter(number)
             present.add(letter_concept(document_id) if document_id else UNKNOWN_LETTER)
         for issuer, document_id in self._issuers:
-            named = issuer.search(lowered)
+            by_issuer = issuer.search(lowered)
+            if by_issuer is None:
+                continue
             # "หนังสือเวียนอำเภอแม่สายเรื่องการจัดงานวันเด็ก": the issuer's other letter, on another subject.
-            subject = _SUBJECT_AFTER.match(lowered, named.end()) if named is not None else None
-            if named is not None and (subject is None or _ABOUT_AGREEMENTS.search(subject.group(1))):
+            subject = _SUBJECT_AFTER.match(lowered, by_issuer.end())
+            if subject is None or _ABOUT_AGREEMENTS.search(subject.group(1)):
                 present.add(letter_concept(document_id))
-            elif named is not None:
+            else:
                 present.add(UNKNOWN_LETTER)  # a letter the base does not hold
         if _LETTER_MARKS.search(lowered) and _A_LETTER.search(lowered) and not _A_DRAFT.search(lowered):
             present.add("this-letter")  # the letterhead or a stamp of a letter in hand, not of a draft
