@@ -140,6 +140,10 @@ SETS = [
     "sealed_dd_questions.yaml",
     "sealed_df_questions.yaml",
     "sealed_dg_questions.yaml",
+    "sealed_dh_questions.yaml",
+    "sealed_di_questions.yaml",
+    "sealed_dj_questions.yaml",
+    "sealed_dk_questions.yaml",
 ]
 
 

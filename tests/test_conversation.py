@@ -161,6 +161,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_dd_questions.yaml", 0.94, 0.98, 0),
         ("sealed_df_questions.yaml", 0.95, 0.98, 0),
         ("sealed_dg_questions.yaml", 0.93, 0.93, 0),
+        ("sealed_dh_questions.yaml", 0.94, 0.98, 0),
+        ("sealed_di_questions.yaml", 0.98, 0.93, 0),
+        ("sealed_dj_questions.yaml", 0.96, 0.98, 0),
+        ("sealed_dk_questions.yaml", 0.95, 0.95, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
