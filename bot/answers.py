@@ -154,6 +154,12 @@ class Answerer:
         )
         if asked_restriction is None and whole_says:
             asked_restriction = whole
+        confirmed = asked_restriction.entry if asked_restriction is not None else None
+        if (confirmed is not None and "ban-confirmed" in understood.concepts.present and whole.entry is not None
+                and "sister-city" in confirmed.needs and "sister-city" not in whole.entry.needs):
+            # "เมืองพี่เมืองน้องทำไม่ได้ใช่ไหม แล้วความร่วมมือแบบอื่น…ได้หรือเปล่า": the whole message asks what else, the
+            # ban only confirmed; the part that confirms it follows.
+            asked_restriction = whole
         # A part that asks about what the rules forbid is said first; the rest in the order asked.
         ordered = [asked_restriction] if asked_restriction is not None else []
         ordered += [a for a in answers if a is not asked_restriction]

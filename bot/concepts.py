@@ -1143,6 +1143,10 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "a sister city denied in so many words beside an agreement that is asked, nothing restricting said (set in detection)",
     ),
     Concept(
+        "ban-confirmed",
+        "the sister-city ban asked only to be confirmed, then what else may be done (set in detection)",
+    ),
+    Concept(
         "province-sister-city",
         "the province's own sister city, named as where a gift, a trip or an event comes from (set in detection)",
     ),
@@ -1981,10 +1985,10 @@ _INSTEAD_REACH = 6
 # What ends the clause of a mention: "…cannot have a sister city. Can we sign…" asks about the other thing.
 _CLAUSE_BREAK = re.compile(r"[.?!;,\n]|แต่|เพราะ|\bbut\b|\bso\b")
 # The asker plans for a no ("…ได้ไหม กับถ้าไม่ได้ จะร่วมมือกันเรื่องกีฬาได้ไหม"): two questions, the rule first.
-_IF_NOT = re.compile(
-    r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b"
-    # "เมืองพี่เมืองน้องห้ามใช่ไหม แล้ว…แบบอื่น…": the ban asked only to be confirmed, then what else.
-    r"|(?:ห้าม|ทำ\s*ไม่\s*ได้)\s*(?:ใช่|จริง)\s*(?:ไหม|มั้ย|มั๊ย|ป่าว|เปล่า|หรือ\s*เปล่า|ไหม\s*(?:ครับ|คะ|ค่ะ))\s*(?:ครับ|คะ|ค่ะ|จ้ะ)?\s*แล้ว"
+_IF_NOT = re.compile(r"(?:ถ้า|หาก)\s*(?:ทำ\s*)?ไม่\s*ได้|\bif\s+not\b|\botherwise\b")
+# "เมืองพี่เมืองน้องห้ามใช่ไหม แล้ว…แบบอื่น…": the ban asked only to be confirmed, then what else.
+_BAN_CONFIRMED = re.compile(
+    r"(?:ห้าม|ทำ\s*ไม่\s*ได้)\s*(?:ใช่|จริง)\s*(?:ไหม|มั้ย|มั๊ย|ป่าว|เปล่า|หรือ\s*เปล่า)\s*(?:ครับ|คะ|ค่ะ|จ้ะ)?\s*แล้ว"
 )
 
 
@@ -2233,7 +2237,10 @@ _THAILAND_FROM_ABROAD = re.compile(
 
 
 # Malay and Indonesian words no English writer uses: a partner's letter in Latin letters.
-_MALAY_WORDS = re.compile(r"\b(?:dan|yang|untuk|dengan|kami|ini|tidak|dalam|kerjasama|kerja\s+sama|pihak|kerajaan|pemerintah|bagi|adalah|akan)\b")
+_MALAY_WORDS = re.compile(
+    r"\b(?:dan|yang|untuk|dengan|kami|ini|tidak|dalam|kerjasama|kerja\s+sama|pihak|kerajaan|pemerintah|bagi|adalah|akan"
+    r"|apakah|adakah|bolehkah|atau|perlu|dapat|boleh|sendiri|terlebih|dahulu|daripada|kepada|tersebut|mohon|sebuah)\b"
+)
 
 
 def _written_abroad(text: str) -> bool:
@@ -2242,7 +2249,7 @@ def _written_abroad(text: str) -> bool:
         # All Thai and Latin: an official here may write English, and Lao is read as Thai; Malay and Indonesian
         # are a partner's, when they are most of the message.
         latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
-        return latin * 2 >= sum(1 for ch in text if ch.isalpha()) and len(_MALAY_WORDS.findall(text.lower())) >= 5
+        return latin * 2 >= sum(1 for ch in text if ch.isalpha()) and len(_MALAY_WORDS.findall(text.lower())) >= 4
     letters = [ch for ch in text if ch.isalpha()]
     foreign = sum(1 for ch in letters if _FOREIGN_SCRIPTS.match(ch) or _VIETNAMESE.match(ch))
     vietnamese_words = len(re.findall(r"\b(?:chúng|tôi|của|với|không|được|hợp|tác|muốn|thành|phố|tỉnh|huyện)\b", text.lower()))
@@ -2423,7 +2430,8 @@ class ConceptDetector:
             present.discard("lao-actor")
             stated.discard("lao-actor")
         abroad = _written_abroad(text)
-        if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text):
+        if _FOREIGN_SCRIPTS.search(text) or _VIETNAMESE.search(text) or abroad:
+            # (A letter in Malay or Indonesian is a partner's too.)
             present.add("foreign")
             if abroad:
                 # A message written in Vietnamese, Chinese or Korean comes from the partner abroad.
@@ -2475,7 +2483,11 @@ class ConceptDetector:
         if "alternative" in present and _actor_swapped(lowered, mentions):
             # "ผู้ว่าฯ ให้เทศบาลนครลงนามเมืองพี่เมืองน้องกับเมืองในจีนแทน": the sister city done by another, not another thing.
             present.discard("alternative")
-        if "alternative" in present and _sister_city_asked(lowered, mentions) and not _IF_NOT.search(lowered):
+        confirmed = "alternative" in present and _BAN_CONFIRMED.search(lowered) is not None
+        if confirmed:
+            present.add("ban-confirmed")
+            stated.add("ban-confirmed")
+        if "alternative" in present and _sister_city_asked(lowered, mentions) and not _IF_NOT.search(lowered) and not confirmed:
             # "เรายกระดับเป็นเมืองพี่เมืองน้องได้ไหม หรือควรทำแบบไหนแทน": the sister city itself is asked first; what
             # else comes after the rule, not in its place.
             present.discard("alternative")

@@ -597,9 +597,52 @@ STORY_RULE_CASES = [
      "sister-city-province-only", "no"),
 ]
 
+PARTNER_WORDS_CASES = [
+    # A pairing of villages is a pairing of places, a sister city at a smaller scale.
+    ("village pairing", "อบต.เราจะจับคู่เป็นหมู่บ้านพี่หมู่บ้านน้องกับบ้านหนึ่งในแขวงไชยบุรี ทำได้ไหม",
+     "sister-city-province-only", "no"),
+    # Myanmar "brother towns".
+    ("burmese brother towns", 'เมืองท่าขี้เหล็กเสนอทำ "မြို့ညီမြို့နောင်" กับ ทต.เรา ลงนามได้ไหม', "sister-city-province-only", "no"),
+    # The kingdom agreeing to do something is the kingdom bound.
+    ("kingdom agrees", 'ร่าง MOU ด้านป่าไม้กับเมืองในกัมพูชา มีข้อว่า "ประเทศไทยตกลงจัดหากล้าไม้ให้ปีละหมื่นต้น" อบต.เซ็นได้ไหม',
+     "agreement-must-not-bind-government", "no"),
+    # A town in a partner's province offers: no province owns a relationship here.
+    ("town in a foreign province", "เมืองหนึ่งในจังหวัดชุงชองเหนือเสนอทำ 자매도시 กับเทศบาลเรา ทำได้ไหม",
+     "sister-city-province-only", "no"),
+    # The ban asked only to be confirmed, then what else: what else leads.
+    ("ban confirmed", "เมืองพี่เมืองน้องทำไม่ได้ใช่ไหม แล้วความร่วมมือแบบอื่นกับต่างประเทศทำได้หรือเปล่า",
+     "other-cooperation-allowed", "conditional"),
+    # Khmer "មិនអាច…បានទេ" says cannot; "ផ្សេងទៀត" asks what else.
+    ("khmer cannot", "យើងដឹងថា សាលាក្រុងរបស់លោកមិនអាចចុះហត្ថលេខាលើ «ក្រុងភ្លោះ» បានទេ។ "
+     "តើមានទម្រង់កិច្ចសហប្រតិបត្តិការផ្សេងទៀតដែលអាចធ្វើបាន?", "other-cooperation-allowed", "conditional"),
+    # A draft's clause in Chinese denies the sister city; the checker does not read Chinese negation.
+    ("chinese denial in a draft", "ฝ่ายจีนส่งร่างมา\n第一条 双方在农业技术方面开展合作。\n第二条 双方各自承担费用。\n"
+     "第三条 本备忘录不构成友好城市关系。\nทต.ลงนามได้ไหมคะ", "other-cooperation-allowed", "conditional"),
+    # The same in Malay.
+    ("malay denial", 'Draf MoU: "Perkara 1: Kedua-dua pihak akan bekerjasama dalam pelancongan. '
+     'Perkara 3: MoU ini tidak mewujudkan hubungan bandar berkembar." เทศบาลลงนามได้ไหมครับ',
+     "other-cooperation-allowed", "conditional"),
+    # What is offered instead still makes the sister city.
+    ("intent to twin", 'ฝ่ายลาวบอกว่าถ้ายังทำเมืองพี่เมืองน้องไม่ได้ ก็ขอเซ็นแค่ "Letter of Intent to establish a sister city '
+     'relationship" ไปก่อน อบต.เซ็นได้ไหม', "sister-city-province-only", "no"),
+    # A gift asked "may we receive it" is the gift's question, whatever it is for.
+    ("gift asked", "เมืองในไต้หวันจะบริจาคเครื่องกรองน้ำให้ อบต. ไม่ได้ทำ MOU อะไร อบต.รับได้ไหม ต้องขออนุญาตใครก่อน",
+     "foreign-aid-to-lao", "info"),
+    # A Vietnamese province invites a town to take part in its province-level twinning.
+    ("vietnamese province's twinning", "Kính gửi Thị trưởng. Nhân dịp kỷ niệm quan hệ tỉnh kết nghĩa giữa tỉnh "
+     "chúng tôi và tỉnh Nong Khai, chúng tôi trân trọng mời Quý Thành phố cử đoàn tham gia lễ hội trong khuôn khổ "
+     "chương trình kết nghĩa cấp tỉnh. Trân trọng,", "join-province-sister-city", "info"),
+    # Indonesian: may the Nayok sign alone, or does the council approve first.
+    ("indonesian signer", "Yth. Organisasi Administrasi Tambon Ban Lao, apakah Nayok dapat menandatangani sendiri "
+     "MoU kerja sama pariwisata kami, atau perlu persetujuan dewan terlebih dahulu?", "signing-authority", "info"),
+    # Which decision says the rule, in English.
+    ("which decision", "Our council wants to know which decision or regulation says that only the province can sign a "
+     "sister-city agreement. Could you tell us?", "legal-basis-cabinet-2561", "info"),
+]
+
 # Every kind above, each with the entry and the verdict it must get.
 ALL_CASES = (CASES + SESSION_CASES + MEMO_CASES + CONTEXT_CASES + STATE_CASES + BODY_CASES + ACTOR_CASES
-             + STORY_AFTER_CASES + CLAUSE_CASES + DRAFT_CASES + STORY_RULE_CASES)
+             + STORY_AFTER_CASES + CLAUSE_CASES + DRAFT_CASES + STORY_RULE_CASES + PARTNER_WORDS_CASES)
 
 
 @pytest.mark.parametrize(("kind", "question", "entry_id", "verdict"), ALL_CASES,
@@ -639,6 +682,11 @@ def test_a_documents_language_hiring_workers_and_a_thai_university_are_not_the_f
     "อบต.จ้างแรงงานกัมพูชามาช่วยงานตลาด ต้องไปต่อใบอนุญาตทำงานที่ไหน",
     "Could you recommend a good hotel in Vientiane for our delegation of twelve?",
     "ทต.เราอยากเป็นเมืองพี่เมืองน้องกับเทศบาลตำบลแห่งหนึ่งในจังหวัดน่าน ได้ไหมคะ",  # a Thai partner: nothing abroad
+    "บอลกระชับมิตรเมืองพี่เมืองน้องนัดหน้าเตะกี่โมง ที่สนามไหน",  # a match so called
+    'จะตั้งชื่อคอนโดว่า "Sister City Residence" ต้องขออนุญาตใครไหม',  # a building so called
+    "ที่เกาหลี เมืองเล็กๆ จะทำ 자매도시 ต้องให้สภาเมืองของเขาอนุมัติก่อนไหม",  # the partner country's own procedure
+    "หนังสือเวียนอำเภอแม่สายเรื่องการรณรงค์ป้องกันไข้เลือดออก ให้ อปท. ทำอะไรบ้าง",  # the issuer's other letter
+    "อบต. 2 แห่งในจังหวัดน่านจะจับคู่เป็นตำบลพี่ตำบลน้อง ต้องใช้ระเบียบอะไร",  # two Thai LAOs paired
 ])
 def test_a_question_about_something_else_than_an_laos_cooperation_is_declined(
     answerer: Answerer, question: str
