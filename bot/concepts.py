@@ -201,6 +201,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # "จังหวัดจะเลือกเมืองคู่": a paired town (not a trading partner, "เมืองคู่ค้า").
             r"เมือง" + _WS + r"คู่(?=\s|$|[,.?]|กัน|ของ|ที่|ให้|ได้|ไว้)",
             r"บ้าน" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง|เมือง" + _WS + r"อ้าย" + _WS + r"เมือง" + _WS + r"น้อง",
+            # Typed in a hurry: "เมืองพี่มืองน้อง", "เมืองพี่เมืงน้อง", "เมิองพี่เมืองน้อง" (a vowel or a letter dropped).
+            r"เ?ม[ืิ]?อ?ง" + _WS + r"พี่" + _WS + r"เ?ม[ืิ]?อ?ง" + _WS + r"น้อง",
             # Isan "เมืองเสี่ยว" (a town of sworn friends).
             r"เมือง" + _WS + r"เสี่ยว",
             # Northern Thai writes พี่ as ปี้: "เมืองปี้เมืองน้อง".
@@ -496,7 +498,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             + r"สัมพันธ์|กรอบ|mou)" + _WS + r"(?:นั้น|นี้|ดัง" + _WS + r"กล่าว)",
             r"(?:งาน|กิจกรรม|โครงการ)" + _WS + r"(?:เมือง" + _WS + r"พี่" + _WS + r"เมือง" + _WS + r"น้อง" + _WS + r")?(?:ที่" + _WS
             + r")?ของ" + _WS + r"(?:ทาง" + _WS + r")?จังหวัด|สนับสนุน" + _WS + r"(?:งาน|กิจกรรม|โครงการ)",
-            r"join|take\s+part|participat\w+|\bas\s+part\s+of\b|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
+            r"join(?!t)|take\s+part|participat\w+|\bas\s+part\s+of\b|anniversar\w+|implementing\s+partner|\b(?:named|listed|included|added)\s+(?:as|in)\b",
             # "เทศบาลตำบลในจังหวัดนับเป็นเมืองพี่เมืองน้องกับนครนั้นไปด้วยหรือเปล่า": counted in with the province's.
             r"นับ" + _WS + r"(?:เป็น|รวม)[^?\n]{0,40}?(?:ไป" + _WS + r")?ด้วย",
             # Korean: "그 자매결연 교류 행사에 함께 참여할 수 있나요" (take part in that relationship's event).
@@ -652,7 +654,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\binstead\b|alternative|\bexcept\b|(?:other\s+than|apart\s+from)(?!\s+(?:the\s+|its\s+)?(?:name|title|wording))|what\s+(?:else|other|can\s+we\s+do)|other\s+(?:framework|option|way|kind)s?"
             r"|off\s+the\s+table|just\s+want|(?:can't|cannot)\s+(?:be|have|do)\s+.{0,30}(?:then|so)",
             # Khmer "តើមានទម្រង់កិច្ចសហប្រតិបត្តិការណាផ្សេងទៀត": what other form; "ជំនួសវិញ": instead.
-            r"ផ្សេង\s*ទៀត|ជំនួស",
+            r"ផ្សេង\s*ទៀត|(?<!ហត្ថលេខា)ជំនួស",
         ),
         negatable=False,
     ),
@@ -989,7 +991,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # A fixture's ground, kick-off or channel: "เตะที่สนามไหน กี่โมง", "ถ่ายทอดช่องไหน", "ต้องจองสนามกี่วัน".
             # ("บอลิคำไซ" is a Lao province; "ถ่ายทอดเทคนิค" passes on a skill.)
             r"(?:บอล(?![\u0e31-\u0e3a\u0e47-\u0e4e])|นัด|แมตช์|เกม|กีฬา|การ" + _WS + r"แข่ง)[^?\n]{0,80}?(?:ถ่าย" + _WS + r"ทอด" + _WS + r"(?:สด|ช่อง|ทาง)|ช่อง" + _WS + r"(?:ไหน|ใด|อะไร)|กี่" + _WS + r"โมง|สนาม"
-            + _WS + r"(?:ไหน|ใด)|เตะ" + _WS + r"(?:ที่|กี่|วัน))|จอง" + _WS + r"สนาม",
+            + _WS + r"(?:ไหน|ใด)|เตะ" + _WS + r"(?:ที่|กี่|วัน))|จอง" + _WS + r"สนาม|(?:ค่า" + _WS + r")?เช่า" + _WS + r"สนาม",
+            # Vietnamese: "đá giao hữu" (a friendly), "sân vận động … thuê bao nhiêu tiền" (the ground's hire).
+            r"đá\s+giao\s+hữu|sân\s+vận\s+động[^.?!]{0,60}?thuê|thuê\s+sân",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1076,7 +1080,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"ช่วย" + _WS + r"แปล|ขอ" + _WS + r"(?:คำ" + _WS + r")?แปล|แปล[^\n?]{0,40}?(?:เป็น|จาก)" + _WS
             + r"(?:ภาษา|อังกฤษ|จีน|ญี่ปุ่น|เกาหลี|ลาว|เวียดนาม|ไทย|ฝรั่งเศส)[^\n?]{0,30}?ให้" + _WS + r"(?:หน่อย|ด้วย|ที|ได้)",
             r"^[^a-z]{0,3}(?:please\s+)?translate\b|\b(?:can|could)\s+you\s+(?:please\s+)?translate\b|\bhelp\s+(?:me\s+|us\s+)?translate\b"
-            r"|请翻译|帮(?:我|忙)翻译|翻訳して|번역해",
+            r"|请翻译(?!公司)|帮(?:我|忙)翻译|翻訳して|번역해",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1120,7 +1124,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         patterns=(
             r"ช่วย" + _WS + r"(?:แปล|เขียน|ร่าง|พิมพ์|เรียบ" + _WS + r"เรียง|ทำ" + _WS + r"(?:หนังสือ|ร่าง|สไลด์|คำ" + _WS + r"แปล))"
             r"|แปล[^\n?]{0,40}?(?:เป็น|จาก)" + _WS + r"(?:ภาษา|อังกฤษ|จีน|ญี่ปุ่น|เกาหลี|ลาว|เวียดนาม|ไทย)",
-            r"\btranslate\b|\b(?:write|draft)\s+(?:me|us|for\s+(?:me|us))\b|翻译|翻訳|번역",
+            # ("泰文版可以请翻译公司做": a translation firm will do it, nothing asked of us.)
+            r"\btranslate\b|\b(?:write|draft)\s+(?:me|us|for\s+(?:me|us))\b|翻译(?!公司)|翻訳|번역",
         ),
         negatable=False,
     ),
@@ -1380,6 +1385,8 @@ _NEGATOR = re.compile(
     r"|\b(?:not|no|isn't|aren't|wasn't|isnt|arent|don'?t|doesn'?t|won'?t|never|without|non|rather\s+than|instead\s+of"
     r"|bukan|tidak|tanpa|nothing|neither)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|也不|不产生|不產生|不具有|不构成|不構成"
+    # "本备忘录不属于友好城市协议", "我們不需要簽任何姊妹市協議", "這次完全不談姊妹市".
+    r"|不属于|不屬於|不需要|不必|不谈|不談|不提|无意|無意"
     r"|không\s+(?:phải|gọi|là|dùng|muốn|cần|lập|ký|ràng|tạo|có|đề\s+nghị|xin)|chẳng\s+phải"
     # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt"; romanised Thai "mai chai" (ไม่ใช่).
     r"|\b(?:keine?|nicht)\b|\bmai\s+(?:chai|dai)\b"
@@ -1893,7 +1900,22 @@ _BUSINESS_BEFORE = re.compile(
     # "ฟุตบอลกระชับมิตรเมืองพี่เมืองน้อง", "ศึกเมืองพี่เมืองน้อง": a friendly match so called.
     r"|กระชับ\s*มิตร|ศึก)\s*(?:ชื่อ\s*)?(?:ว่า\s*)?[\"“'‘]?$"
 )
-_BUSINESS_AFTER = re.compile(r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด|residences?\b|condo|tower\b|plaza\b|mall\b|hotel\b|resort\b)")
+_BUSINESS_AFTER = re.compile(
+    # "'자매도시 (Sister City)'라는 이름의 한식 바비큐 프랜차이즈": so named.
+    r"\s*(?:\([^()\n]{0,20}\)\s*)?['\"’”]?\s*(?:이?라는\s*이름|という名前|という店|という名の)|"
+    r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด|residences?\b|condo|tower\b|plaza\b|mall\b|hotel\b|resort\b)"
+)
+
+
+_PATROL = re.compile(r"ลาด\s*ตระเวน")
+_FIRE = re.compile(r"ไฟ\s*ป่า|หมอก\s*ควัน|จุด\s*ความ\s*ร้อน|ดับ\s*ไฟ|\bwildfire|\bforest\s+fire|\bhaze\b")
+
+
+def _fire_patrol(lowered: str, mention: Mention) -> bool:
+    """Tell whether a national-matter mention is a patrol against forest fires ("ไฟป่า… ลาดตระเวนร่วม")."""
+    return _PATROL.fullmatch(lowered, mention.start, mention.end) is not None and _FIRE.search(
+        lowered, max(0, mention.start - 80), mention.end + 80
+    ) is not None
 
 
 # Khmer "មិនអាច … បានទេ" (cannot), its clause unbroken; a question asks with "តើ".
@@ -2048,13 +2070,15 @@ _KNOWN_BEFORE = re.compile(
     # "อบต.ข้างๆบอกว่าเมืองพี่เมืองน้องทำไม่ได้แล้ว เราเลย…": told the rule by someone, and gone on from it.
     r"|(?:บอก|แจ้ง|เตือน|ได้\s*คำ\s*ตอบ)\s*(?:มา\s*)?(?:แล้ว\s*)?ว่า\s*(?:การ\s*)?(?:ทำ\s*)?$"
     r"|\b(?:we|i)\s+(?:already\s+|do\s+|fully\s+)?(?:know|understand|are\s+aware|am\s+aware|realise|realize|got\s+it)"
-    r"\s+(?:that\s+)?(?:(?:a|the)\s+)?$"
+    # (Or the gloss in brackets after the name: 'we understand that "jumelage" (twinning) is reserved…'.)
+    r"\s+(?:that\s+)?(?:(?:a|the)\s+)?[\"'“‘]?(?:[^\s()]{1,30}[\"'”’]?\s*\(\s*)?$"
 )
+# The rule said after the name, a closing quote or a gloss in brackets between: '"jumelage" (twinning) is reserved…'.
 _RULE_SAID_AFTER = re.compile(
-    r"\s*(?:ต้อง\s*(?:ให้\s*)?(?:ทำ\s*|ดำเนิน\s*การ\s*)?(?:ใน\s*|เป็น\s*)?(?:ระดับ\s*)?จังหวัด|(?:ทำ\s*)?(?:ได้\s*)?เฉพาะ\s*(?:ระดับ\s*)?จังหวัด"
+    r"[\"'”’]?\s*\)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:ต้อง\s*(?:ให้\s*)?(?:ทำ\s*|ดำเนิน\s*การ\s*)?(?:ใน\s*|เป็น\s*)?(?:ระดับ\s*)?จังหวัด|(?:ทำ\s*)?(?:ได้\s*)?เฉพาะ\s*(?:ระดับ\s*)?จังหวัด"
     r"|(?:เป็น\s*)?(?:เรื่อง\s*)?(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด\s*เท่า\s*นั้น|(?:เป็น\s*)?เรื่อง\s*(?:ของ\s*)?(?:ระดับ\s*)?จังหวัด|(?:อปท|ท้องถิ่น|อบต|เทศบาล|ทต)?\s*ทำ\s*(?:เอง\s*)?ไม่\s*ได้"
     r"|(?:ก็\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น|ตั้ง|คิด|ต้อง|สนใจ|เสนอ|ขอ))"
-    r"|(?:relationships?\s+|agreements?\s+)?(?:is|are)\s+(?:only\s+)?(?:for|reserved\s+(?:for|to))\s+(?:the\s+)?provinc"
+    r"|(?:relationships?\s+|agreements?\s+)?(?:is|are)\s+(?:only\s+)?(?:for|reserved\s+(?:for|to))\s+(?:the\s+)?(?:thai\s+)?provinc"
     r"|(?:relationships?\s+)?(?:is|are)\s+(?:a\s+)?provinc\w*[\s-]+level|(?:is|are)\s+not\s+allowed|(?:is|are)\s+off[\s-]+limits)"
 )
 
@@ -2082,6 +2106,11 @@ _KNOWN_CANNOT_BEFORE = re.compile(
     r"(?:รู้|ทราบ|เข้าใจ)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?ว่า[^\n?]{0,50}?(?:ไม่|บ่|มิ)\s*(?:สามารถ|อาจ)\s*(?:จะ\s*)?"
     r"(?:ทำ|สร้าง|จัด\s*ตั้ง|สถาปนา|เป็น|ลง\s*นาม|เซ็น)?\s*(?:ความ\s*สัมพันธ์|สาย\s*พัว\s*พัน)?\s*(?:แบบ\s*|เป็น\s*)?$"
 )
+# "ห้ามทำเมืองพี่เมืองน้องแล้ว แปลว่า อบต. ห้ามมีความร่วมมือกับต่างประเทศเลยใช่ไหม": the ban said, then what it implies.
+_BANNED_BEFORE = re.compile(r"(?:ห้าม|ไม่\s*ให้)\s*(?:อปท\S{0,3}\s*|อบต\S{0,3}\s*|ท้องถิ่น\s*)?(?:ทำ|สถาปนา|เป็น)?\s*$")
+_SO_AFTER = re.compile(
+    r"\s*(?:ไป\s*)?แล้ว\s*,?\s*(?:(?:ก็|งั้น)\s*)?(?:แปล\s*ว่า|หมาย\s*ความ\s*ว่า|แสดง\s*ว่า|อย่าง\s*นี้|แบบ\s*นี้|งั้น)"
+)
 _DENIED_AFTER = re.compile(r"\s*(?:ก็\s*)?(?:ทำ\s*)?(?:เอง\s*)?ไม่\s*ได้(?!\s*(?:ทำ|เป็น|มี|ลง|เซ็น))")
 
 
@@ -2090,7 +2119,10 @@ _HEARD_NOT_AFTER = re.compile(
     r"\s*(?:은|는|이|가)?\s*(?:안\s*된다|불가능하다|할\s*수\s*없다)(?:고|는\s*것을)\s*(?:들었|알고|알았|압니다|이해)"
     r"|\s*(?:は|が)?\s*(?:できない|不可能|認められない)(?:だ)?(?:と|こと)\s*(?:を)?(?:聞|承知|理解|分か|知)"
 )
-_HEARD_NOT_BEFORE = re.compile(r"(?:听说|聽說|得知|知道|了解到)\s*(?:不能|不可以|无法|無法)\s*(?:缔结|締結|建立|签署|簽署|结为|結為)?\s*$")
+# ("我們了解貴方無法締結姊妹市": the partner named between the knowing and the cannot.)
+_HEARD_NOT_BEFORE = re.compile(
+    r"(?:听说|聽說|得知|知道|了解|理解|明白)(?:到)?[^，,。\n]{0,6}?(?:不能|不可以|无法|無法)\s*(?:缔结|締結|建立|签署|簽署|结为|結為)?\s*$"
+)
 
 
 # "เข้าใจเรื่องเมืองพี่เมืองน้องแล้ว แต่…": the matter understood already, and something else asked.
@@ -2100,6 +2132,8 @@ _KNOWN_SINCE = re.compile(r"\s*(?:ดี\s*)?แล้ว")
 
 def _rule_known(lowered: str, mention: Mention) -> bool:
     """Tell whether a sister city is named as the rule the asker already knows ("รู้แล้วว่า…ต้องระดับจังหวัด")."""
+    if _BANNED_BEFORE.search(lowered, max(0, mention.start - 20), mention.start) and _SO_AFTER.match(lowered, mention.end):
+        return True  # "ห้ามทำเมืองพี่เมืองน้องแล้ว แปลว่า…": the ban is the premise of what is asked
     if _HEARD_NOT_AFTER.match(lowered, mention.end) or _HEARD_NOT_BEFORE.search(lowered, max(0, mention.start - 20), mention.start):
         return True
     if _KNOWN_DENIED_BEFORE.search(lowered, max(0, mention.start - 80), mention.start) is not None:
@@ -2387,6 +2421,8 @@ class ConceptDetector:
                                             match.start() if before is None else before))
                 position = match.end()
         mentions = _denials_shared(lowered, mentions)
+        # "แจ้งเตือนไฟป่า ลาดตระเวนร่วม…": a patrol against forest fires is no security matter of the state.
+        mentions = [m for m in mentions if not (m.concept == "national-matter" and _fire_patrol(lowered, m))]
         # "សាលាក្រុងរបស់លោកមិនអាចចុះហត្ថលេខា…បានទេ" says cannot: the Khmer negative ends as a question does.
         mentions = [m for m in mentions if not (m.concept == "asks-may" and _khmer_cannot(lowered, m))]
         # "ร้านอาหาร "เมืองพี่เมืองน้อง"", "ฟุตบอล "เมืองพี่เมืองน้องคัพ"": the name of a shop or a cup, no relationship.
@@ -2556,6 +2592,8 @@ class ConceptDetector:
             # "กลัวขัดหนังสือเวียนเรื่องเมืองพี่เมืองน้อง… ข้อตกลงแบบนี้ ทต. ทำได้ไหม": the rule is named, the agreement asked.
             present.discard("sister-city")
             stated.discard("sister-city")
+            # Nor is the province's relationship joined: "รู้แล้วว่าเมืองพี่เมืองน้องเป็นเรื่องของจังหวัด… จัดงานแสดงสินค้า".
+            present.discard("join-province")
         if "sister-city" in present and "agreement" in present and _dropped_before(lowered, mentions):
             # "เคยคุยเรื่องเมืองพี่เมืองน้อง… แต่เรื่องก็ตกไปแล้ว ตอนนี้จะทำแค่ MOU…": the dropped idea is not asked.
             present.discard("sister-city")
