@@ -448,7 +448,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"เคย" + _WS + r"(?:ลง" + _WS + r"นาม|เซ็น|ทำ|สถาปนา|มี)[^\n?]{0,60}?ตั้ง" + _WS + r"แต่" + _WS + r"ปี" + _WS + r"\d{2}(?!\d)",
             r"(?:มี|ทำ|ลงนาม|เซ็น)[^\s]{0,45}(?:มา|ไว้)" + _WS + r"(?:แล้ว" + _WS + ")?ตั้งแต่" + _WS + r"(?:ก่อน" + _WS + r")?(?:ปี|สมัย|พ\.?ศ|\d)",
             # (Not "ยกเลิกความคิดเรื่อง…": an idea given up, no relationship there.)
-            r"(?:ยกเลิก(?!" + _WS + r"ความ" + _WS + r"(?:คิด|ตั้ง" + _WS + r"ใจ))|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
+            # (Nor a draft's own end: "อาจยกเลิกได้โดยแจ้งล่วงหน้า 90 วัน".)
+            r"(?:ยกเลิก(?!" + _WS + r"ความ" + _WS + r"(?:คิด|ตั้ง" + _WS + r"ใจ)|" + _WS + r"(?:ได้" + _WS + r")?โดย" + _WS + r"(?:การ" + _WS + r")?(?:แจ้ง|บอก|ทำ" + _WS + r"หนังสือ))|ยังมีผล|ยังใช้ได้|ต่อ" + _WS + "อายุ|ทำ" + _WS + "ต่อ|คงไว้|ยุติ)",
             # Lao and Isan "ໄດ້ເປັນເມືອງອ້າຍເມືອງນ້ອງກັນມາແຕ່ປີ 2015" (read ได้เป็น…มาแต่ปี 2015): since that year.
             r"(?:เป็น|มี|ทำ|ลง" + _WS + r"นาม|เซ็น)[^\n?]{0,60}?มา" + _WS + r"(?:ตั้ง" + _WS + r")?แต่" + _WS + r"ปี" + _WS + r"(?:พ\.?" + _WS + r"ศ\.?" + _WS + r")?\d{2,4}",
             # "เคยเซ็นเป็น 'เมืองคู่แฝด' กับเมืองในไต้หวันเมื่อปี 2559": signed in a year gone by.
@@ -1412,7 +1413,7 @@ _NO_INTENT = re.compile(
     r"|(?:นึก|เข้า\s*ใจ\s*ผิด|คิด\s*ไป\s*เอง)\s*ว่า\s*(?:จะ\s*)?(?:เป็น\s*)?[\"'“‘]?$"
     # "ร่างไม่มีข้อความเกี่ยวกับการเป็นเมืองพี่เมืองน้อง", "ไม่มีข้อใดระบุถึง…": nothing in it says so.
     r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*(?:ความ)?|คำ|ถ้อย\s*คำ|ส่วน)?\s*(?:ใด\s*)?(?:ที่\s*)?"
-    r"(?:เกี่ยว\s*(?:ข้อง\s*)?กับ|ระบุ\s*(?:ถึง|ว่า)?|พูด\s*ถึง|กล่าว\s*ถึง)\s*(?:การ\s*)?(?:เป็น\s*)?(?:ความ\s*สัมพันธ์\s*)?$"
+    r"(?:เกี่ยว\s*(?:ข้อง\s*)?กับ|ระบุ\s*(?:ถึง|ว่า)?|พูด\s*ถึง|กล่าว\s*ถึง|อ้าง\s*ถึง)\s*(?:การ\s*)?(?:เป็น\s*)?(?:ความ\s*สัมพันธ์\s*)?$"
     # "Chúng tôi không lập quan hệ thành phố kết nghĩa": the relationship not set up, said in more words.
     # "ບໍ່ແມ່ນການສ້າງສາຍພົວພັນເມືອງຄູ່ມິດ" (read บ่แม่นการสร้างสายพัวพัน…), "ไม่ใช่การสถาปนาความสัมพันธ์…": not the making of one.
     r"|(?:ไม่|บ่|มิ)\s*(?:ได้\s*)?(?:ใช่|แม่น|เป็น)\s*(?:(?:การ|กาน)\s*)?(?:สร้าง|สถาปนา|จัด\s*ตั้ง|ก่อ\s*ตั้ง)\s*(?:สาย\s*(?:สัมพันธ์|พัวพัน)|ความ\s*สัมพันธ์)?"
@@ -1423,8 +1424,11 @@ _NO_INTENT = re.compile(
     r"|không\s+(?:đề\s+cập|nhắc)\s+(?:đến|tới)\s+(?:quan\s+hệ\s+)?$"
     r"|không\s+(?:muốn\s+)?(?:lập|ký(?:\s+kết)?|thiết\s+lập|làm|xây\s+dựng)\s+(?:quan\s+hệ\s+)?"
     r"(?:(?:thành\s+phố|thị\s+xã|đô\s+thị|huyện|tỉnh)\s+)?$"
-    # "ไม่มีเรื่องเมืองพี่เมืองน้องเลย": nothing about it (not "ไม่มีเมืองพี่เมืองน้อง", having none).
-    r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*ความ\s*|ส่วน\s*)?(?:ใด\s*)?เรื่อง\s*(?:การ\s*)?(?:เป็น\s*)?$"
+    # "ไม่มีเรื่องเมืองพี่เมืองน้องเลย", "ไม่มีเรื่องรัฐบาลหรือเมืองพี่เมืองน้อง": nothing about it (not "ไม่มีเมืองพี่
+    # เมืองน้อง", having none).
+    r"|(?:ไม่|มิ)\s*(?:ได้\s*)?มี\s*(?:ข้อ\s*ความ\s*|ส่วน\s*)?(?:ใด\s*)?เรื่อง\s*(?:[^\s?]{1,15}\s*(?:หรือ|และ)\s*)?(?:การ\s*)?(?:เป็น\s*)?$"
+    # "ท่านนายกกำชับว่าห้ามใช้คำว่าเมืองพี่เมืองน้อง เมืองคู่มิตร…": the word itself forbidden in the draft.
+    r"|ห้าม\s*(?:ใช้|เขียน|ใส่)\s*(?:คำ|ชื่อ|ถ้อย\s*คำ)\s*(?:ว่า)?\s*[\"'“‘]?$"
     # Malay and Indonesian: "MoU ini tidak mewujudkan hubungan bandar berkembar", "bukan merupakan kota kembar".
     r"|\b(?:tidak|bukan|tak)\s+(?:akan\s+)?(?:mewujudkan|membentuk|menjalin|mengadakan|menubuhkan|merupakan|menjadi|membina)\s+"
     r"(?:(?:sebuah|suatu|satu)\s+)?(?:hubungan\s+|perjanjian\s+)?$"
@@ -1898,7 +1902,7 @@ def _made_now(lowered: str, mentions: list[Mention]) -> bool:
 _BUSINESS_BEFORE = re.compile(
     r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด|เพลง|คอนโด(?:มิเนียม)?"
     # "ฟุตบอลกระชับมิตรเมืองพี่เมืองน้อง", "ศึกเมืองพี่เมืองน้อง": a friendly match so called.
-    r"|กระชับ\s*มิตร|ศึก)\s*(?:ชื่อ\s*)?(?:ว่า\s*)?[\"“'‘]?$"
+    r"|กระชับ\s*มิตร|ศึก)\s*(?:ชื่อ\s*)?(?:ว่า\s*)?[\"“'‘]?(?:ครัว|ห้อง\s*อาหาร)?$"
 )
 _BUSINESS_AFTER = re.compile(
     # "'자매도시 (Sister City)'라는 이름의 한식 바비큐 프랜차이즈": so named.
@@ -1998,6 +2002,8 @@ _REFERS_TO_RULE = re.compile(
     r"|หนังสือ(?:\s*เวียน)?\s*(?:ของ\s*)?(?:อำเภอ|จังหวัด|กรม|สถ|มท)[ก-๛.]{0,12}\s*(?:ที่\s*)?ว่า\s*(?:การ\s*)?$"
     r"|(?:ข้อ\s*ห้าม|กฎ|ระเบียบ)\s*(?:การ\s*)?ห้าม\s*(?:ทำ\s*)?$|หนังสือ\s*เวียน\s*$|ระวัง\s*(?:เรื่อง\s*)?$"
 )
+# "เหมือนเรื่องเมืองพี่เมืองน้องที่อำเภอเพิ่งเวียนมาว่าห้าม": the rule the district sent round, after the name.
+_CIRCULATED_AFTER = re.compile(r"\s*ที่\s*(?:ทาง\s*)?(?:อำเภอ|จังหวัด|กรม|สถ|มท|กระทรวง)[^\n?]{0,12}?(?:เวียน|แจ้ง|สั่ง)")
 
 
 # How far after a sister city its "ได้ไหม" may be ("…เมืองพี่เมืองน้องกับเมืองห้วยทรายได้ไหม"), and how close before it
@@ -2097,7 +2103,9 @@ _KNOWN_DENIED_BEFORE = re.compile(
     r"\s+(?:do|have|make|sign|set\s+up|establish|form|enter\s+into|create)?\s*(?:(?:a|the|any)\s+)?$"
 )
 _KNOWN_BEFORE_LAO = re.compile(
-    r"(?:รู้|ทราบ|เข้าใจ|ได้\s*คำ\s*ตอบ|บอก|แจ้ง)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*" + _LAO_TYPES + r"\.?\s*(?:เรา)?\s*"
+    r"(?:รู้|ทราบ|เข้าใจ|ได้\s*คำ\s*ตอบ|บอก|แจ้ง)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*"
+    # ("รู้ว่าฝ่ายไทยระดับท้องถิ่นทำเมืองพี่เมืองน้องไม่ได้": the local level named in more words.)
+    r"(?:" + _LAO_TYPES + r"\.?\s*(?:เรา)?|[^\n?]{0,20}?(?:ระดับ\s*)?ท้องถิ่น)\s*"
     r"(?:จะ\s*)?(?:การ\s*)?(?:ทำ|เป็น|จัด\s*ตั้ง|สถาปนา)?\s*$"
 )
 # "พวกเรารู้ว่า องค์กรปกครองส่วนท้องถิ่นของไทยบ่สามารถสร้างความสัมพันธ์เมืองพี่เมืองน้องได้" (Lao read as Thai
@@ -2154,7 +2162,8 @@ def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
     """Tell whether every sister city named is the rule referred to, and an agreement is named besides."""
     names = _sister_cities(mentions)
     if not names or not all(
-        _REFERS_TO_RULE.search(lowered, max(0, m.start - 40), m.start) or _rule_known(lowered, m) for m in names
+        _REFERS_TO_RULE.search(lowered, max(0, m.start - 40), m.start) or _CIRCULATED_AFTER.match(lowered, m.end)
+        or _rule_known(lowered, m) for m in names
     ):
         return False
     # Before the reference or after it: "ร่วมมือกับเทศมณฑลในเกาหลี… ยังได้อยู่ไหม หลังหนังสือเวียนเรื่องเมืองพี่เมืองน้อง".
@@ -2165,6 +2174,8 @@ def _only_referred_to(lowered: str, mentions: list[Mention]) -> bool:
 _DROPPED = re.compile(
     r"(?:ก็\s*)?(?:ตก\s*ไป|ล้ม\s*(?:ไป|เลิก)|พับ\s*(?:เรื่อง\s*)?(?:ไป|เก็บ)|เงียบ\s*ไป|ยุติ\s*(?:ไป|แล้ว)|ยก\s*เลิก\s*ไป|ไม่\s*ได้\s*(?:ทำ|ไป)\s*ต่อ"
     r"|เลิก\s*คุย|ไม่\s*คืบ|ไม่\s*สำเร็จ|(?:ตอบ\s*)?ปฏิเสธ|ไม่\s*รับ\s*(?:ข้อ\s*เสนอ)?"
+    # "…แต่เมื่อตรวจสอบแล้วพบว่าต้องดำเนินการในระดับจังหวัดเท่านั้น จึงปรับเป็น…": found to be the province's.
+    r"|(?:ตรวจ\s*สอบ|ศึกษา|หารือ)\s*(?:แล้ว\s*)?(?:จึง\s*)?พบ\s*ว่า\s*(?:ต้อง|ทำ\s*(?:ได้\s*)?(?:เฉพาะ|ไม่))"
     # "ฝ่ายลาวขอทำเมืองพี่เมืองน้อง เราตอบไปแล้วว่าทำไม่ได้": answered that it cannot be done.
     r"|ตอบ\s*(?:ไป|กลับ)?\s*(?:แล้ว\s*)?ว่า\s*(?:ทำ\s*)?(?:ไม่|มิ)\s*ได้)"
     r"|\b(?:was|were|got)\s+(?:dropped|shelved|abandoned|cancell?ed)\b|\bfell\s+through\b|\bcame\s+to\s+nothing\b|\bwent\s+nowhere\b"
