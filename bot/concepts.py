@@ -1090,7 +1090,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "chat-with-bot",
         "small talk or an opinion asked of the bot itself (\"บอทคิดว่า…\", \"ถ้าบอทเป็นเมือง…\"), not a rule",
         patterns=(
-            r"(?:ถ้า" + _WS + r")?(?:บอท|น้อง" + _WS + r"บอท)" + _WS + r"(?:คิด|เป็น|เคย|ชอบ|อยาก|ว่า|กับ|เก่ง|มี" + _WS + r"ความ" + _WS + r"เห็น)"
+            # ("งั้นถามบอทว่าเทศบาลทำได้ไหม" asks the bot a rule, in a thread pasted.)
+            r"(?:ถ้า" + _WS + r")?(?<!ถาม)(?<!ถาม\s)(?:บอท|น้อง" + _WS + r"บอท)" + _WS + r"(?:คิด|เป็น|เคย|ชอบ|อยาก|ว่า|กับ|เก่ง|มี" + _WS + r"ความ" + _WS + r"เห็น)"
             r"|ส่วน" + _WS + r"ตัว" + _WS + r"(?:บอท|คุณ)|ปลอบ" + _WS + r"ใจ|chatgpt|\byour\s+(?:own\s+)?(?:opinion|view)\b|\bdo\s+you\s+(?:think|like)\b",
         ),
         negatable=False,
