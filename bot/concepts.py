@@ -632,7 +632,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "supervision",
         "who supervises an LAO (the district chief, the governor)",
         patterns=(
-            r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|(?:ภาย" + _WS + r"ใต้" + _WS + r")?การ" + _WS + r"กำกับ" + _WS + r"(?:ของ|ดูแล)|supervis\w+|oversee\w*|oversight",
+            r"กำกับ" + _WS + r"ดูแล|ผู้" + _WS + r"กำกับ|(?:ภาย" + _WS + r"ใต้" + _WS + r")?การ" + _WS + r"กำกับ" + _WS + r"(?:ของ|ดูแล)|supervis\w+|oversee\w*|oversight|\btutelle\b",
             # "ใครมีอำนาจตรวจสอบ อบต.": who may look into what the LAO did.
             r"(?:ใคร|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))" + _WS + r"(?:มี" + _WS + r"อำนาจ" + _WS + r"|เป็น" + _WS + r"คน" + _WS + r")?"
             # "ใครสั่งระงับได้": who may stop what the LAO does.
@@ -1021,7 +1021,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:" + _WS + r"(?:เอง|ว่า|กำหนด|เรื่อง|บอก|เขา|เค้า|เจ้า" + _WS + r"เมือง))",
             r"\b(?:china|laos|lao\s+pdr|vietnam|japan|korea|cambodia|myanmar|malaysia|our\s+country)['’]s\s+own\s+(?:rules|laws?|regulations)"
             r"|\bunder\s+(?:chinese|lao|vietnamese|japanese|korean|cambodian|malaysian)\s+law\b|theo\s+quy\s+định\s+của\s+việt\s+nam"
-            r"|日本の(?:法律|地方自治法)では|中国(?:的)?(?:法律|规定)|中國(?:的)?(?:法律|規定)",
+            r"|日本の(?:法律|地方自治法)では|中国(?:的)?(?:法律|规定)|中國(?:的)?(?:法律|規定)"
+            r"|\ble\s+droit\s+français\b|\bla\s+loi\s+française\b|\bdroit\s+français\s+exige",
             # "ตามกฎหมายญี่ปุ่น…", "ต้องขออนุญาตกระทรวงไหนของญี่ปุ่น": by the partner's law, from its ministries.
             r"ตาม" + _WS + r"(?:กฎหมาย|ระเบียบ)" + _WS + r"(?:ของ" + _WS + r")?(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)"
             r"|กระทรวง" + _WS + r"(?:ไหน|ใด|อะไร)?" + _WS + r"ของ" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)",
@@ -1243,7 +1244,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"phone\s+number|telephone|who\s+(?:do|can|should)\s+(?:i|we)\s+call|(?:whom|who)\s+to\s+call",
             # "ต้องถามที่ไหน", "ควรปรึกษาหน่วยงานไหน": where to ask.
             r"(?:ถาม|สอบ" + _WS + r"ถาม|ปรึกษา|หารือ)" + _WS + r"(?:ได้" + _WS + r")?(?:ที่" + _WS + r"ไหน|หน่วย" + _WS + r"งาน" + _WS + r"(?:ไหน|ใด))",
-            r"어디에\s*문의|문의\s*(?:처|할\s*곳)|どこに問い合わせ|向哪里咨询|问哪里|hỏi\s+ở\s+đâu|liên\s+hệ\s+(?:ở\s+)?đâu|ဖုန်း\s*နံပါတ်|ဆက်သွယ်\s*ရ|លេខ\s*ទូរស័ព្ទ|\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
+            r"어디에\s*문의|문의\s*(?:처|할\s*곳)|どこに問い合わせ|向哪里咨询|问哪里|hỏi\s+ở\s+đâu|liên\s+hệ\s+(?:ở\s+)?đâu|ဖုန်း\s*နံပါတ်|ဆက်သွယ်\s*ရ(?!\s*ေး)|លេខ\s*ទូរស័ព្ទ|\bphone\s+no\b|打哪个电话|打哪個電話|哪个电话|哪個電話|電話諮詢|电话咨询|問い合わせ先|電話番号|联系电话|聯絡電話|联系方式|聯絡方式|연락처|전화\s*번호|số\s+điện\s+thoại|nombor\s+telefon|nomor\s+telepon",
         ),
         negatable=False,
     ),
@@ -1333,6 +1334,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\btimbalan\s+(?:datuk\s+bandar|yang\s+dipertua|presiden|nayok)\b[^.?!]{0,30}?\bmenandatangani\b"
             r"|\bmenandatangani\b[^.?!]{0,60}?\bbagi\s+pihak\s+(?:thesaban|tambon|majlis|perbandaran|oat|obt)\b"
             r"|\bsiapa\s+(?:yang\s+)?(?:akan\s+|perlu\s+|boleh\s+)?menandatangani\b",
+            # Khmer: "ចុះហត្ថលេខាផ្ទាល់ ឬ…ចុះហត្ថលេខាជំនួស" (sign in person, or for him), "ការអនុម័តពីក្រុមប្រឹក្សា" (the council's approval).
+            r"ចុះ\s*ហត្ថលេខា\s*(?:ផ្ទាល់|ជំនួស)|អនុម័ត\s*ពី\s*ក្រុម\s*ប្រឹក្សា",
             # Indonesian: "Apakah Nayok dapat menandatangani sendiri, atau perlu persetujuan dewan", "atas namanya".
             r"\bmenandatangani\s+sendiri\b|\bpersetujuan\s+(?:dewan|dprd|majlis|sapha)\b|\bmenandatangani\s+atas\s+nama(?:nya)\b",
             r"\bai\s+(?:là\s+người\s+|sẽ\s+|được\s+)?ký\b|\bký\s+thay\b|(?:hội\s+đồng|sapha)[^.?!]{0,30}?thông\s+qua|代理(?:署名|签署|簽署)|代签|代簽",
@@ -1713,6 +1716,8 @@ _NOT_FOREIGN = re.compile(
     r"|nothing\s+to\s+do\s+with\s+(?:any(?:thing)?\s+)?(?:foreign|abroad)|no\s+foreign\s+(?:partner|side|party|town|city)"
     # "จะทำ MOU กับมหาวิทยาลัยแม่ฟ้าหลวง (ในประเทศ)": the partner said to be at home.
     r"|กับ[^\n()?]{0,30}\(\s*ใน\s*ประเทศ(?:\s*ไทย)?\s*\)"
+    # "สองแห่งนี้อยู่ในประเทศไทยทั้งคู่": both parties at home.
+    r"|(?:อยู่\s*ใน\s*(?:ประเทศ\s*)?ไทย|เป็น\s*ของ\s*ไทย)\s*ทั้ง\s*(?:คู่|สอง\s*(?:แห่ง|ฝ่าย))|ทั้ง\s*(?:คู่|สอง\s*แห่ง)\s*อยู่\s*ใน\s*(?:ประเทศ\s*)?ไทย"
 )
 # Two or three LAOs counted: "อบต.สองแห่ง", "2 เทศบาล", "ระหว่าง อบต.…กับ อบต.".
 _LAOS_COUNTED = re.compile(
@@ -1907,7 +1912,7 @@ _BUSINESS_BEFORE = re.compile(
 )
 _BUSINESS_AFTER = re.compile(
     # "'자매도시 (Sister City)'라는 이름의 한식 바비큐 프랜차이즈": so named.
-    r"\s*(?:\([^()\n]{0,20}\)\s*)?['\"’”]?\s*(?:이?라는\s*이름|という名前|という店|という名の)|"
+    r"\s*\)?\s*(?:\([^()\n]{0,20}\)\s*)?['\"’”]?\s*(?:이?라는\s*이름|という名前|という店|という名の)|"
     r"\s*(?:คัพ|\bcup\b|ซุปเปอร์|มาร์ท|รีสอร์ท|คาเฟ่|ซีฟู้ด|residences?\b|condo|tower\b|plaza\b|mall\b|hotel\b|resort\b)"
 )
 
