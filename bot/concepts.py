@@ -827,6 +827,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Not "ต้องไม่ผูกพัน": that is the rule said, or asked, not an agreement described.
             r"(?<!ต้อง)(?<!ต้อง )(?:ไม่|มิ|บ่)" + _WS + r"(?:ได้" + _WS + r")?(?:มี" + _WS + r")?(?:ผล" + _WS + r")?(?:ข้อ" + _WS + r")?ผูก" + _WS + r"พัน"
             r"|(?:ไม่|มิ)" + _WS + r"(?:ได้" + _WS + r")?ก่อ" + _WS + r"(?:ให้" + _WS + r"เกิด" + _WS + r")?(?:พันธะ|พันธกรณี|ข้อ" + _WS + r"ผูกพัน)",
+            # Vietnamese: "không có cam kết nào liên quan đến chính phủ hai nước", "không ràng buộc chính phủ".
+            r"không\s+(?:có\s+)?(?:bất\s+kỳ\s+)?(?:cam\s+kết|nghĩa\s+vụ|ràng\s+buộc)(?:\s+(?:nào|pháp\s+lý))?(?:\s+(?:liên\s+quan|đối\s+với|với|cho))?",
             r"不(?:具有|具备|具備|产生|產生)?\s*(?:任何\s*)?(?:法律\s*)?(?:约束力|約束力|拘束力)|仅表达合作意向|僅表達合作意向"
             # "本备忘录不构成具有法律约束力的义务"
             r"|不(?:构成|構成|创设|創設)[^。\n]{0,10}?(?:约束力|約束力|拘束力|法律义务|法律義務)",
@@ -1266,7 +1268,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|có\s+được\s+không|được\s+không|có\s+thể",
             # "정말 안 되는 건가요?", "해도 되나요", "よろしいでしょうか", "構いませんか", "行不行".
             r"안\s*되(?:는|나|죠)|되나요|되는\s*건가요|해도\s*(?:되|괜찮)|よろしいでしょうか|よいでしょうか|いいですか|構いませんか|行不行|行吗|行嗎",
-            r"បាន\s*(?:ដែរ\s*)?(?:ឬ\s*)?ទេ|နိုင်\s*(?:ပါ\s*)?သလား|ရ\s*(?:ပါ\s*)?သလား|\bboleh(?:kah)?\b|est[\s\-]+(?:ce|il)\s+possible"
+            r"បាន\s*(?:ដែរ\s*)?(?:ឬ\s*)?ទេ|နိုင်\s*(?:ပါ\s*)?သလား|ခွင့်\s*ရှိ\s*(?:ပါ\s*)?သလား|ရ\s*(?:ပါ\s*)?သလား|\bboleh(?:kah)?\b|est[\s\-]+(?:ce|il)\s+possible"
             r"|\bpouvons[\s\-]+nous\b|\bpeut[\s\-]+on\b|\bes\s+posible\b|\bse\s+puede\b|\bpodemos\b|\bdai\s*mai\b",
         ),
         negatable=False,
@@ -1589,7 +1591,8 @@ _AVOID_REACH = 70
 
 
 # Between two names one denial covers: "ไม่ใช่เมืองพี่เมืองน้องหรือเมืองคู่มิตร", "not a sister city or twin town".
-_LISTED = re.compile(r"\s*(?:หรือ(?:\s*ว่า)?|และ|,|/|\bor\b|\bnor\b|\band\b)?\s*(?:(?:a|an|the)\s+)?")
+# (Or its gloss in brackets right after it: "bukan kerja sama kota kembar (sister city)".)
+_LISTED = re.compile(r"\s*(?:หรือ(?:\s*ว่า)?|และ|,|/|\bor\b|\bnor\b|\band\b|\()?\s*(?:(?:a|an|the)\s+)?")
 
 
 def _denials_shared(lowered: str, mentions: list[Mention]) -> list[Mention]:
@@ -2203,8 +2206,18 @@ def _dropped_before(lowered: str, mentions: list[Mention]) -> bool:
 
 
 def _one_name_denied(lowered: str, mentions: list[Mention]) -> bool:
-    """Tell whether the sister city is called by one name only ("우호도시 협정이면 자매도시가 아니니까" sets two names apart)."""
-    return len({lowered[m.start:m.end] for m in mentions if m.concept == "sister-city"}) == 1
+    """Tell whether the sister city is called by one name only ("우호도시 협정이면 자매도시가 아니니까" sets two names apart).
+
+    A gloss in brackets right after a name is that name ("មិនមែនជាក្រុងបងប្អូន (sister city) ទេ").
+    """
+    names = sorted((m for m in mentions if m.concept == "sister-city"), key=lambda m: m.start)
+    glosses = {
+        m for m, before in zip(names[1:], names[:-1], strict=True) if _GLOSS_OPENS.fullmatch(lowered, before.end, m.start)
+    }
+    return len({lowered[m.start:m.end] for m in names if m not in glosses}) == 1
+
+
+_GLOSS_OPENS = re.compile(r"\s*[\"'”’]?\s*\(\s*")
 
 
 def _partner_gives(lowered: str, mentions: list[Mention]) -> bool:
