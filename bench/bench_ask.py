@@ -144,6 +144,10 @@ SETS = [
     "sealed_di_questions.yaml",
     "sealed_dj_questions.yaml",
     "sealed_dk_questions.yaml",
+    "sealed_dl_questions.yaml",
+    "sealed_dm_questions.yaml",
+    "sealed_dn_questions.yaml",
+    "sealed_do_questions.yaml",
 ]
 
 

@@ -165,6 +165,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_di_questions.yaml", 0.98, 0.93, 0),
         ("sealed_dj_questions.yaml", 0.96, 0.98, 0),
         ("sealed_dk_questions.yaml", 0.95, 0.95, 0),
+        ("sealed_dl_questions.yaml", 0.98, 0.98, 0),
+        ("sealed_dm_questions.yaml", 0.9, 0.83, 0),
+        ("sealed_dn_questions.yaml", 0.93, 0.93, 0),
+        ("sealed_do_questions.yaml", 0.91, 0.98, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(
