@@ -40,7 +40,7 @@ STORY_MARGIN = 0.03
 BACKED_MARGIN = 0.08
 BACKED_TIE = 0.01
 # The least confidence at which an entry whose `sure_when` concepts are all said answers as a fallback.
-FALLBACK_FLOOR = 0.30
+FALLBACK_FLOOR = 0.27
 # The same, for a message written in a partner's script (Korean, Khmer…): few of its words are the
 # base's, so the words' score says little and the concepts said decide.
 ABROAD_FALLBACK_FLOOR = 0.15
