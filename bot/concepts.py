@@ -555,7 +555,9 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|ส่ง" + _WS + r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก|คณะ" + _WS + r"ผู้" + _WS + r"บริหาร)[^\s]{0,15}" + _WS + r"(?:ไป" + _WS + r")?(?:ฝึก" + _WS + r")?อบรม",
             r"study\s+(?:visit|tour|trip)s?|training\s+(?:trip|visit|abroad)|observation\s+trip",
             # In the partners' languages: "視察研修", "考察团", "견학", "연수", "tham quan học tập", "lawatan sambil belajar".
-            r"視察|考察(?:团|團|访问|訪問)|견학|시찰|해외\s*연수|tham\s+quan\s+học\s+tập|khảo\s+sát\s+học\s+tập|lawatan\s+sambil\s+belajar",
+            r"視察|考察(?:团|團|访问|訪問)|견학|시찰|해외\s*연수|연수\s*프로그램|tham\s+quan\s+học\s+tập|khảo\s+sát\s+học\s+tập|lawatan\s+sambil\s+belajar",
+            # "…ก็เบิกค่าเครื่องบินจากงบ อบต. ได้เลย": the fares of a trip claimed from the LAO's money.
+            r"เบิก" + _WS + r"ค่า" + _WS + r"(?:ตั๋ว" + _WS + r")?เครื่อง" + _WS + r"บิน",
             # The executives go, and their fares are asked of the LAO's money: "นายก…ไป… ค่าตั๋วเครื่องบินเบิกจากงบได้ไหม".
             r"(?:นายก|ผู้" + _WS + r"บริหาร|สมาชิก" + _WS + r"สภา)[^\n?]{0,60}?ไป[^\n?]{0,80}?ค่า" + _WS + r"(?:ตั๋ว|เครื่อง" + _WS + r"บิน|เดิน" + _WS
             + r"ทาง)[^\n?]{0,40}?(?:เบิก|จ่าย|ใช้)[^\n?]{0,8}?งบ",
