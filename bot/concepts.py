@@ -268,6 +268,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"\bministry\s+of\s+[a-z ]{2,40}?\s+of\s+(?:the\s+kingdom\s+of\s+)?thailand\b[^.?!]{0,30}?\b(?:shall|will|must)\s+"
             r"(?:provide|pay|fund|grant|give|cover|supply|send)\b",
             r"(?:commit|bind|obligate|oblige)s?\s+(?:the\s+|either\s+|any\s+|both\s+)?(?:thai|central|national)\s+(?:governments?|state|ministr\w+|budget)",
+            # "The Kingdom of Thailand and the City of Bodh Gaya agree…": the kingdom a party.
+            r"\b(?:the\s+)?kingdom\s+of\s+thailand\s+and\s+(?:the\s+)?[a-z][^.?!\n]{0,40}?\b(?:agree|undertake|hereby)",
             # "Thailand shall permit the import of seeds": the kingdom itself promises.
             r"\b(?:thailand|the\s+kingdom(?:\s+of\s+thailand)?)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+\w+",
             r"រដ្ឋាភិបាល\s*ថៃ\s*(?:នឹង|ត្រូវ|ធានា)|ထိုင်း\s*(?:နိုင်ငံ\s*)?အစိုးရ[^။?]{0,150}?(?:မည်|ပေး|အာမခံ)",
@@ -278,6 +280,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"(?:bộ|cơ\s+quan|nhà\s+nước)\s+(?:[^\s.?!]+\s+){0,4}?thái\s+lan[^.?!]{0,40}?(?:chi\s+trả|bảo\s+lãnh|cam\s+kết|tài\s+trợ|chịu"
             r"|ngân\s+sách|(?:bố\s+trí|cấp|hỗ\s+trợ)\s+kinh\s+phí|đối\s+ứng)"
             r"|nhân\s+danh\s+(?:chính\s+phủ|nhà\s+nước|vương\s+quốc)(?:\s+[^\s.?!]+){0,3}?\s+thái\s+lan",
+            # "Kementerian Kesihatan Awam Thailand akan membekalkan vaksin…": a Thai ministry promises.
+            r"\b(?:kementerian|jabatan|kementrian)\s+(?:[a-z]+\s+){0,4}?thailand\s+(?:akan|hendaklah|wajib|bersetuju)\b",
             # Malay and Indonesian signing blocks: "untuk dan atas nama Pemerintah Kerajaan Thailand".
             r"(?:atas|bagi(?:\s+pihak)?)\s+nama\s+(?:pemerintah|kerajaan)(?:\s+(?:kerajaan|diraja))?\s+(?:thailand|thai)\b",
             # Korean says the verb at the end of a longer clause: "태국 정부는 … 필요한 예산을 지원한다".
@@ -666,7 +670,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
         "where a rule comes from (the Cabinet resolution, the Ministry's letter), or why",
         patterns=(
             # ("สภา อบต.มีมติเห็นชอบแล้ว" is the council's vote, not a rule's source.)
-            r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ(?!" + _WS + r"(?:เห็น|อนุมัติ|สภา|ที่" + _WS + r"ประชุม))|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
+            r"ที่" + _WS + r"มา|มา" + _WS + r"จาก|อ้าง" + _WS + r"อิง|มติ(?!" + _WS + r"(?:เห็น|อนุมัติ|สภา|ที่" + _WS + r"ประชุม|เอก" + _WS + r"ฉันท์))|ครม|คณะ" + _WS + r"รัฐมนตรี|ฐาน" + _WS + r"(?:ทาง)?" + _WS
             # "ทำไม" (why), not "ทำไม่ได้" (cannot).
             + r"กฎหมาย|ทำไม(?![\u0e48-\u0e4b])|เหตุ" + _WS + r"(?:ผล|ใด)|เพราะ" + _WS + r"อะไร|ใคร" + _WS + r"กำหนด|รองรับ|ฉบับ" + _WS + r"(?:ไหน|ใด)"
             r"|ปี" + _WS + r"ไหน|เมื่อ" + _WS + r"(?:ไร|ไหร่)|ออก" + _WS + r"มา|มหาดไทย|(?<![\u0e00-\u0e7f])มท(?![\u0e01-\u0e2e])",
@@ -942,7 +946,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             # Where to apply for a visa for a trip abroad ("วีซ่าเชงเก้นสำหรับคณะผู้บริหาร ยื่นที่ไหน").
             r"(?:ยื่น|ขอ|ทำ)" + _WS + r"(?:วีซ่า|visa)[^?\n]{0,30}?(?:ที่" + _WS + r"ไหน|อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง|กี่" + _WS + r"วัน)"
             r"|(?:วีซ่า|visa)[^?\n]{0,60}?(?:ยื่น|ขอ)" + _WS + r"(?:ได้" + _WS + r")?(?:ที่" + _WS + r"ไหน|อย่าง" + _WS + r"ไร|ยัง" + _WS + r"ไง)"
-            r"|\bapply\s+for\s+(?:a|an|the)?\s*(?:schengen\s+|tourist\s+|business\s+)?visa\b",
+            r"|\bapply\s+for\s+(?:a|an|the)?\s*(?:schengen\s+|tourist\s+|business\s+)?visa\b"
+            r"|\bneed\s+(?:a\s+)?visas?\s+(?:for|to)\b|\bvisa\s+processing\b",
             # Asked for ("แนะนำโรงแรมหน่อย"), not told of ("จองโรงแรมแล้ว").
             r"(?:แนะนำ|หา)" + _WS + r"(?:โรง" + _WS + r"แรม|ที่" + _WS + r"พัก|ร้าน" + _WS + r"อาหาร|ที่" + _WS + r"เที่ยว)",
             # "มีที่เที่ยวหรือร้านอาหารแนะนำไหม": what to see and where to eat, asked for.
@@ -1032,7 +1037,7 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|กระทรวง" + _WS + r"(?:ไหน|ใด|อะไร)?" + _WS + r"ของ" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)",
             # The partner's own ministries' approval ("需要报外交部审批吗", "総務省への届出", "행정안전부 승인"), and
             # "In Japan, what procedure must a town follow…": the partner country's procedure.
-            r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,10}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
+            r"(?:外交部|国务院|國務院|総務省|总务省|外務省|행정안전부|행안부|외교부)[^。？?]{0,30}?(?:审批|審批|批准|届出|許可|承認|승인|허가|신고)"
             r"|(?:报|報)\s*(?:外交部|国务院|國務院)|\bsister\s+cities\s+international\b"
             # "日本の市町村が姉妹都市を結ぶとき、日本のどの省庁の承認が必要ですか": the partner country's own ministries.
             r"|(?:日本|中国|韓国|ベトナム|ラオス)の(?:どの)?(?:省庁|官庁|中央官庁)|どの省庁"
@@ -1042,7 +1047,8 @@ CONCEPT_TABLE: tuple[Concept, ...] = (
             r"|^\s*in\s+(?:japan|china|korea|south\s+korea|vietnam|laos|cambodia|malaysia|myanmar)\s*,\s*(?:what|how|does|do|must|is|are|can)\b",
             # "ที่ญี่ปุ่น เมืองเล็กๆ จะทำ 姉妹都市 ต้องให้สภาเมืองของเขาอนุมัติก่อนไหม": the partner country's own procedure.
             r"^\s*(?:ที่|ใน)" + _WS + r"(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย)[\s,]"
-            r"[^?\n]{0,80}?(?:ของ" + _WS + r"(?:เขา|เค้า)|ที่" + _WS + r"นั่น)",
+            r"[^?\n]{0,80}?(?:ของ" + _WS + r"(?:เขา|เค้า)|ที่" + _WS + r"นั่น|(?:รัฐบาล|กระทรวง)[^\s]{0,6}" + _WS
+            + r"(?:ของ" + _WS + r")?(?:ประเทศ" + _WS + r")?(?:ลาว|จีน|เวียดนาม|ญี่ปุ่น|เกาหลี|กัมพูชา|เมียนมา|พม่า|มาเลเซีย))",
         ),
         negatable=False,
         out_of_scope=True,
@@ -1395,7 +1401,7 @@ _NEGATOR = re.compile(
     r"|bukan|tidak|tanpa|nothing|neither)\b"
     r"|不是|並非|并非|不做|不签|不簽|不叫|不称|不稱|不算|不用|不涉及|不包括|不会|不會|也不|不产生|不產生|不具有|不构成|不構成"
     # "本备忘录不属于友好城市协议", "我們不需要簽任何姊妹市協議", "這次完全不談姊妹市".
-    r"|不属于|不屬於|不需要|不必|不谈|不談|不提|无意|無意"
+    r"|不属于|不屬於|不需要|不必|不谈|不談|不提|无意|無意|不打算|并不|並不"
     r"|không\s+(?:phải|gọi|là|dùng|muốn|cần|lập|ký|ràng|tạo|có|đề\s+nghị|xin)|chẳng\s+phải"
     # German "ausdrücklich keine Städtepartnerschaft", "nicht als Partnerstadt"; romanised Thai "mai chai" (ไม่ใช่).
     r"|\b(?:keine?|nicht)\b|\bmai\s+(?:chai|dai)\b"
@@ -1447,10 +1453,12 @@ _WAIVER = re.compile(r"(?:ไม่|บ่)\s*ต้อง")
 # Korean, Japanese and Myanmar deny after the noun: "자매도시 협약은 아닙니다", "姉妹都市ではありません", "…မြို့ မဟုတ်ပါ".
 # A gloss in brackets may come between ("ညီအစ်ကိုမြို့ (sister city) သဘောတူညီချက် မဟုတ်ပါ"); a Myanmar word is many letters.
 _NEGATED_AFTER = re.compile(
-    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,2}?"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:[^\s。．.!?？]{1,6}|[\u1000-\u109f]{1,16})\s*){0,3}?"
     r"(?:아닙|아니|아닌|아님|말고|관계\s*없|무관|とは\s*別|ではな|ではあり|ではござ|でござ|じゃな|しない|しません|せず|わけでは|無関係|无关|無關|မဟုတ်"
     # "姉妹都市の話は一切ありません": none of it (not "…に問題はありませんか", which asks).
     r"|(?:一切|全く|まったく)\s*(?:ありません|ございません|ない|なし|含まれ)(?!\s*(?:か|でしょうか)))"
+    # "…that a twinning arrangement isn't an option for your OrBorTor": not possible, said after it.
+    r"|\s*(?:arrangement|relationship|agreement)?\s*(?:is|are)\s*(?:n['’]t|\s+not)\s+(?:an?\s+)?(?:option|possible|allowed|permitted)\b"
     # German "Eine Städtepartnerschaft ist ausdrücklich nicht vorgesehen".
     r"|\s*(?:ist|wird|sind|war)\s+(?:[a-zäöü]+\s+){0,2}?(?:nicht|keine?)\b"
 )
@@ -1721,6 +1729,8 @@ _NOT_FOREIGN = re.compile(
     r"|nothing\s+to\s+do\s+with\s+(?:any(?:thing)?\s+)?(?:foreign|abroad)|no\s+foreign\s+(?:partner|side|party|town|city)"
     # "จะทำ MOU กับมหาวิทยาลัยแม่ฟ้าหลวง (ในประเทศ)": the partner said to be at home.
     r"|กับ[^\n()?]{0,30}\(\s*ใน\s*ประเทศ(?:\s*ไทย)?\s*\)"
+    # "…อยากเป็นเมืองพี่เมืองน้องกันภายในประเทศ": a pairing within the country.
+    r"|กัน\s*ภายใน\s*ประเทศ(?!\s*(?:และ|หรือ))"
     # "สองแห่งนี้อยู่ในประเทศไทยทั้งคู่": both parties at home.
     r"|(?:อยู่\s*ใน\s*(?:ประเทศ\s*)?ไทย|เป็น\s*ของ\s*ไทย)\s*ทั้ง\s*(?:คู่|สอง\s*(?:แห่ง|ฝ่าย))|ทั้ง\s*(?:คู่|สอง\s*แห่ง)\s*อยู่\s*ใน\s*(?:ประเทศ\s*)?ไทย"
 )
@@ -1911,7 +1921,9 @@ def _made_now(lowered: str, mentions: list[Mention]) -> bool:
 
 # A business, a team, a cup or a song named after the relationship: "ร้านอาหาร "เมืองพี่เมืองน้อง"", "…น้องคัพ", "โรงแรมเมืองพี่เมืองน้อง".
 _BUSINESS_BEFORE = re.compile(
-    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด|เพลง|คอนโด(?:มิเนียม)?"
+    r"(?:ร้าน\s*(?:อาหาร|กาแฟ|ค้า|ขาย\S{0,10})?|โรง\s*แรม|รี\s*สอร์ท|ห้าง\s*(?:ร้าน)?|บริษัท|ทีม|ถ้วย|คาราโอเกะ|ตลาด|เพลง(?:ลูก\s*ทุ่ง|ไทย)?|คอนโด(?:มิเนียม)?"
+    # A Khmer song «ក្រុងបងប្អូន», a Malay "Piala Sister City" (cup).
+    r"|បទ\s*ចម្រៀង\s*[«\"]?|\bpiala\s+"
     # "ฟุตบอลกระชับมิตรเมืองพี่เมืองน้อง", "ศึกเมืองพี่เมืองน้อง": a friendly match so called.
     r"|กระชับ\s*มิตร|ศึก)\s*(?:ชื่อ\s*)?(?:ว่า\s*)?[\"“'‘]?(?:ครัว|ห้อง\s*อาหาร)?$"
 )
@@ -2012,6 +2024,8 @@ _REFERS_TO_RULE = re.compile(
     # "เพิ่งได้หนังสืออำเภอว่าเมืองพี่เมืองน้องต้องระดับจังหวัด": what the district's letter says.
     r"|หนังสือ(?:\s*เวียน)?\s*(?:ของ\s*)?(?:อำเภอ|จังหวัด|กรม|สถ|มท)[ก-๛.]{0,12}\s*(?:ที่\s*)?ว่า\s*(?:การ\s*)?$"
     r"|(?:ข้อ\s*ห้าม|กฎ|ระเบียบ)\s*(?:การ\s*)?ห้าม\s*(?:ทำ\s*)?$|หนังสือ\s*เวียน\s*$|ระวัง\s*(?:เรื่อง\s*)?$"
+    # "หนังสือ ว 0313 ห้ามเมืองพี่เมืองน้อง แล้ว…": what the letter forbids.
+    r"|หนังสือ[^\n?]{0,25}?ห้าม\s*(?:ทำ\s*)?$"
 )
 # "เหมือนเรื่องเมืองพี่เมืองน้องที่อำเภอเพิ่งเวียนมาว่าห้าม": the rule the district sent round, after the name.
 _CIRCULATED_AFTER = re.compile(r"\s*ที่\s*(?:ทาง\s*)?(?:อำเภอ|จังหวัด|กรม|สถ|มท|กระทรวง)[^\n?]{0,12}?(?:เวียน|แจ้ง|สั่ง)")
@@ -2112,6 +2126,8 @@ _KNOWN_DENIED_BEFORE = re.compile(
     r"\b(?:we|i)\s+(?:already\s+|do\s+|fully\s+)?(?:know|understand|are\s+aware|am\s+aware|realise|realize)\s+(?:that\s+)?"
     r"[a-z'’\s]{0,40}?\b(?:cannot|can\s*not|can['’]t|may\s+not|must\s+not|are\s+not\s+allowed\s+to|aren['’]t\s+allowed\s+to)"
     r"\s+(?:do|have|make|sign|set\s+up|establish|form|enter\s+into|create)?\s*(?:(?:a|the|any)\s+)?$"
+    # Vietnamese: "Chúng tôi hiểu rằng chính quyền cấp thị xã ở Thái Lan không được kết nghĩa".
+    r"|(?:hiểu|biết)\s+(?:rõ\s+)?(?:rằng|là)[^.?!\n]{0,60}?không\s+(?:được|thể)\s+(?:ký\s+(?:kết\s+)?)?$"
 )
 _KNOWN_BEFORE_LAO = re.compile(
     r"(?:รู้|ทราบ|เข้าใจ|ได้\s*คำ\s*ตอบ|บอก|แจ้ง)\s*(?:มา\s*)?(?:แล้ว|ดี|อยู่)?\s*(?:แล้ว\s*)?(?:ค่ะ|คะ|ครับ|นะ\S{0,3}|จ้า)?\s*ว่า\s*"
