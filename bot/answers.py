@@ -132,10 +132,13 @@ class Answerer:
         # the whole message says acts and with whom, besides what the part itself says.
         who = understood.concepts.present & _WHO
         told = ""
+        first_asks = False  # whether the first part answered asks "may we" itself
         for part in parts:
             # A later part reads as a follow-up of the one before ("…ใครลงนาม และสรุปว่าอะไร").
             got, read = self._answer_read(part, told)
             if got.kind == "entry" and got.entry is not None and got.entry.applies_to(read.concepts.present | who):
+                if not answers:
+                    first_asks = "asks-may" in read.concepts.present
                 answers.append(got)
                 # A restriction whose concept the part says leads: one it leads with, or one it needs (another name).
                 said = (got.entry.first_when | got.entry.needs) & read.concepts.stated
@@ -159,6 +162,12 @@ class Answerer:
                 and "sister-city" in confirmed.needs and "sister-city" not in whole.entry.needs):
             # "เมืองพี่เมืองน้องทำไม่ได้ใช่ไหม แล้วความร่วมมือแบบอื่น…ได้หรือเปล่า": the whole message asks what else, the
             # ban only confirmed; the part that confirms it follows.
+            asked_restriction = whole
+        if (asked_restriction is None and answers[0].verdict in PERMISSIVE and not first_asks
+                and whole.entry is not None and whole.verdict not in PERMISSIVE and whole.entry.first_when & stated):
+            # "ฝ่ายเวียดนามถามมาว่า 'Luật nào…?' … พ.ร.บ.เทศบาลมีมาตราไหนให้อำนาจ…": the partner's words quoted first
+            # read as an agreement with nothing asked of it; the whole message asks what the Acts say, and a "yes"
+            # asked by no one never leads over that.
             asked_restriction = whole
         # A part that asks about what the rules forbid is said first; the rest in the order asked.
         ordered = [asked_restriction] if asked_restriction is not None else []
