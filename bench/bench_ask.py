@@ -148,6 +148,10 @@ SETS = [
     "sealed_dm_questions.yaml",
     "sealed_dn_questions.yaml",
     "sealed_do_questions.yaml",
+    "sealed_dp_questions.yaml",
+    "sealed_dq_questions.yaml",
+    "sealed_dr_questions.yaml",
+    "sealed_ds_questions.yaml",
 ]
 
 

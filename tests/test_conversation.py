@@ -169,6 +169,10 @@ def test_independent_sets_stay_above_their_floor(conversation: Conversation, nam
         ("sealed_dm_questions.yaml", 0.9, 0.83, 0),
         ("sealed_dn_questions.yaml", 0.93, 0.93, 0),
         ("sealed_do_questions.yaml", 0.91, 0.98, 0),
+        ("sealed_dp_questions.yaml", 0.96, 0.93, 0),
+        ("sealed_dq_questions.yaml", 0.86, 0.88, 0),
+        ("sealed_dr_questions.yaml", 0.82, 0.9, 0),
+        ("sealed_ds_questions.yaml", 0.98, 0.95, 0),
     ],
 )
 def test_this_sessions_blind_sets_stay_above_their_floor(

@@ -635,6 +635,12 @@ PARTNER_WORDS_CASES = [
     # Indonesian: may the Nayok sign alone, or does the council approve first.
     ("indonesian signer", "Yth. Organisasi Administrasi Tambon Ban Lao, apakah Nayok dapat menandatangani sendiri "
      "MoU kerja sama pariwisata kami, atau perlu persetujuan dewan terlebih dahulu?", "signing-authority", "info"),
+    # The kingdom named as a party beside the partner city.
+    ("kingdom a party", 'ร่างข้อตกลงกับเมืองในเนปาลเขียนว่า "The Kingdom of Thailand and the City of Pokhara agree '
+     'to exchange youth delegations." อบต.เซ็นได้ไหม', "agreement-must-not-bind-government", "no"),
+    # A partner that knows the rule, in Korean, asks for a sector agreement instead.
+    ("korean rule known", "저희는 자매결연을 제안하는 것이 아닙니다. 대신 관광 교류 업무협약(MOU)을 맺고 싶습니다. "
+     "귀 อบต.가 체결할 수 있는지 알려 주세요.", "other-cooperation-allowed", "conditional"),
     # Which decision says the rule, in English.
     ("which decision", "Our council wants to know which decision or regulation says that only the province can sign a "
      "sister-city agreement. Could you tell us?", "legal-basis-cabinet-2561", "info"),
@@ -687,6 +693,8 @@ def test_a_documents_language_hiring_workers_and_a_thai_university_are_not_the_f
     "ที่เกาหลี เมืองเล็กๆ จะทำ 자매도시 ต้องให้สภาเมืองของเขาอนุมัติก่อนไหม",  # the partner country's own procedure
     "หนังสือเวียนอำเภอแม่สายเรื่องการรณรงค์ป้องกันไข้เลือดออก ให้ อปท. ทำอะไรบ้าง",  # the issuer's other letter
     "อบต. 2 แห่งในจังหวัดน่านจะจับคู่เป็นตำบลพี่ตำบลน้อง ต้องใช้ระเบียบอะไร",  # two Thai LAOs paired
+    "ขอรายชื่อ อบต. ในภาคเหนือที่เคยทำ MOU กับต่างประเทศทั้งหมดหน่อยครับ",  # a list the sources do not hold
+    "เทศบาลนครขอนแก่นกับเทศบาลนครอุดรธานีอยากเป็นเมืองพี่เมืองน้องกันภายในประเทศ ต้องทำอย่างไร",  # a pairing at home
 ])
 def test_a_question_about_something_else_than_an_laos_cooperation_is_declined(
     answerer: Answerer, question: str
