@@ -399,10 +399,12 @@ class Answerer:
         # A restriction on a matter of its own, all of whose needs are said (a study trip abroad paid by
         # the LAO), asked as "may we", is asked about with or without an agreement; not a visit that is
         # part of a sector's exchange ("แลกเปลี่ยนบุคลากร อบรม และดูงาน" in a waste MOU).
-        own_matter = (
+        # (A matter said whole: all its needs said, no sister city among them, asked "may we".)
+        said_whole = (
             bool(lead.needs) and lead.needs <= concepts.stated and "sister-city" not in lead.needs
-            and "asks-may" in concepts and _SECTOR not in understood.terms
+            and "asks-may" in concepts
         )
+        own_matter = said_whole and _SECTOR not in understood.terms
         if best is not None and best.entry.verdict not in PERMISSIVE and self._confident(best, understood):
             # A restriction answers the question already, and so does an explanation the concepts back; one
             # that won on words alone ("ร่างข้อตกลงที่ฝ่ายเขาส่งมา…") gives way to a restriction on what any
@@ -455,8 +457,7 @@ class Answerer:
             # on words alone ("เมืองในญี่ปุ่นเสนอบริจาครถดับเพลิง… อบต.รับได้ไหม ต้องขออนุมัติใครก่อน" asks the gift).
             # (Whatever sector the gift serves: a fire engine is no sector's exchange.)
             own_info = (
-                bool(lead.needs) and lead.needs <= concepts.stated and "sister-city" not in lead.needs
-                and "asks-may" in concepts and lead.verdict == "info" and best.entry.verdict == "info"
+                said_whole and lead.verdict == "info" and best.entry.verdict == "info"
                 and lead is not best.entry and not self._backed(best, understood)
                 and "province-actor" not in concepts.present
             )
